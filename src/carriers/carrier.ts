@@ -1,0 +1,44 @@
+// The carrier seam. Live keys talk to Twilio; test keys talk to the simulated carrier, which
+// never leaves the process. Services only see this interface.
+
+export interface ProvisionRequest {
+  /** Three-digit North American area code; the carrier picks any local number when absent. */
+  areaCode?: string;
+  friendlyName: string;
+  /** Where the carrier sends inbound calls, SMS and call status callbacks. */
+  voiceUrl: string;
+  smsUrl: string;
+  statusCallbackUrl: string;
+}
+
+export interface ProvisionedNumber {
+  phoneNumber: string;
+  carrierSid: string;
+}
+
+export interface Carrier {
+  readonly name: 'sim' | 'twilio';
+  provisionNumber(request: ProvisionRequest): Promise<ProvisionedNumber>;
+  releaseNumber(carrierSid: string): Promise<void>;
+}
+
+/** Anything that went wrong at the carrier; routes answer 502 carrier_error. */
+export class CarrierError extends Error {
+  constructor(
+    message: string,
+    readonly carrierCode?: number | string,
+    readonly retryable = false,
+  ) {
+    super(message);
+    this.name = 'CarrierError';
+  }
+}
+
+/** The carrier URLs of this gateway, under PUBLIC_URL (see ../http/app.ts for the routes). */
+export function carrierUrls(publicUrl: string) {
+  return {
+    voiceUrl: `${publicUrl}/carrier/twilio/voice`,
+    smsUrl: `${publicUrl}/carrier/twilio/sms`,
+    statusCallbackUrl: `${publicUrl}/carrier/twilio/status`,
+  };
+}

@@ -1,0 +1,170 @@
+import { parseArgs } from 'node:util';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { KeyInputError, createKey, listKeys, parseScopes, revokeKey } from './keys/key-service.js';
+import { startServer } from './server.js';
+
+// `agentline <command>`: the server and the operator's tools, on the same database file.
+
+const HELP = `agentline — telephony gateway for AI agents
+
+Usage:
+  agentline serve                         run the gateway (PORT, HOST, AGENTLINE_DB ...)
+  agentline migrate                       apply database migrations
+  agentline keys create --workspace NAME --mode test|live [--scopes a:read,b:write] [--read-only] [--json]
+  agentline keys list [--json]
+  agentline keys revoke ID
+
+Configuration is read from environment variables; see .env.example.
+`;
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+
+async function withDb<T>(config: Config, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const opened = openDatabase(config.dbPath);
+  try {
+    await migrateToLatest(opened.db);
+    return await fn(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function serve(config: Config): Promise<void> {
+  const server = await startServer(config);
+  out(`Agentline listening on ${server.url} (database ${config.dbPath}). Ctrl-C stops it.`);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        server.app.log.error({ err: e }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function keys(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      mode: { type: 'string' },
+      scopes: { type: 'string' },
+      'read-only': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  switch (sub) {
+    case 'create': {
+      if (!values.workspace) throw new KeyInputError('--workspace is required');
+      if (values.mode !== 'test' && values.mode !== 'live') throw new KeyInputError('--mode must be test or live');
+      const mode = values.mode;
+      const scopes = parseScopes(values.scopes);
+      const created = await withDb(config, (opened) =>
+        createKey({ db: opened.db, clock: systemClock }, { workspace: values.workspace!, mode, scopes, readOnly: values['read-only'] }),
+      );
+      if (values.json) {
+        out(JSON.stringify({ id: created.id, key: created.key, workspace_id: created.workspace_id, mode: created.mode, scopes: created.scopes }));
+      } else {
+        out(`Created ${created.mode} key ${created.id} in workspace "${created.workspace}"${created.read_only ? ' (read-only)' : ''}.`);
+        out(`Scopes: ${created.scopes.join(', ')}`);
+        out('The key is shown only this once:');
+        out(`\n    ${created.key}\n`);
+      }
+      return 0;
+    }
+    case 'list': {
+      const list = await withDb(config, (opened) => listKeys(opened.db));
+      if (values.json) {
+        out(JSON.stringify(list));
+      } else if (list.length === 0) {
+        out('No keys yet. Create one with: agentline keys create --workspace NAME --mode test');
+      } else {
+        for (const k of list) {
+          const state = k.revoked_at ? `revoked ${k.revoked_at}` : 'active';
+          out(`${k.id}  ${k.hint}  ${k.workspace}  ${k.mode}  ${k.scopes.join(',')}${k.read_only ? '  read-only' : ''}  ${state}`);
+        }
+      }
+      return 0;
+    }
+    case 'revoke': {
+      const id = positionals[0];
+      if (!id) throw new KeyInputError('usage: agentline keys revoke ID');
+      const ok = await withDb(config, (opened) => revokeKey({ db: opened.db, clock: systemClock }, id));
+      if (!ok) {
+        err(`No active key ${id}.`);
+        return 1;
+      }
+      out(`Revoked ${id}. Requests with it now answer 401 token_invalid.`);
+      return 0;
+    }
+    default:
+      err(HELP);
+      return 2;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(`agentline: configuration error: ${e.message}`);
+      return 78; // EX_CONFIG
+    }
+    throw e;
+  }
+  try {
+    switch (command) {
+      case 'serve':
+        await serve(config);
+        return -1; // keeps running
+      case 'migrate': {
+        const applied = await withDb(config, async (opened) => migrateToLatest(opened.db));
+        out(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+        return 0;
+      }
+      case 'keys':
+        return await keys(config, args);
+      default:
+        err(`agentline: unknown command "${command}"\n`);
+        err(HELP);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof KeyInputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`agentline: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (e: unknown) => {
+    err(`agentline: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 1;
+  },
+);

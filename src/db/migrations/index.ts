@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { foundation } from './001-foundation.js';
+
+// Versioned migrations, applied in name order at start (and by `agentline migrate`).
+// Never edit a shipped migration: add the next one.
+export const migrations: Record<string, Migration> = {
+  '001-foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

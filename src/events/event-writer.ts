@@ -1,0 +1,42 @@
+import type { Trx } from '../db/database.js';
+import { newId } from '../ids.js';
+import type { Scope } from '../scope.js';
+import { insertEvent } from './event-repository.js';
+
+// The outbox writer. Call it inside the transaction that makes the change, so the event exists
+// exactly when the change does; a delivery worker reads the events table afterwards.
+
+export type EventType =
+  | 'number.provisioned'
+  | 'number.updated'
+  | 'number.released'
+  | 'number.renewed'
+  | 'number.renewal_failed'
+  | 'credits.purchased';
+
+export interface EventDto {
+  id: string;
+  type: string;
+  created_at: string;
+  livemode: boolean;
+  data: Record<string, unknown>;
+}
+
+export async function emitEvent(
+  trx: Trx,
+  scope: Scope,
+  type: EventType,
+  data: Record<string, unknown>,
+  at: Date,
+): Promise<EventDto> {
+  const row = {
+    id: newId('evt'),
+    workspace_id: scope.workspaceId,
+    mode: scope.mode,
+    type,
+    data: JSON.stringify(data),
+    created_at: at.toISOString(),
+  };
+  await insertEvent(trx, row);
+  return { id: row.id, type, created_at: row.created_at, livemode: scope.mode === 'live', data };
+}

@@ -1,0 +1,103 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Carrier } from '../carriers/carrier.js';
+import type { Db } from '../db/database.js';
+import type { Mode } from '../db/schema.js';
+import { newId } from '../ids.js';
+import type { Resolver } from '../net/url-safety.js';
+import { creditsRoutes } from '../credits/credits-routes.js';
+import { eventRoutes } from '../events/event-routes.js';
+import { healthRoutes } from '../health/health-routes.js';
+import { meRoutes } from '../me/me-routes.js';
+import { numberRoutes } from '../numbers/number-routes.js';
+import { decorateAuth, installAuth } from './plugins/auth.js';
+import { installErrorHandling } from './plugins/errors.js';
+import { installIdempotency } from './plugins/idempotency.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { installRequestId } from './plugins/request-id.js';
+import { installValidators } from './plugins/validation.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { RouteScope } from './scopes.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  carriers: Record<Mode, Carrier>;
+  /** A pino logger; tests pass none and get a silent one. */
+  logger?: FastifyBaseLogger;
+  /** DNS for customer-URL checks; tests inject one. */
+  resolve?: Resolver;
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  scope: RouteScope | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, for the scope and security test suites. */
+    routeRecords: RouteRecord[];
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    genReqId: () => newId('req'),
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }) as unknown as FastifyInstance;
+
+  const routeRecords: RouteRecord[] = [];
+  app.decorate('routeRecords', routeRecords);
+  app.addHook('onRoute', (route) => {
+    // Swagger UI's static routes are public by nature; everything else must say what it needs.
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, scope: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeRecords.push({ method, url: route.url, scope: route.config?.scope });
+    }
+  });
+
+  installValidators(app);
+  installErrorHandling(app);
+  installRequestId(app);
+  decorateAuth(app);
+  await app.register(websocket);
+  await registerOpenApi(app, deps.config.publicUrl);
+
+  const limiter = new RateLimiter(deps.config.rateLimits);
+  installAuth(app, { db: deps.db, clock: deps.clock, limiter });
+  installIdempotency(app, { db: deps.db, clock: deps.clock, ttlHours: deps.config.idempotencyTtlHours });
+
+  const log = deps.logger ?? app.log;
+  const services = {
+    db: deps.db,
+    clock: deps.clock,
+    config: deps.config,
+    carrierFor: (mode: Mode) => deps.carriers[mode],
+    resolve: deps.resolve,
+    log,
+  };
+
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(
+    async (v1) => {
+      await v1.register(meRoutes);
+      await v1.register(numberRoutes, services);
+      await v1.register(creditsRoutes, services);
+      await v1.register(eventRoutes, services);
+      v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/v1' },
+  );
+
+  return app;
+}

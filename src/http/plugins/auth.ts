@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../clock.js';
+import { ApiError } from '../../errors.js';
+import { verifyKey } from '../../keys/key-service.js';
+import { touchKey } from '../../keys/key-repository.js';
+import { type RateLimiter, type BucketState, strictest } from '../rate-limiter.js';
+import { type AuthContext, keyAllows } from '../scopes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const TOUCH_EVERY_MS = 60_000;
+
+function setRateHeaders(reply: FastifyReply, state: BucketState): void {
+  reply.header('ratelimit-limit', String(state.limit));
+  reply.header('ratelimit-remaining', String(state.remaining));
+  reply.header('ratelimit-reset', String(state.resetSeconds));
+  if (state.exceeded) reply.header('retry-after', String(state.resetSeconds));
+}
+
+function rateLimited(state: BucketState): ApiError {
+  return new ApiError('rate_limit_exceeded', `Too many requests; retry in ${state.resetSeconds} s.`);
+}
+
+/** Exposes `request.auth` to routes (null on public ones). */
+export function decorateAuth(app: FastifyInstance): void {
+  app.decorateRequest('auth', null);
+}
+
+/**
+ * Deny by default: a route without a declared scope answers 500 and a test fails (see
+ * test/http/route-scopes.test.ts). Order of checks: IP bucket, bearer key (401), key and
+ * workspace buckets (429), read-only (403 token_read_only), scope (403 forbidden).
+ */
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; limiter: RateLimiter }): void {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const required = request.routeOptions.config?.scope;
+    if (required === undefined) {
+      throw new Error(`route ${request.method} ${request.routeOptions.url ?? request.url} declares no scope`);
+    }
+    if (required === 'public' || required === 'carrier') return;
+
+    const ipState = deps.limiter.ip(request.ip);
+    if (ipState.exceeded) {
+      setRateHeaders(reply, ipState);
+      throw rateLimited(ipState);
+    }
+
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
+    if (!match) {
+      setRateHeaders(reply, ipState);
+      throw new ApiError('token_missing', 'Send your API key as `Authorization: Bearer al_test_...`.');
+    }
+    const key = await verifyKey(deps.db, match[1]!);
+    if (!key.ok) {
+      setRateHeaders(reply, ipState);
+      throw new ApiError('token_invalid', 'This API key is unknown, revoked or malformed.');
+    }
+
+    const state = strictest([ipState, deps.limiter.key(key.id), deps.limiter.workspace(key.workspaceId)]);
+    setRateHeaders(reply, state);
+    if (state.exceeded) throw rateLimited(state);
+
+    request.auth = {
+      keyId: key.id,
+      workspaceId: key.workspaceId,
+      workspaceName: key.workspaceName,
+      scope: { workspaceId: key.workspaceId, mode: key.mode },
+      scopes: key.scopes,
+      readOnly: key.readOnly,
+    };
+
+    if (key.readOnly && WRITE_METHODS.has(request.method)) {
+      throw new ApiError('token_read_only', 'This key is read-only; use a key with write access.');
+    }
+    if (!keyAllows(key.scopes, required)) {
+      throw new ApiError('forbidden', `This key lacks the ${required} scope.`, [
+        { field: 'scope', error: 'missing_scope', required },
+      ]);
+    }
+
+    const now = deps.clock.now();
+    if (key.lastUsedAt === null || now.getTime() - Date.parse(key.lastUsedAt) > TOUCH_EVERY_MS) {
+      await touchKey(deps.db, key.id, now.toISOString());
+    }
+  });
+}
+
+/** The authenticated context, for handlers of routes whose scope is not public. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new Error('authOf() called on an unauthenticated route');
+  return request.auth;
+}

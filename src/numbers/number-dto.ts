@@ -1,0 +1,49 @@
+import type { NumbersTable } from '../db/schema.js';
+
+export interface NumberDto {
+  id: string;
+  phone_number: string;
+  mode: 'managed' | 'webhook';
+  status: 'active' | 'released';
+  livemode: boolean;
+  system_prompt: string | null;
+  webhook_url: string | null;
+  webhook_token_set: boolean;
+  area_code: string | null;
+  voice_id: string | null;
+  first_message: string | null;
+  inbound_mode: 'autopilot' | 'off';
+  language: string;
+  metadata: Record<string, string>;
+  renews_at: string | null;
+  released_at: string | null;
+  release_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const agentModeOf = (row: Pick<NumbersTable, 'webhook_url'>) => (row.webhook_url ? 'webhook' : 'managed');
+
+export function numberDto(row: NumbersTable): NumberDto {
+  return {
+    id: row.id,
+    phone_number: row.phone_number,
+    mode: agentModeOf(row),
+    status: row.status,
+    livemode: row.mode === 'live',
+    system_prompt: row.system_prompt,
+    webhook_url: row.webhook_url,
+    webhook_token_set: row.webhook_token !== null,
+    area_code: row.area_code,
+    voice_id: row.voice_id,
+    first_message: row.first_message,
+    inbound_mode: row.inbound_mode,
+    language: row.language,
+    metadata: JSON.parse(row.metadata) as Record<string, string>,
+    renews_at: row.status === 'active' ? row.renews_at : null,
+    released_at: row.released_at,
+    release_reason: row.release_reason,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}

@@ -1,0 +1,73 @@
+import type { Executor } from '../db/database.js';
+import type { NumbersTable } from '../db/schema.js';
+import type { PageRequest } from '../http/pagination.js';
+import type { Scope } from '../scope.js';
+
+export async function insertNumber(db: Executor, row: NumbersTable): Promise<void> {
+  await db.insertInto('numbers').values(row).execute();
+}
+
+export async function findNumber(db: Executor, scope: Scope, id: string): Promise<NumbersTable | undefined> {
+  return db
+    .selectFrom('numbers')
+    .selectAll()
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('mode', '=', scope.mode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Inbound routing: the active number with this E.164 in this mode, whatever its workspace. */
+export async function findActiveByPhone(db: Executor, mode: Scope['mode'], phoneNumber: string): Promise<NumbersTable | undefined> {
+  return db
+    .selectFrom('numbers')
+    .selectAll()
+    .where('mode', '=', mode)
+    .where('phone_number', '=', phoneNumber)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function listNumbers(
+  db: Executor,
+  scope: Scope,
+  page: PageRequest,
+  filter: { status?: string; phoneNumber?: string },
+): Promise<NumbersTable[]> {
+  let q = db
+    .selectFrom('numbers')
+    .selectAll()
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('mode', '=', scope.mode);
+  if (filter.status) q = q.where('status', '=', filter.status as NumbersTable['status']);
+  if (filter.phoneNumber) q = q.where('phone_number', '=', filter.phoneNumber);
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+}
+
+export async function updateNumber(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  changes: Partial<Omit<NumbersTable, 'id' | 'workspace_id' | 'mode'>>,
+): Promise<void> {
+  await db
+    .updateTable('numbers')
+    .set(changes)
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('mode', '=', scope.mode)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Active numbers whose renewal date has come, across workspaces (the renewal sweeper). */
+export async function listDueForRenewal(db: Executor, nowIso: string, limit: number): Promise<NumbersTable[]> {
+  return db
+    .selectFrom('numbers')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('renews_at', '<=', nowIso)
+    .orderBy('renews_at', 'asc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,81 @@
+import { Type } from '@sinclair/typebox';
+import { Nullable, Timestamp } from '../http/envelope.js';
+
+// Metadata follows Stripe's limits: up to 50 keys, keys up to 40 characters (no square
+// brackets), values strings up to 500 characters.
+const MetadataKey = { maxLength: 40, pattern: '^[^\\[\\]]+$' };
+export const Metadata = Type.Record(Type.String(MetadataKey), Type.String({ maxLength: 500 }), {
+  maxProperties: 50,
+  description: 'Your own key-value pairs: up to 50 keys of up to 40 characters, string values up to 500 characters.',
+});
+const MetadataPatch = Type.Record(Type.String(MetadataKey), Nullable(Type.String({ maxLength: 500 })), {
+  maxProperties: 50,
+  description: 'Merged into the existing metadata; a key set to "" or null is removed.',
+});
+
+const SystemPrompt = Type.String({ minLength: 1, maxLength: 20_000, description: 'Managed mode: the model\'s instructions. Webhook mode: sent to the webhook as the system message.' });
+const WebhookUrl = Type.String({ minLength: 1, maxLength: 2048, description: 'Webhook mode: each caller turn is POSTed here in OpenAI chat-completions format.' });
+const WebhookToken = Type.String({ minLength: 1, maxLength: 500, description: 'Sent as `Authorization: Bearer <token>` to the webhook, so it can be any OpenAI-compatible server. Never returned.' });
+const VoiceId = Type.String({ minLength: 1, maxLength: 100 });
+const FirstMessage = Type.String({ minLength: 1, maxLength: 1000, description: 'Spoken when a call connects.' });
+const InboundMode = Type.Union([Type.Literal('autopilot'), Type.Literal('off')], { description: '`autopilot` answers with the agent; `off` politely refuses calls.' });
+const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35, description: 'BCP 47 tag, e.g. `en-US`.' });
+
+export const CreateNumberBody = Type.Object(
+  {
+    system_prompt: Type.Optional(SystemPrompt),
+    webhook_url: Type.Optional(WebhookUrl),
+    webhook_token: Type.Optional(WebhookToken),
+    area_code: Type.Optional(Type.String({ pattern: '^[2-9][0-9]{2}$', description: 'Three-digit US area code.', 'x-example': '415' })),
+    voice_id: Type.Optional(VoiceId),
+    first_message: Type.Optional(FirstMessage),
+    inbound_mode: Type.Optional(InboundMode),
+    language: Type.Optional(Language),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateNumberBody = Type.Object(
+  {
+    system_prompt: Type.Optional(Nullable(SystemPrompt)),
+    webhook_url: Type.Optional(Nullable(WebhookUrl)),
+    webhook_token: Type.Optional(Nullable(WebhookToken)),
+    voice_id: Type.Optional(Nullable(VoiceId)),
+    first_message: Type.Optional(Nullable(FirstMessage)),
+    inbound_mode: Type.Optional(InboundMode),
+    language: Type.Optional(Language),
+    metadata: Type.Optional(MetadataPatch),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const NumberSchema = Type.Object(
+  {
+    id: Type.String({ description: '`num_` id.' }),
+    phone_number: Type.String({ description: 'E.164, e.g. +14155550123.' }),
+    mode: Type.Union([Type.Literal('managed'), Type.Literal('webhook')], { description: '`webhook` when webhook_url is set, else `managed`.' }),
+    status: Type.Union([Type.Literal('active'), Type.Literal('released')]),
+    livemode: Type.Boolean(),
+    system_prompt: Nullable(Type.String()),
+    webhook_url: Nullable(Type.String()),
+    webhook_token_set: Type.Boolean(),
+    area_code: Nullable(Type.String()),
+    voice_id: Nullable(Type.String()),
+    first_message: Nullable(Type.String()),
+    inbound_mode: InboundMode,
+    language: Type.String(),
+    metadata: Type.Record(Type.String(), Type.String()),
+    renews_at: Nullable(Timestamp('When the next monthly fee is charged.')),
+    released_at: Nullable(Timestamp()),
+    release_reason: Nullable(Type.String({ description: '`requested` or `unpaid`.' })),
+    created_at: Timestamp(),
+    updated_at: Timestamp(),
+  },
+  { $id: 'Number', title: 'Number' },
+);
+
+export const ListNumbersQuery = {
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('released')])),
+  phone_number: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' })),
+};

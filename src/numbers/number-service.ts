@@ -1,0 +1,285 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Carrier } from '../carriers/carrier.js';
+import { CarrierError, carrierUrls } from '../carriers/carrier.js';
+import type { Db } from '../db/database.js';
+import type { Mode, NumbersTable } from '../db/schema.js';
+import { ApiError, notFound } from '../errors.js';
+import { emitEvent } from '../events/event-writer.js';
+import type { IdempotencyHandle } from '../http/plugins/idempotency.js';
+import type { PageRequest } from '../http/pagination.js';
+import { newId } from '../ids.js';
+import { formatUsd, post } from '../credits/ledger.js';
+import { readBalance } from '../credits/ledger-repository.js';
+import { checkCustomerUrl, type Resolver } from '../net/url-safety.js';
+import type { Scope } from '../scope.js';
+import { agentModeOf, numberDto, type NumberDto } from './number-dto.js';
+import * as repo from './number-repository.js';
+
+export interface NumbersDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  carrierFor(mode: Mode): Carrier;
+  resolve?: Resolver;
+  log: FastifyBaseLogger;
+}
+
+export interface CreateNumberInput {
+  system_prompt?: string;
+  webhook_url?: string;
+  webhook_token?: string;
+  area_code?: string;
+  voice_id?: string;
+  first_message?: string;
+  inbound_mode?: 'autopilot' | 'off';
+  language?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface UpdateNumberInput {
+  system_prompt?: string | null;
+  webhook_url?: string | null;
+  webhook_token?: string | null;
+  voice_id?: string | null;
+  first_message?: string | null;
+  inbound_mode?: 'autopilot' | 'off';
+  language?: string;
+  metadata?: Record<string, string | null>;
+}
+
+const DAY_MS = 86_400_000;
+
+function carrierFailure(err: unknown): ApiError {
+  if (err instanceof CarrierError) {
+    return new ApiError('carrier_error', err.message, err.carrierCode !== undefined ? [{ error: 'carrier_error', carrier_code: err.carrierCode }] : undefined);
+  }
+  return new ApiError('carrier_error', 'The carrier did not answer as expected.');
+}
+
+async function vetWebhookUrl(deps: NumbersDeps, url: string): Promise<void> {
+  const check = await checkCustomerUrl(url, { allowPrivate: deps.config.allowPrivateUrls, resolve: deps.resolve });
+  if (!check.ok) {
+    throw new ApiError('validation_error', `webhook_url ${check.message}`, [{ field: 'webhook_url', error: check.error, received: url }]);
+  }
+}
+
+function requirePromptForManaged(row: { webhook_url: string | null; system_prompt: string | null }): void {
+  if (!row.webhook_url && !row.system_prompt) {
+    throw new ApiError('validation_error', 'A managed number (no webhook_url) needs a system_prompt.', [
+      { field: 'system_prompt', error: 'required_for_managed_mode' },
+    ]);
+  }
+}
+
+/** Buys a number at the carrier, then records it and charges the first month in one transaction. */
+export async function provisionNumber(
+  deps: NumbersDeps,
+  scope: Scope,
+  input: CreateNumberInput,
+  idempotency: IdempotencyHandle | null,
+): Promise<NumberDto> {
+  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
+  requirePromptForManaged(candidate);
+  if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
+
+  const price = deps.config.prices.numberCents;
+  // Fail fast before buying anything; the charge below re-checks atomically.
+  if ((await readBalance(deps.db, scope)) < price) {
+    throw new ApiError('insufficient_credits', `A number costs ${formatUsd(price)} a month and your balance cannot cover it. Buy credits with POST /v1/credits/purchase.`, [
+      { error: 'insufficient_credits', required_cents: price },
+    ]);
+  }
+
+  const carrier = deps.carrierFor(scope.mode);
+  const id = newId('num');
+  let bought;
+  try {
+    bought = await carrier.provisionNumber({
+      areaCode: input.area_code,
+      friendlyName: `agentline ${id}`,
+      ...carrierUrls(deps.config.publicUrl),
+    });
+  } catch (err) {
+    deps.log.warn({ err, number_id: id }, 'carrier refused to provision a number');
+    throw carrierFailure(err);
+  }
+
+  const at = deps.clock.now();
+  const row: NumbersTable = {
+    id,
+    workspace_id: scope.workspaceId,
+    mode: scope.mode,
+    phone_number: bought.phoneNumber,
+    carrier: carrier.name,
+    carrier_sid: bought.carrierSid,
+    status: 'active',
+    system_prompt: input.system_prompt ?? null,
+    webhook_url: input.webhook_url ?? null,
+    webhook_token: input.webhook_token ?? null,
+    area_code: input.area_code ?? null,
+    voice_id: input.voice_id ?? null,
+    first_message: input.first_message ?? null,
+    inbound_mode: input.inbound_mode ?? 'autopilot',
+    language: input.language ?? 'en-US',
+    metadata: JSON.stringify(input.metadata ?? {}),
+    renews_at: new Date(at.getTime() + deps.config.prices.numberRenewalDays * DAY_MS).toISOString(),
+    renewal_failed_at: null,
+    released_at: null,
+    release_reason: null,
+    created_at: at.toISOString(),
+    updated_at: at.toISOString(),
+  };
+
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      await repo.insertNumber(trx, row);
+      await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, first ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id } }, at);
+      const dto = numberDto(row);
+      await emitEvent(trx, scope, 'number.provisioned', { ...dto }, at);
+      await idempotency?.saveInTx(trx, 201, dto);
+      return dto;
+    });
+  } catch (err) {
+    // Nothing was recorded or charged: give the number back so none is left half-made.
+    await carrier.releaseNumber(bought.carrierSid).catch((releaseErr: unknown) =>
+      deps.log.error({ err: releaseErr, carrier_sid: bought.carrierSid }, 'could not release a number after a failed provision; release it at the carrier'),
+    );
+    throw err;
+  }
+}
+
+export async function getNumber(deps: Pick<NumbersDeps, 'db'>, scope: Scope, id: string): Promise<NumberDto> {
+  const row = await repo.findNumber(deps.db, scope, id);
+  if (!row) throw notFound('number');
+  return numberDto(row);
+}
+
+export async function listNumbers(deps: Pick<NumbersDeps, 'db'>, scope: Scope, page: PageRequest, filter: { status?: string; phoneNumber?: string }) {
+  return (await repo.listNumbers(deps.db, scope, page, filter)).map(numberDto);
+}
+
+/** Stripe-style metadata merge: a key set to "" or null is removed. */
+function mergeMetadata(current: Record<string, string>, patch: Record<string, string | null>): Record<string, string> {
+  const next = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === '') delete next[k];
+    else next[k] = v;
+  }
+  if (Object.keys(next).length > 50) {
+    throw new ApiError('validation_error', 'metadata may hold at most 50 keys', [{ field: 'metadata', error: 'too_many_keys' }]);
+  }
+  return next;
+}
+
+export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, input: UpdateNumberInput): Promise<NumberDto> {
+  const existing = await repo.findNumber(deps.db, scope, id);
+  if (!existing) throw notFound('number');
+  if (existing.status !== 'active') throw new ApiError('conflict', 'This number has been released and can no longer be changed.');
+  if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
+
+  const changes: Partial<NumbersTable> = {};
+  for (const field of ['system_prompt', 'webhook_url', 'webhook_token', 'voice_id', 'first_message'] as const) {
+    if (input[field] !== undefined) changes[field] = input[field] === '' ? null : input[field];
+  }
+  if (input.inbound_mode !== undefined) changes.inbound_mode = input.inbound_mode;
+  if (input.language !== undefined) changes.language = input.language;
+  if (input.metadata !== undefined) {
+    changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));
+  }
+  const next = { ...existing, ...changes };
+  requirePromptForManaged(next);
+
+  const at = deps.clock.now();
+  next.updated_at = at.toISOString();
+  changes.updated_at = next.updated_at;
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.updateNumber(trx, scope, id, changes);
+    const dto = numberDto(next);
+    await emitEvent(trx, scope, 'number.updated', { ...dto, previous_mode: agentModeOf(existing) }, at);
+    return dto;
+  });
+}
+
+async function markReleased(deps: NumbersDeps, scope: Scope, row: NumbersTable, reason: string): Promise<NumberDto> {
+  const at = deps.clock.now();
+  const released: NumbersTable = { ...row, status: 'released', released_at: at.toISOString(), release_reason: reason, updated_at: at.toISOString() };
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.updateNumber(trx, scope, row.id, {
+      status: 'released',
+      released_at: released.released_at,
+      release_reason: reason,
+      updated_at: released.updated_at,
+    });
+    const dto = numberDto(released);
+    await emitEvent(trx, scope, 'number.released', { ...dto }, at);
+    return dto;
+  });
+}
+
+/** Releases at the carrier first: if the carrier refuses, nothing changes here (502). */
+export async function releaseNumber(deps: NumbersDeps, scope: Scope, id: string): Promise<NumberDto> {
+  const row = await repo.findNumber(deps.db, scope, id);
+  if (!row) throw notFound('number');
+  if (row.status === 'released') return numberDto(row); // releasing twice is harmless
+  if (row.carrier_sid) {
+    try {
+      await deps.carrierFor(scope.mode).releaseNumber(row.carrier_sid);
+    } catch (err) {
+      deps.log.warn({ err, number_id: id }, 'carrier refused to release a number');
+      throw carrierFailure(err);
+    }
+  }
+  return markReleased(deps, scope, row, 'requested');
+}
+
+/**
+ * Charges the monthly fee of every number whose renewal date has come. A number that cannot be
+ * paid emits `number.renewal_failed` once, is retried on every sweep, and is released after
+ * the grace period. Returns how many numbers were renewed and released.
+ */
+export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: number; released: number; failed: number }> {
+  const result = { renewed: 0, released: 0, failed: 0 };
+  const now = deps.clock.now();
+  const price = deps.config.prices.numberCents;
+  const periodMs = deps.config.prices.numberRenewalDays * DAY_MS;
+  for (const row of await repo.listDueForRenewal(deps.db, now.toISOString(), 500)) {
+    const scope: Scope = { workspaceId: row.workspace_id, mode: row.mode };
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now);
+        const renewed = { ...row, renews_at: new Date(Date.parse(row.renews_at) + periodMs).toISOString(), renewal_failed_at: null, updated_at: now.toISOString() };
+        await repo.updateNumber(trx, scope, row.id, { renews_at: renewed.renews_at, renewal_failed_at: null, updated_at: renewed.updated_at });
+        await emitEvent(trx, scope, 'number.renewed', { ...numberDto(renewed) }, now);
+      });
+      result.renewed++;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'insufficient_credits') {
+        deps.log.error({ err, number_id: row.id }, 'number renewal failed');
+        continue;
+      }
+      const overdueMs = now.getTime() - Date.parse(row.renews_at);
+      if (overdueMs >= deps.config.renewalGraceDays * DAY_MS) {
+        try {
+          if (row.carrier_sid) await deps.carrierFor(row.mode).releaseNumber(row.carrier_sid);
+          await markReleased(deps, scope, row, 'unpaid');
+          result.released++;
+        } catch (releaseErr) {
+          deps.log.error({ err: releaseErr, number_id: row.id }, 'could not release an unpaid number; will retry');
+        }
+      } else if (row.renewal_failed_at === null) {
+        await deps.db.transaction().execute(async (trx) => {
+          await repo.updateNumber(trx, scope, row.id, { renewal_failed_at: now.toISOString() });
+          await emitEvent(trx, scope, 'number.renewal_failed', {
+            ...numberDto(row),
+            required_cents: price,
+            release_after: new Date(Date.parse(row.renews_at) + deps.config.renewalGraceDays * DAY_MS).toISOString(),
+          }, now);
+        });
+        result.failed++;
+      }
+    }
+  }
+  return result;
+}

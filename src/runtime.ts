@@ -1,0 +1,35 @@
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { Carrier } from './carriers/carrier.js';
+import { SimCarrier } from './carriers/sim/sim-carrier.js';
+import { TwilioCarrier } from './carriers/twilio/twilio-carrier.js';
+import { createTwilioClient } from './carriers/twilio/twilio-client.js';
+import { type OpenedDatabase, migrateToLatest, openDatabase } from './db/database.js';
+import type { Mode } from './db/schema.js';
+import { findActiveByPhone } from './numbers/number-repository.js';
+
+// Wiring shared by the server and the CLI: one database, its migrations, the carriers.
+
+export function createLogger(config: Config): FastifyBaseLogger {
+  return pino({
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', '*.authorization', '*.key', '*.webhook_token', '*.auth_token'], censor: '[redacted]' },
+  }) as unknown as FastifyBaseLogger;
+}
+
+export async function openMigrated(config: Config): Promise<OpenedDatabase> {
+  const opened = openDatabase(config.dbPath);
+  await migrateToLatest(opened.db);
+  return opened;
+}
+
+export function createCarriers(config: Config, opened: OpenedDatabase): Record<Mode, Carrier> {
+  return {
+    test: new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined),
+    live: new TwilioCarrier(createTwilioClient(config)),
+  };
+}
+
+export const defaultClock: Clock = systemClock;

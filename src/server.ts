@@ -1,0 +1,82 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { systemClock } from './clock.js';
+import type { OpenedDatabase } from './db/database.js';
+import { buildApp } from './http/app.js';
+import { countWorkspaces } from './keys/key-repository.js';
+import { createKey } from './keys/key-service.js';
+import { deleteExpiredIdem } from './idempotency/idempotency-repository.js';
+import { renewDueNumbers } from './numbers/number-service.js';
+import { createCarriers, createLogger, openMigrated } from './runtime.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const SWEEP_MS = 60_000;
+
+/** On an empty database: a `default` workspace and a test key, printed once to the terminal. */
+async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, print: (line: string) => void): Promise<void> {
+  if ((await countWorkspaces(opened.db)) > 0) return;
+  const created = await createKey({ db: opened.db, clock: systemClock }, { workspace: 'default', mode: 'test' });
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  print(
+    [
+      '',
+      'Agentline created a workspace "default" and a test-mode API key. It is shown only this once:',
+      '',
+      `    ${created.key}`,
+      '',
+      'Try it:',
+      '',
+      `    curl -s ${base}/v1/me -H "Authorization: Bearer ${created.key}"`,
+      '',
+      `API docs: ${base}/docs`,
+      '',
+    ].join('\n'),
+  );
+}
+
+export async function startServer(config: Config, opts: { print?: (line: string) => void; logger?: FastifyBaseLogger } = {}): Promise<RunningServer> {
+  const log = opts.logger ?? createLogger(config);
+  const opened = await openMigrated(config);
+  await bootstrapFirstKey(opened, config, opts.print ?? ((line) => process.stdout.write(`${line}\n`)));
+
+  const carriers = createCarriers(config, opened);
+  const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, logger: log });
+  const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };
+
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const result = await renewDueNumbers(services);
+      if (result.renewed + result.released + result.failed > 0) log.info(result, 'number renewals');
+      await deleteExpiredIdem(opened.db, new Date().toISOString());
+    } catch (err) {
+      log.error({ err }, 'background sweep failed');
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timer = setInterval(() => void sweep(), SWEEP_MS);
+  timer.unref();
+  void sweep();
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  let stopped = false;
+  return {
+    app,
+    url: address,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      await app.close(); // stops accepting, lets in-flight requests finish
+      await opened.close();
+    },
+  };
+}
