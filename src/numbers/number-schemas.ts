@@ -3,13 +3,15 @@ import { Nullable, Timestamp } from '../http/envelope.js';
 
 // Metadata follows Stripe's limits: up to 50 keys, keys up to 40 characters (no square
 // brackets), values strings up to 500 characters.
-const MetadataKey = { maxLength: 40, pattern: '^[^\\[\\]]+$' };
-export const Metadata = Type.Record(Type.String(MetadataKey), Type.String({ maxLength: 500 }), {
+const propertyNames = { minLength: 1, maxLength: 40, pattern: '^[^\\[\\]]+$' };
+export const Metadata = Type.Record(Type.String(), Type.String({ maxLength: 500 }), {
   maxProperties: 50,
+  propertyNames,
   description: 'Your own key-value pairs: up to 50 keys of up to 40 characters, string values up to 500 characters.',
 });
-const MetadataPatch = Type.Record(Type.String(MetadataKey), Nullable(Type.String({ maxLength: 500 })), {
+const MetadataPatch = Type.Record(Type.String(), Nullable(Type.String({ maxLength: 500 })), {
   maxProperties: 50,
+  propertyNames,
   description: 'Merged into the existing metadata; a key set to "" or null is removed.',
 });
 

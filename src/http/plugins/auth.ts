@@ -39,6 +39,7 @@ export function decorateAuth(app: FastifyInstance): void {
  */
 export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; limiter: RateLimiter }): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.is404) return; // the not-found handler answers; nothing to authorize
     const required = request.routeOptions.config?.scope;
     if (required === undefined) {
       throw new Error(`route ${request.method} ${request.routeOptions.url ?? request.url} declares no scope`);

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, expectOk, fund, type Harness } from '../helpers/harness.js';
+
+// The shared security suite: every /v1 route that needs a key is run through the same checks
+// (no key, wrong scheme, malformed, revoked, read-only, missing scope, other workspace, other
+// mode). A new route fails this file until it is added to ROUTES with a valid sample request,
+// so no route ships without these checks.
+
+interface RouteCase {
+  /** Sample body that passes validation, for write routes. */
+  body?: unknown;
+  /** The kind of resource the `:id` in the path names, owned by workspace A in test mode. */
+  owns?: 'number' | 'event';
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  'GET /v1/me': {},
+  'POST /v1/numbers': { body: { system_prompt: 'You help.', area_code: '415' } },
+  'GET /v1/numbers': {},
+  'GET /v1/numbers/:id': { owns: 'number' },
+  'PATCH /v1/numbers/:id': { owns: 'number', body: { first_message: 'Hi!' } },
+  'DELETE /v1/numbers/:id': { owns: 'number' },
+  'GET /v1/credits/balance': {},
+  'POST /v1/credits/purchase': { body: { amount_cents: 1000 } },
+  'GET /v1/credits/ledger': {},
+  'GET /v1/events': {},
+  'GET /v1/events/:id': { owns: 'event' },
+};
+
+let h: Harness;
+let ownerKey: string;
+const owned: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await createHarness();
+  ownerKey = await h.key({ workspace: 'owner' });
+  const api = h.api(ownerKey);
+  await fund(api, 5000);
+  owned.number = expectOk(await api.post('/v1/numbers', { system_prompt: 'Owner agent' }), 201).data.id;
+  owned.event = expectOk(await api.get('/v1/events')).data[0].id;
+});
+afterAll(async () => h.close());
+
+const keyed = () => h.app.routeRecords.filter((r) => r.scope !== 'public' && r.scope !== 'carrier' && r.url.startsWith('/v1'));
+
+describe('route declarations', () => {
+  it('every route declares a scope', () => {
+    const missing = h.app.routeRecords.filter((r) => r.scope === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  it('every keyed route is in the security table', () => {
+    const names = keyed().map((r) => `${r.method} ${r.url}`);
+    expect(names.filter((n) => !(n in ROUTES))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((n) => !names.includes(n))).toEqual([]);
+  });
+
+  it('only health, docs and the OpenAPI document are public', () => {
+    const publicUrls = h.app.routeRecords.filter((r) => r.scope === 'public').map((r) => r.url);
+    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/v1\/openapi\.json)$/);
+  });
+});
+
+function urlFor(pattern: string): string {
+  const route = ROUTES[pattern]!;
+  const path = pattern.split(' ')[1]!;
+  return route.owns ? path.replace(':id', owned[route.owns]!) : path;
+}
+
+async function call(pattern: string, headers: Record<string, string>) {
+  const method = pattern.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  const body = ROUTES[pattern]!.body;
+  return h.request({
+    method,
+    url: urlFor(pattern),
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  });
+}
+
+describe.each(Object.keys(ROUTES))('%s', (pattern) => {
+  const method = pattern.split(' ')[0]!;
+  const scope = () => keyed().find((r) => `${r.method} ${r.url}` === pattern)?.scope;
+
+  it('401 token_missing without a key or with another scheme', async () => {
+    for (const headers of [{}, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }, { authorization: `Token ${ownerKey}` }, { authorization: ownerKey }]) {
+      const res = await call(pattern, headers);
+      expect(res.status, res.text).toBe(401);
+      expect(res.body.error.code).toBe('token_missing');
+      expect(res.body.request_id).toBe(res.headers['x-request-id']);
+    }
+  });
+
+  it('401 token_invalid for malformed, unknown and revoked keys', async () => {
+    const revoked = await h.keyWithId({ workspace: 'owner' });
+    await h.revoke(revoked.id);
+    for (const key of ['al_test_short', `al_test_${'x'.repeat(32)}`, revoked.key, ownerKey.replace('al_test_', 'al_live_')]) {
+      const res = await call(pattern, { authorization: `Bearer ${key}` });
+      expect(res.status, res.text).toBe(401);
+      expect(res.body.error.code).toBe('token_invalid');
+    }
+  });
+
+  it('403 token_read_only for writes with a read-only key; reads pass', async () => {
+    const key = await h.key({ workspace: 'owner', readOnly: true });
+    const res = await call(pattern, { authorization: `Bearer ${key}` });
+    if (method === 'GET') expect(res.status, res.text).toBe(200);
+    else {
+      expect(res.status, res.text).toBe(403);
+      expect(res.body.error.code).toBe('token_read_only');
+    }
+  });
+
+  it('403 forbidden naming the scope when the key lacks it', async () => {
+    const required = scope();
+    if (required === 'any') return; // /v1/me answers any valid key
+    const group = String(required).split(':')[0];
+    const other = group === 'numbers' ? 'sms:write' : 'numbers:write';
+    const key = await h.key({ workspace: 'owner', scopes: [other as never] });
+    const res = await call(pattern, { authorization: `Bearer ${key}` });
+    expect(res.status, res.text).toBe(403);
+    expect(res.body.error).toMatchObject({ code: 'forbidden', details: [{ field: 'scope', required }] });
+  });
+
+  it('404 for another workspace\'s resource and for the other mode', async () => {
+    const route = ROUTES[pattern]!;
+    const strangers = [await h.key({ workspace: 'stranger' }), await h.key({ workspace: 'owner', mode: 'live' })];
+    for (const key of strangers) {
+      if (route.owns) {
+        const res = await call(pattern, { authorization: `Bearer ${key}` });
+        expect(res.status, res.text).toBe(404);
+        expect(res.body.error.code).toBe('not_found');
+      } else if (method === 'GET' && pattern !== 'GET /v1/me') {
+        const res = await call(pattern, { authorization: `Bearer ${key}` });
+        expect(res.status, res.text).toBe(200);
+        const ids = JSON.stringify(res.body.data);
+        expect(ids).not.toContain(owned.number);
+        expect(ids).not.toContain(owned.event);
+      }
+    }
+  });
+});
