@@ -75,7 +75,7 @@ describe('agentline serve', () => {
     const url = /listening on (http:\/\/\S+)/.exec(out)![1];
     const me = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
     expect(me.status).toBe(200);
-    expect((await me.json()).data.workspace.name).toBe('default');
+    expect(((await me.json()) as { data: { workspace: { name: string } } }).data.workspace.name).toBe('default');
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
     child.kill('SIGTERM');

@@ -19,7 +19,7 @@ import { findActiveByPhone } from '../../src/numbers/number-repository.js';
 
 export interface Response {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   body: any;
   text: string;
 }

@@ -83,7 +83,7 @@ describe.each(Object.keys(ROUTES))('%s', (pattern) => {
   const scope = () => keyed().find((r) => `${r.method} ${r.url}` === pattern)?.scope;
 
   it('401 token_missing without a key or with another scheme', async () => {
-    for (const headers of [{}, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }, { authorization: `Token ${ownerKey}` }, { authorization: ownerKey }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }, { authorization: `Token ${ownerKey}` }, { authorization: ownerKey }]) {
       const res = await call(pattern, headers);
       expect(res.status, res.text).toBe(401);
       expect(res.body.error.code).toBe('token_missing');
