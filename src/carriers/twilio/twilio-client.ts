@@ -14,7 +14,8 @@ class RebasingRequestClient extends twilio.RequestClient {
     private readonly baseUrl: string,
     timeoutMs: number,
   ) {
-    super({ timeout: timeoutMs });
+    // The SDK applies autoRetry only to clients it builds itself, so a custom client sets it.
+    super({ timeout: timeoutMs, autoRetry: true, maxRetries: 2 });
   }
 
   override request<T>(opts: RequestClient.RequestOptions<T>) {
@@ -28,6 +29,6 @@ class RebasingRequestClient extends twilio.RequestClient {
 export function createTwilioClient(config: Config): TwilioClient | null {
   const { accountSid, authToken, apiBaseUrl, timeoutMs } = config.twilio;
   if (!accountSid || !authToken) return null;
-  const httpClient = apiBaseUrl ? new RebasingRequestClient(apiBaseUrl, timeoutMs) : new twilio.RequestClient({ timeout: timeoutMs });
-  return twilio(accountSid, authToken, { httpClient, timeout: timeoutMs, autoRetry: true, maxRetries: 2 });
+  const httpClient = apiBaseUrl ? new RebasingRequestClient(apiBaseUrl, timeoutMs) : new twilio.RequestClient({ timeout: timeoutMs, autoRetry: true, maxRetries: 2 });
+  return twilio(accountSid, authToken, { httpClient });
 }
