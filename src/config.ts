@@ -35,6 +35,24 @@ export interface Config {
   renewalGraceDays: number;
   /** Idempotency records are kept this long. */
   idempotencyTtlHours: number;
+  voice: VoiceConfig;
+}
+
+export interface VoiceConfig {
+  /** No first token from the agent within this: the caller hears the fallback line. */
+  firstTokenTimeoutMs: number;
+  /** Consecutive failed turns before the call is ended politely. */
+  maxAgentFailures: number;
+  /** Length of a billed minute; only tests shorten it. */
+  billingMinuteMs: number;
+  /** Webhook agents: connect and response-header timeouts, and the longest gap between chunks. */
+  agentConnectTimeoutMs: number;
+  agentIdleTimeoutMs: number;
+  fallbackLine: string;
+  failureGoodbye: string;
+  creditsGoodbye: string;
+  /** Test-mode outbound calls to a number no softphone has registered ring this long. */
+  simRingMs: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +160,16 @@ export function loadConfig(env: Env = process.env): Config {
     maxPurchaseCents: int(env, 'AGENTLINE_MAX_PURCHASE_CENTS', 1_000_000, 1000, 100_000_000),
     renewalGraceDays: int(env, 'AGENTLINE_RENEWAL_GRACE_DAYS', 7, 0, 365),
     idempotencyTtlHours: int(env, 'AGENTLINE_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
+    voice: {
+      firstTokenTimeoutMs: int(env, 'AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS', 5000, 100, 60_000),
+      maxAgentFailures: int(env, 'AGENTLINE_AGENT_MAX_FAILURES', 3, 1, 20),
+      billingMinuteMs: int(env, 'AGENTLINE_BILLING_MINUTE_MS', 60_000, 50, 60_000),
+      agentConnectTimeoutMs: int(env, 'AGENTLINE_AGENT_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
+      agentIdleTimeoutMs: int(env, 'AGENTLINE_AGENT_IDLE_TIMEOUT_MS', 15_000, 100, 300_000),
+      fallbackLine: str(env, 'AGENTLINE_FALLBACK_LINE') ?? "Sorry, I'm having trouble right now. Could you say that again?",
+      failureGoodbye: str(env, 'AGENTLINE_FAILURE_GOODBYE') ?? "I'm sorry, I can't continue this call right now. Please try again later. Goodbye.",
+      creditsGoodbye: str(env, 'AGENTLINE_CREDITS_GOODBYE') ?? 'This call has reached its time limit. Goodbye.',
+      simRingMs: int(env, 'AGENTLINE_SIM_RING_MS', 2000, 0, 60_000),
+    },
   };
 }

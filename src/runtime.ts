@@ -9,6 +9,8 @@ import { createTwilioClient } from './carriers/twilio/twilio-client.js';
 import { type OpenedDatabase, migrateToLatest, openDatabase } from './db/database.js';
 import type { Mode } from './db/schema.js';
 import { findActiveByPhone } from './numbers/number-repository.js';
+import { TwilioDialer } from './carriers/twilio/twilio-dialer.js';
+import type { Dialer } from './calls/dialer.js';
 
 // Wiring shared by the server and the CLI: one database, its migrations, the carriers.
 
@@ -25,10 +27,14 @@ export async function openMigrated(config: Config): Promise<OpenedDatabase> {
   return opened;
 }
 
-export function createCarriers(config: Config, opened: OpenedDatabase): Record<Mode, Carrier> {
+export function createCarriers(config: Config, opened: OpenedDatabase): { carriers: Record<Mode, Carrier>; liveDialer: Dialer } {
+  const twilio = createTwilioClient(config);
   return {
-    test: new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined),
-    live: new TwilioCarrier(createTwilioClient(config)),
+    carriers: {
+      test: new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined),
+      live: new TwilioCarrier(twilio),
+    },
+    liveDialer: new TwilioDialer(twilio, config.publicUrl),
   };
 }
 

@@ -8,6 +8,7 @@ import { createKey } from './keys/key-service.js';
 import { deleteExpiredIdem } from './idempotency/idempotency-repository.js';
 import { renewDueNumbers } from './numbers/number-service.js';
 import { createCarriers, createLogger, openMigrated } from './runtime.js';
+import { recoverInterruptedCalls } from './calls/recovery.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -44,8 +45,10 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   const opened = await openMigrated(config);
   await bootstrapFirstKey(opened, config, opts.print ?? ((line) => process.stdout.write(`${line}\n`)));
 
-  const carriers = createCarriers(config, opened);
-  const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, logger: log });
+  const { carriers, liveDialer } = createCarriers(config, opened);
+  const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, liveDialer, logger: log });
+  const recovered = await recoverInterruptedCalls({ db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers });
+  if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };
 
   let sweeping = false;
@@ -75,6 +78,9 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      // Live sessions end with the process; their records are closed and billed now, and a
+      // crash without this step is handled by recovery at the next start.
+      await Promise.all(app.voice.registry.all().map((s) => s.close('gateway_shutdown')));
       await app.close(); // stops accepting, lets in-flight requests finish
       await opened.close();
     },

@@ -53,6 +53,8 @@ export interface NumbersTable {
   system_prompt: string | null;
   webhook_url: string | null;
   webhook_token: string | null;
+  /** Signs our requests to the agent webhook (Standard Webhooks); shown on the number. */
+  webhook_secret: string;
   area_code: string | null;
   voice_id: string | null;
   first_message: string | null;
@@ -90,6 +92,65 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
+export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+
+export interface CallsTable {
+  id: string;
+  workspace_id: string;
+  mode: Mode;
+  number_id: string;
+  direction: 'inbound' | 'outbound';
+  from_number: string;
+  to_number: string;
+  status: CallStatus;
+  carrier: string;
+  carrier_sid: string | null;
+  agent_mode: 'managed' | 'webhook';
+  system_prompt_override: string | null;
+  first_message_override: string | null;
+  metadata: string;
+  /** 0 for calls we refused: they are never charged. */
+  billable: number;
+  answered_at: string | null;
+  ended_at: string | null;
+  duration_seconds: number | null;
+  /** Whether duration_seconds came from the carrier (authoritative) or our own clock. */
+  duration_source: 'carrier' | 'gateway' | null;
+  minutes_charged: number;
+  cost_cents: number;
+  unbilled_cents: number;
+  turn_count: number;
+  end_reason: string | null;
+  transfer_to: string | null;
+  last_activity_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallTurnsTable {
+  id: string;
+  call_id: string;
+  workspace_id: string;
+  mode: Mode;
+  seq: number;
+  speaker: 'caller' | 'agent' | 'system';
+  text: string;
+  started_at: string;
+  interrupted: number;
+  first_token_ms: number | null;
+  gateway_added_ms: number | null;
+  agent_total_ms: number | null;
+  error: string | null;
+  tool_calls: string | null;
+}
+
+export interface CarrierCallbacksTable {
+  carrier_sid: string;
+  sequence_number: string;
+  status: string;
+  received_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
@@ -98,4 +159,7 @@ export interface Database {
   numbers: NumbersTable;
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  calls: CallsTable;
+  call_turns: CallTurnsTable;
+  carrier_callbacks: CarrierCallbacksTable;
 }

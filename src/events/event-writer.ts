@@ -12,7 +12,10 @@ export type EventType =
   | 'number.released'
   | 'number.renewed'
   | 'number.renewal_failed'
-  | 'credits.purchased';
+  | 'credits.purchased'
+  | 'call.started'
+  | 'call.ended'
+  | 'call.transcript.ready';
 
 export interface EventDto {
   id: string;

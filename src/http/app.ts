@@ -7,6 +7,15 @@ import type { Db } from '../db/database.js';
 import type { Mode } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { Resolver } from '../net/url-safety.js';
+import type OpenAI from 'openai';
+import { createOpenAIClient } from '../agents/managed-agent.js';
+import { createAgentFactory } from '../calls/agent-factory.js';
+import { callRoutes } from '../calls/call-routes.js';
+import { CallRegistry } from '../calls/call-session.js';
+import type { Dialer } from '../calls/dialer.js';
+import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
+import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
+import { twilioVoiceRoutes } from '../carriers/twilio/voice-routes.js';
 import { creditsRoutes } from '../credits/credits-routes.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
@@ -30,6 +39,15 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** DNS for customer-URL checks; tests inject one. */
   resolve?: Resolver;
+  /** Live call control; defaults to Twilio through the SDK (none configured: calls get a 502). */
+  liveDialer?: Dialer;
+  /** The managed agents' client; defaults to OPENAI_BASE_URL / OPENAI_API_KEY. */
+  openai?: OpenAI;
+}
+
+export interface VoiceRuntime {
+  registry: CallRegistry;
+  dialers: Record<Mode, Dialer>;
 }
 
 export interface RouteRecord {
@@ -42,6 +60,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered, for the scope and security test suites. */
     routeRecords: RouteRecord[];
+    /** Live calls and call control, for shutdown, recovery and tests. */
+    voice: VoiceRuntime;
   }
 }
 
@@ -87,13 +107,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log,
   };
 
+  const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
+  const registry = new CallRegistry();
+  const sessionDeps = { ...services, registry, agentFor: createAgentFactory({ config: deps.config, openai, resolve: deps.resolve }) };
+  const hub = new SoftphoneHub();
+  const simDialer = new SimDialer(sessionDeps, hub);
+  const dialers: Record<Mode, Dialer> = { test: simDialer, live: deps.liveDialer ?? new TwilioDialer(null, deps.config.publicUrl) };
+  app.decorate('voice', { registry, dialers });
+  const callDeps = { ...sessionDeps, dialers };
+
   await app.register(healthRoutes, { db: deps.db });
+  await app.register(twilioVoiceRoutes, sessionDeps);
   await app.register(
     async (v1) => {
       await v1.register(meRoutes);
       await v1.register(numberRoutes, services);
       await v1.register(creditsRoutes, services);
       await v1.register(eventRoutes, services);
+      await v1.register(callRoutes, callDeps);
+      await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/v1' },

@@ -9,6 +9,7 @@ export interface NumberDto {
   system_prompt: string | null;
   webhook_url: string | null;
   webhook_token_set: boolean;
+  webhook_secret: string;
   area_code: string | null;
   voice_id: string | null;
   first_message: string | null;
@@ -34,6 +35,7 @@ export function numberDto(row: NumbersTable): NumberDto {
     system_prompt: row.system_prompt,
     webhook_url: row.webhook_url,
     webhook_token_set: row.webhook_token !== null,
+    webhook_secret: row.webhook_secret,
     area_code: row.area_code,
     voice_id: row.voice_id,
     first_message: row.first_message,
@@ -46,4 +48,10 @@ export function numberDto(row: NumbersTable): NumberDto {
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
+}
+
+/** The number as events carry it: events go to other systems, so no secrets. */
+export function numberEventData(dto: NumberDto): Record<string, unknown> {
+  const { webhook_secret: _secret, ...rest } = dto;
+  return rest;
 }

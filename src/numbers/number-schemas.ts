@@ -62,6 +62,7 @@ export const NumberSchema = Type.Object(
     system_prompt: Nullable(Type.String()),
     webhook_url: Nullable(Type.String()),
     webhook_token_set: Type.Boolean(),
+    webhook_secret: Type.String({ description: 'Verifies our requests to your webhook: Standard Webhooks signature (`webhook-id`, `webhook-timestamp`, `webhook-signature`).' }),
     area_code: Nullable(Type.String()),
     voice_id: Nullable(Type.String()),
     first_message: Nullable(Type.String()),

@@ -13,8 +13,9 @@ import { newId } from '../ids.js';
 import { formatUsd, post } from '../credits/ledger.js';
 import { readBalance } from '../credits/ledger-repository.js';
 import { checkCustomerUrl, type Resolver } from '../net/url-safety.js';
+import { newWebhookSecret } from '../net/standard-webhooks.js';
 import type { Scope } from '../scope.js';
-import { agentModeOf, numberDto, type NumberDto } from './number-dto.js';
+import { agentModeOf, numberDto, numberEventData, type NumberDto } from './number-dto.js';
 import * as repo from './number-repository.js';
 
 export interface NumbersDeps {
@@ -118,6 +119,7 @@ export async function provisionNumber(
     system_prompt: input.system_prompt ?? null,
     webhook_url: input.webhook_url ?? null,
     webhook_token: input.webhook_token ?? null,
+    webhook_secret: newWebhookSecret(),
     area_code: input.area_code ?? null,
     voice_id: input.voice_id ?? null,
     first_message: input.first_message ?? null,
@@ -137,7 +139,7 @@ export async function provisionNumber(
       await repo.insertNumber(trx, row);
       await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, first ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id } }, at);
       const dto = numberDto(row);
-      await emitEvent(trx, scope, 'number.provisioned', { ...dto }, at);
+      await emitEvent(trx, scope, 'number.provisioned', numberEventData(dto), at);
       await idempotency?.saveInTx(trx, 201, dto);
       return dto;
     });
@@ -197,7 +199,7 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   return deps.db.transaction().execute(async (trx) => {
     await repo.updateNumber(trx, scope, id, changes);
     const dto = numberDto(next);
-    await emitEvent(trx, scope, 'number.updated', { ...dto, previous_mode: agentModeOf(existing) }, at);
+    await emitEvent(trx, scope, 'number.updated', { ...numberEventData(dto), previous_mode: agentModeOf(existing) }, at);
     return dto;
   });
 }
@@ -213,7 +215,7 @@ async function markReleased(deps: NumbersDeps, scope: Scope, row: NumbersTable, 
       updated_at: released.updated_at,
     });
     const dto = numberDto(released);
-    await emitEvent(trx, scope, 'number.released', { ...dto }, at);
+    await emitEvent(trx, scope, 'number.released', numberEventData(dto), at);
     return dto;
   });
 }
@@ -251,7 +253,7 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
         await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now);
         const renewed = { ...row, renews_at: new Date(Date.parse(row.renews_at) + periodMs).toISOString(), renewal_failed_at: null, updated_at: now.toISOString() };
         await repo.updateNumber(trx, scope, row.id, { renews_at: renewed.renews_at, renewal_failed_at: null, updated_at: renewed.updated_at });
-        await emitEvent(trx, scope, 'number.renewed', { ...numberDto(renewed) }, now);
+        await emitEvent(trx, scope, 'number.renewed', numberEventData(numberDto(renewed)), now);
       });
       result.renewed++;
     } catch (err) {
@@ -272,7 +274,7 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
         await deps.db.transaction().execute(async (trx) => {
           await repo.updateNumber(trx, scope, row.id, { renewal_failed_at: now.toISOString() });
           await emitEvent(trx, scope, 'number.renewal_failed', {
-            ...numberDto(row),
+            ...numberEventData(numberDto(row)),
             required_cents: price,
             release_after: new Date(Date.parse(row.renews_at) + deps.config.renewalGraceDays * DAY_MS).toISOString(),
           }, now);

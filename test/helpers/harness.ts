@@ -13,6 +13,8 @@ import { createKey, revokeKey } from '../../src/keys/key-service.js';
 import type { KeyScope } from '../../src/http/scopes.js';
 import type { Resolver } from '../../src/net/url-safety.js';
 import { findActiveByPhone } from '../../src/numbers/number-repository.js';
+import type { Dialer } from '../../src/calls/dialer.js';
+import type OpenAI from 'openai';
 
 // The real app on a fresh SQLite file, driven through fastify's inject (no sockets needed for
 // plain REST). Tests that need the network listen on loopback themselves.
@@ -50,6 +52,8 @@ export async function createHarness(opts: {
   carriers?: Partial<Record<Mode, Carrier>>;
   resolve?: Resolver;
   clock?: ManualClock;
+  liveDialer?: Dialer;
+  openai?: OpenAI;
 } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'agentline-test-'));
   const config = loadConfig({ AGENTLINE_DB: join(dir, 'agentline.db'), AGENTLINE_ALLOW_PRIVATE_URLS: 'true', ...opts.env });
@@ -58,7 +62,7 @@ export async function createHarness(opts: {
   const clock = opts.clock ?? new ManualClock(new Date());
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined);
   const carriers: Record<Mode, Carrier> = { test: sim, live: sim, ...opts.carriers };
-  const app = await buildApp({ config, db: opened.db, clock, carriers, resolve: opts.resolve });
+  const app = await buildApp({ config, db: opened.db, clock, carriers, resolve: opts.resolve, liveDialer: opts.liveDialer, openai: opts.openai });
   await app.ready();
 
   const request = async (o: InjectOptions): Promise<Response> => {

@@ -1,0 +1,102 @@
+import type { CallsTable } from '../db/schema.js';
+import type { Mode } from '../db/schema.js';
+import { ApiError, notFound } from '../errors.js';
+import { CarrierError } from '../carriers/carrier.js';
+import { readBalance } from '../credits/ledger-repository.js';
+import type { PageRequest } from '../http/pagination.js';
+import { findNumber } from '../numbers/number-repository.js';
+import type { Scope } from '../scope.js';
+import { callDto, type CallDto, turnDto } from './call-dto.js';
+import * as repo from './call-repository.js';
+import { createCall, finalizeCall, isTerminal, minutePrice } from './call-service.js';
+import type { SessionDeps } from './call-session.js';
+import type { Dialer } from './dialer.js';
+
+// What the REST API does with calls: place one, list and read them, read a transcript, hang up.
+
+export interface CallApiDeps extends SessionDeps {
+  dialers: Record<Mode, Dialer>;
+}
+
+export interface PlaceCallInput {
+  from: string;
+  to: string;
+  metadata?: Record<string, string>;
+  first_message?: string;
+  system_prompt?: string;
+}
+
+export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCallInput): Promise<CallDto> {
+  const number = await findNumber(deps.db, scope, input.from);
+  if (!number) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
+  if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released and cannot place calls.');
+  if (input.to === number.phone_number) {
+    throw new ApiError('validation_error', 'A number cannot call itself.', [{ field: 'to', error: 'same_as_from', received: input.to }]);
+  }
+  const price = minutePrice(deps.config, 'outbound');
+  const balance = await readBalance(deps.db, scope);
+  if (balance < price) {
+    throw new ApiError('insufficient_credits', 'Your balance cannot pay one outbound minute. Buy credits with POST /v1/credits/purchase.', [
+      { error: 'insufficient_credits', required_cents: price },
+    ]);
+  }
+  const dialer = deps.dialers[scope.mode];
+  const call = await createCall(deps, {
+    number,
+    direction: 'outbound',
+    from: number.phone_number,
+    to: input.to,
+    carrier: dialer.carrier,
+    carrierSid: null,
+    status: 'queued',
+    metadata: input.metadata,
+    systemPromptOverride: input.system_prompt ?? null,
+    firstMessageOverride: input.first_message ?? null,
+  });
+  let sid: string;
+  try {
+    const affordableMinutes = price > 0 ? Math.floor(balance / price) : 240;
+    sid = await dialer.dial(call, number, { timeLimitSeconds: Math.min(affordableMinutes, 240) * 60 });
+  } catch (err) {
+    // Nothing half-written: the record goes with the failed attempt.
+    await repo.deleteCall(deps.db, call.id);
+    deps.log.warn({ err, call_id: call.id }, 'carrier refused an outbound call');
+    throw new ApiError('carrier_error', err instanceof CarrierError ? err.message : 'The carrier did not place the call.');
+  }
+  const latest = (await repo.findCallById(deps.db, call.id)) ?? call;
+  if (!latest.carrier_sid) await repo.updateCall(deps.db, call.id, { carrier_sid: sid });
+  return callDto({ ...latest, carrier_sid: latest.carrier_sid ?? sid });
+}
+
+export async function getCall(deps: Pick<CallApiDeps, 'db'>, scope: Scope, id: string): Promise<CallsTable> {
+  const call = await repo.findCall(deps.db, scope, id);
+  if (!call) throw notFound('call');
+  return call;
+}
+
+export async function listCalls(deps: Pick<CallApiDeps, 'db'>, scope: Scope, page: PageRequest, filter: repo.CallFilter) {
+  return (await repo.listCalls(deps.db, scope, page, filter)).map(callDto);
+}
+
+export async function getTranscript(deps: Pick<CallApiDeps, 'db'>, scope: Scope, id: string) {
+  const call = await getCall(deps, scope, id);
+  const turns = await repo.listTurns(deps.db, call.id);
+  return { call_id: call.id, status: call.status, complete: isTerminal(call.status), turns: turns.map(turnDto) };
+}
+
+/** Ends a call: the live session says nothing more, the carrier hangs up. Idempotent. */
+export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): Promise<CallDto> {
+  const call = await getCall(deps, scope, id);
+  if (isTerminal(call.status)) return callDto(call);
+  const session = deps.registry.get(call.id);
+  if (session) session.hangUp({ reason: 'hangup_requested' });
+  try {
+    await deps.dialers[scope.mode].hangUp(call);
+  } catch (err) {
+    throw new ApiError('carrier_error', err instanceof CarrierError ? err.message : 'The carrier did not hang up.');
+  }
+  if (!session && call.status !== 'in-progress') {
+    await finalizeCall(deps, call.id, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });
+  }
+  return callDto((await repo.findCallById(deps.db, call.id)) ?? call);
+}

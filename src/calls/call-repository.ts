@@ -1,0 +1,83 @@
+import type { Executor } from '../db/database.js';
+import type { CallStatus, CallTurnsTable, CallsTable } from '../db/schema.js';
+import type { PageRequest } from '../http/pagination.js';
+import type { Scope } from '../scope.js';
+
+export const ACTIVE_STATUSES: CallStatus[] = ['queued', 'ringing', 'in-progress'];
+
+export async function insertCall(db: Executor, row: CallsTable): Promise<void> {
+  await db.insertInto('calls').values(row).execute();
+}
+
+export async function deleteCall(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('calls').where('id', '=', id).execute();
+}
+
+export async function findCall(db: Executor, scope: Scope, id: string): Promise<CallsTable | undefined> {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('mode', '=', scope.mode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Carrier-side lookups (webhooks, sessions) are not tenant-scoped: the carrier names the call. */
+export async function findCallById(db: Executor, id: string): Promise<CallsTable | undefined> {
+  return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCallByCarrierSid(db: Executor, carrier: string, sid: string): Promise<CallsTable | undefined> {
+  return db.selectFrom('calls').selectAll().where('carrier', '=', carrier).where('carrier_sid', '=', sid).executeTakeFirst();
+}
+
+export async function updateCall(db: Executor, id: string, changes: Partial<Omit<CallsTable, 'id' | 'workspace_id' | 'mode'>>): Promise<void> {
+  await db.updateTable('calls').set(changes).where('id', '=', id).execute();
+}
+
+export interface CallFilter {
+  numberId?: string;
+  status?: string;
+  direction?: string;
+  from?: string;
+  to?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+}
+
+export async function listCalls(db: Executor, scope: Scope, page: PageRequest, f: CallFilter): Promise<CallsTable[]> {
+  let q = db.selectFrom('calls').selectAll().where('workspace_id', '=', scope.workspaceId).where('mode', '=', scope.mode);
+  if (f.numberId) q = q.where('number_id', '=', f.numberId);
+  if (f.status) q = q.where('status', '=', f.status as CallStatus);
+  if (f.direction) q = q.where('direction', '=', f.direction as CallsTable['direction']);
+  if (f.from) q = q.where('from_number', '=', f.from);
+  if (f.to) q = q.where('to_number', '=', f.to);
+  if (f.createdAfter) q = q.where('created_at', '>=', f.createdAfter);
+  if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+}
+
+/** Calls that were live when the process stopped (crash recovery). */
+export async function listUnfinishedCalls(db: Executor): Promise<CallsTable[]> {
+  return db.selectFrom('calls').selectAll().where('status', 'in', ACTIVE_STATUSES).execute();
+}
+
+export async function insertTurns(db: Executor, rows: CallTurnsTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('call_turns').values(rows).execute();
+}
+
+export async function listTurns(db: Executor, callId: string): Promise<CallTurnsTable[]> {
+  return db.selectFrom('call_turns').selectAll().where('call_id', '=', callId).orderBy('seq', 'asc').execute();
+}
+
+/** Records a status callback once; false when (CallSid, SequenceNumber) was seen before. */
+export async function recordCallback(db: Executor, sid: string, sequence: string, status: string, at: string): Promise<boolean> {
+  const res = await db
+    .insertInto('carrier_callbacks')
+    .values({ carrier_sid: sid, sequence_number: sequence, status, received_at: at })
+    .onConflict((oc) => oc.columns(['carrier_sid', 'sequence_number']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
+}

@@ -1,0 +1,232 @@
+import { performance } from 'node:perf_hooks';
+import { AgentError, type AgentClient, type ChatMessage, type ToolCall, type ToolDefinition } from '../agents/agent.js';
+import type { CallLeg, CallOutcome } from './call-leg.js';
+import { type ToolAction, interpretToolCall } from './tools.js';
+import type { TranscriptRecorder } from './transcript.js';
+
+// One state machine per call: listening → thinking → speaking. It owns the history and the
+// AbortController of the turn in flight. The token path (agent delta in → leg.speak out) does no
+// I/O besides the socket write: no database, no logging.
+
+export interface ConversationOptions {
+  leg: CallLeg;
+  agent: AgentClient;
+  systemPrompt: string | null;
+  tools: ToolDefinition[];
+  metadata: Record<string, string>;
+  transcript: TranscriptRecorder;
+  firstTokenTimeoutMs: number;
+  maxFailures: number;
+  lines: { fallback: string; failureGoodbye: string };
+  /** Digits pressed within this window reach the agent as one turn. */
+  dtmfDebounceMs?: number;
+  /** At most this many history messages are sent (the system prompt is always sent). */
+  maxHistory?: number;
+  onError(err: unknown, context: string): void;
+}
+
+interface TurnInFlight {
+  controller: AbortController;
+  spoken: string;
+  startedAt: Date;
+}
+
+export class Conversation {
+  private readonly history: ChatMessage[] = [];
+  private inFlight: TurnInFlight | null = null;
+  private failures = 0;
+  private ended = false;
+  private digits = '';
+  private digitTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly o: ConversationOptions) {}
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** The first message, spoken by the carrier (Twilio's welcomeGreeting) or by the leg. */
+  greeted(text: string): void {
+    this.history.push({ role: 'assistant', content: text });
+    this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
+  }
+
+  callerSaid(text: string): void {
+    if (this.ended || text.trim() === '') return;
+    const promptAt = performance.now();
+    this.abortInFlight(null);
+    this.history.push({ role: 'user', content: text });
+    this.o.transcript.record({ speaker: 'caller', text, startedAt: new Date() });
+    void this.runTurn(promptAt);
+  }
+
+  /** Barge-in: stop generating, and keep only what the caller heard. */
+  callerInterrupted(heard: string): void {
+    if (this.ended) return;
+    if (this.inFlight) {
+      this.abortInFlight(heard);
+      return;
+    }
+    // The reply was complete but still playing: trim it in history and transcript.
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const m = this.history[i]!;
+      if (m.role === 'assistant' && typeof m.content === 'string') {
+        m.content = heard;
+        break;
+      }
+      if (m.role === 'user') break;
+    }
+    this.o.transcript.trimLastAgentTurn(heard);
+  }
+
+  digit(d: string): void {
+    if (this.ended) return;
+    this.digits += d;
+    if (this.digitTimer) clearTimeout(this.digitTimer);
+    const flush = () => {
+      const pressed = this.digits;
+      this.digits = '';
+      if (pressed) this.callerSaid(`[The caller pressed ${pressed.split('').join(' ')} on the keypad]`);
+    };
+    if (d === '#') return flush();
+    this.digitTimer = setTimeout(flush, this.o.dtmfDebounceMs ?? 1000);
+  }
+
+  /** Stops the conversation and says a last line; the caller can no longer start a turn. */
+  sayFinalWords(text: string | null): void {
+    if (this.ended) return;
+    this.abortInFlight(null);
+    this.ended = true;
+    if (this.digitTimer) clearTimeout(this.digitTimer);
+    if (text) {
+      this.o.leg.speak(text);
+      this.o.leg.endTurn();
+      this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
+    }
+  }
+
+  /** Says a last line and ends the call (agent hung up, transfer, repeated failures ...). */
+  sayAndEnd(text: string | null, outcome: CallOutcome): void {
+    if (this.ended) return;
+    this.sayFinalWords(text);
+    this.o.leg.end(outcome);
+  }
+
+  /** The call is over (caller hung up, carrier ended it): stop everything, say nothing. */
+  close(): void {
+    this.ended = true;
+    if (this.digitTimer) clearTimeout(this.digitTimer);
+    this.abortInFlight(null);
+  }
+
+  private abortInFlight(heard: string | null): void {
+    const turn = this.inFlight;
+    if (!turn) return;
+    this.inFlight = null;
+    turn.controller.abort();
+    const text = heard ?? turn.spoken;
+    if (text) this.history.push({ role: 'assistant', content: text });
+    this.o.transcript.record({ speaker: 'agent', text, startedAt: turn.startedAt, interrupted: true });
+  }
+
+  private messages(): ChatMessage[] {
+    const max = this.o.maxHistory ?? 60;
+    const recent = this.history.length > max ? this.history.slice(-max) : this.history;
+    return this.o.systemPrompt ? [{ role: 'system', content: this.o.systemPrompt }, ...recent] : [...recent];
+  }
+
+  private async runTurn(promptAt: number): Promise<void> {
+    const turn: TurnInFlight = { controller: new AbortController(), spoken: '', startedAt: new Date() };
+    this.inFlight = turn;
+    const { signal } = turn.controller;
+    let firstTokenAt = 0;
+    let firstSentAt = 0;
+    let timedOut = false;
+    const toolCalls: ToolCall[] = [];
+    const timer = setTimeout(() => {
+      timedOut = true;
+      turn.controller.abort();
+    }, this.o.firstTokenTimeoutMs);
+
+    const requestAt = performance.now();
+    try {
+      for await (const chunk of this.o.agent.streamReply({ messages: this.messages(), tools: this.o.tools, metadata: this.o.metadata }, signal)) {
+        if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
+        if (chunk.type === 'text') {
+          if (firstTokenAt === 0) {
+            firstTokenAt = performance.now();
+            clearTimeout(timer);
+          }
+          this.o.leg.speak(chunk.text);
+          if (firstSentAt === 0) firstSentAt = performance.now();
+          turn.spoken += chunk.text;
+        } else {
+          clearTimeout(timer);
+          toolCalls.push(chunk.call);
+        }
+      }
+    } catch (err) {
+      clearTimeout(timer);
+      if (this.inFlight !== turn) return; // aborted on purpose: the interrupt already recorded it
+      this.inFlight = null;
+      this.turnFailed(turn, timedOut ? 'timeout' : describe(err), performance.now() - requestAt);
+      return;
+    }
+    clearTimeout(timer);
+    if (this.inFlight !== turn) return;
+    this.inFlight = null;
+
+    if (turn.spoken === '' && toolCalls.length === 0) {
+      this.turnFailed(turn, 'empty reply', performance.now() - requestAt);
+      return;
+    }
+    this.failures = 0;
+    const actions = toolCalls.map((c) => interpretToolCall(c.function.name, c.function.arguments));
+    const action = actions.find((a): a is Exclude<ToolAction, { kind: 'invalid' }> => a.kind !== 'invalid');
+    const invalid = actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
+    this.history.push({ role: 'assistant', content: turn.spoken || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
+    this.o.transcript.record({
+      speaker: 'agent',
+      text: turn.spoken,
+      startedAt: turn.startedAt,
+      firstTokenMs: firstTokenAt ? Math.round(firstTokenAt - requestAt) : null,
+      gatewayAddedMs: firstSentAt ? requestAt - promptAt + (firstSentAt - firstTokenAt) : null,
+      agentTotalMs: Math.round(performance.now() - requestAt),
+      toolCalls: toolCalls.length ? toolCalls : null,
+      error: invalid.length ? invalid.map((i) => i.error).join('; ') : null,
+    });
+    toolCalls.forEach((c, i) => {
+      // Both tools end the call; the results only keep the history well-formed for the agent.
+      this.history.push({ role: 'tool', tool_call_id: c.id, content: actions[i]!.kind === 'invalid' ? 'error' : 'ok' });
+    });
+
+    if (action) {
+      if (turn.spoken) this.o.leg.endTurn();
+      if (action.kind === 'end') this.sayAndEnd(turn.spoken ? null : action.say, { reason: 'agent_ended' });
+      else this.sayAndEnd(action.say, { reason: 'transferred', transferTo: action.to });
+      return;
+    }
+    this.o.leg.endTurn();
+  }
+
+  private turnFailed(turn: TurnInFlight, error: string, elapsedMs: number): void {
+    this.failures++;
+    if (turn.spoken) this.o.leg.endTurn();
+    this.o.transcript.record({ speaker: 'agent', text: turn.spoken, startedAt: turn.startedAt, error, agentTotalMs: Math.round(elapsedMs) });
+    if (turn.spoken) this.history.push({ role: 'assistant', content: turn.spoken });
+    if (this.failures >= this.o.maxFailures) {
+      this.sayAndEnd(this.o.lines.failureGoodbye, { reason: 'agent_failed' });
+      return;
+    }
+    if (!turn.spoken) {
+      this.o.leg.speak(this.o.lines.fallback);
+      this.o.leg.endTurn();
+      this.o.transcript.record({ speaker: 'system', text: this.o.lines.fallback, startedAt: new Date() });
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof AgentError) return `${err.kind}: ${err.message}`.slice(0, 500);
+  return (err instanceof Error ? err.message : String(err)).slice(0, 500);
+}

@@ -1,0 +1,63 @@
+import type { ToolDefinition } from '../agents/agent.js';
+
+// Tools every agent is offered, managed or webhook. The gateway carries them out.
+
+export const END_CALL = 'end_call';
+export const TRANSFER_CALL = 'transfer_call';
+
+export const CALL_TOOLS: ToolDefinition[] = [
+  {
+    type: 'function',
+    function: {
+      name: END_CALL,
+      description: 'Say goodbye and hang up the call. Use when the conversation is over.',
+      parameters: {
+        type: 'object',
+        properties: { goodbye: { type: 'string', description: 'The last sentence the caller hears.' } },
+        additionalProperties: false,
+      },
+    },
+  },
+  {
+    type: 'function',
+    function: {
+      name: TRANSFER_CALL,
+      description: 'Transfer the caller to a human or another phone number.',
+      parameters: {
+        type: 'object',
+        properties: {
+          to: { type: 'string', description: 'Phone number in E.164 format, e.g. +14155550123.' },
+          message: { type: 'string', description: 'What to tell the caller before transferring.' },
+        },
+        required: ['to'],
+        additionalProperties: false,
+      },
+    },
+  },
+];
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+export type ToolAction =
+  | { kind: 'end'; say: string }
+  | { kind: 'transfer'; to: string; say: string }
+  | { kind: 'invalid'; error: string };
+
+/** Interprets a tool call from the agent. Unknown tools and bad arguments are reported, not thrown. */
+export function interpretToolCall(name: string, rawArguments: string): ToolAction {
+  let args: Record<string, unknown> = {};
+  try {
+    args = rawArguments.trim() ? (JSON.parse(rawArguments) as Record<string, unknown>) : {};
+  } catch {
+    return { kind: 'invalid', error: `${name}: arguments are not JSON` };
+  }
+  if (name === END_CALL) {
+    return { kind: 'end', say: typeof args.goodbye === 'string' && args.goodbye.trim() ? args.goodbye : 'Goodbye!' };
+  }
+  if (name === TRANSFER_CALL) {
+    const to = typeof args.to === 'string' ? args.to.replace(/[\s().-]/g, '') : '';
+    if (!E164.test(to)) return { kind: 'invalid', error: `${name}: "to" must be an E.164 number` };
+    return { kind: 'transfer', to, say: typeof args.message === 'string' && args.message.trim() ? args.message : 'Transferring you now.' };
+  }
+  return { kind: 'invalid', error: `unknown tool ${name}` };
+}

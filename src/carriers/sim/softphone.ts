@@ -1,0 +1,232 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { CallsTable, NumbersTable } from '../../db/schema.js';
+import * as calls from '../../calls/call-repository.js';
+import { createCall, finalizeCall, inboundRefusal, isTerminal } from '../../calls/call-service.js';
+import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
+import type { CarrierCallState, Dialer } from '../../calls/dialer.js';
+import { authOf } from '../../http/plugins/auth.js';
+import { findActiveByPhone } from '../../numbers/number-repository.js';
+import { RelayLeg } from '../relay-leg.js';
+
+// The simulated carrier's voice side. Test keys never reach Twilio, yet a developer can talk to
+// their agent: the softphone (`agentline call`) connects here over a WebSocket with its API key
+// and speaks the ConversationRelay frames (prompt, interrupt, dtmf in; text, end out), so the
+// call runs through exactly the same session code as a phone call. A softphone can also
+// register a phone number and be rung by test-mode outbound calls.
+//
+// Client frames: {type:"dial", to, from?} | {type:"register", number} | {type:"answer"} |
+// {type:"reject"} | {type:"prompt", voicePrompt} | {type:"interrupt", utteranceUntilInterrupt} |
+// {type:"dtmf", digit} | {type:"hangup"}.
+// Server frames: {type:"connected", call_id, direction, from, to} | {type:"registered", number} |
+// {type:"incoming", call_id, from, to} | {type:"text", token, last} | {type:"end", handoffData} |
+// {type:"error", code, message}.
+
+const DEFAULT_CALLER = '+15555550100';
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+interface Listener {
+  ring(call: CallsTable, number: NumbersTable): void;
+  cancel(callId: string): void;
+}
+
+/** Softphones registered as phone numbers, per workspace. */
+export class SoftphoneHub {
+  private readonly listeners = new Map<string, Listener>();
+  private readonly key = (workspaceId: string, phone: string) => `${workspaceId}|${phone}`;
+  register(workspaceId: string, phone: string, l: Listener) {
+    this.listeners.set(this.key(workspaceId, phone), l);
+  }
+  unregister(workspaceId: string, phone: string, l: Listener) {
+    if (this.listeners.get(this.key(workspaceId, phone)) === l) this.listeners.delete(this.key(workspaceId, phone));
+  }
+  find(workspaceId: string, phone: string) {
+    return this.listeners.get(this.key(workspaceId, phone));
+  }
+}
+
+/** Ends a simulated call's record: the gateway's own clock is the authoritative duration. */
+export async function finishSimCall(deps: SessionDeps, callId: string): Promise<void> {
+  const call = await calls.findCallById(deps.db, callId);
+  if (!call || isTerminal(call.status)) return;
+  const answered = call.answered_at ? Date.parse(call.answered_at) : null;
+  const durationSeconds = answered === null ? 0 : Math.max(0, (deps.clock.now().getTime() - answered) / 1000);
+  await finalizeCall(deps, callId, { status: answered === null ? 'canceled' : 'completed', durationSeconds, source: 'gateway' });
+}
+
+export class SimDialer implements Dialer {
+  readonly carrier = 'sim' as const;
+  private readonly ringing = new Map<string, { timer?: NodeJS.Timeout; listener?: Listener }>();
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly hub: SoftphoneHub,
+  ) {}
+
+  async dial(call: CallsTable, number: NumbersTable): Promise<string> {
+    const listener = this.hub.find(call.workspace_id, call.to_number);
+    setImmediate(() => {
+      if (listener) {
+        this.ringing.set(call.id, { listener });
+        void calls.updateCall(this.deps.db, call.id, { status: 'ringing', updated_at: this.deps.clock.now().toISOString() }).then(() => listener.ring(call, number));
+        return;
+      }
+      // Nobody to ring: the call ends unanswered after a short ring, like a real phone.
+      const timer = setTimeout(() => {
+        this.ringing.delete(call.id);
+        void finalizeCall(this.deps, call.id, { status: 'no-answer', durationSeconds: 0, source: 'gateway', endReason: 'no_answer' }).catch((err: unknown) =>
+          this.deps.log.error({ err, call_id: call.id }, 'could not end an unanswered test call'),
+        );
+      }, this.deps.config.voice.simRingMs);
+      timer.unref();
+      this.ringing.set(call.id, { timer });
+    });
+    return `SIM${call.id.slice(5)}`;
+  }
+
+  answered(callId: string): void {
+    this.ringing.delete(callId);
+  }
+
+  async hangUp(call: CallsTable): Promise<void> {
+    const ring = this.ringing.get(call.id);
+    if (!ring) return; // a connected call is ended by its session (the softphone is told)
+    this.ringing.delete(call.id);
+    if (ring.timer) clearTimeout(ring.timer);
+    ring.listener?.cancel(call.id);
+    await finalizeCall(this.deps, call.id, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });
+  }
+
+  async fetch(): Promise<CarrierCallState | null> {
+    return null; // the simulator keeps no state across restarts
+  }
+}
+
+export async function softphoneRoutes(app: FastifyInstance, deps: SessionDeps & { hub: SoftphoneHub; simDialer: SimDialer }) {
+  app.get('/softphone', { config: { scope: 'calls:write' }, websocket: true, schema: { hide: true } }, (socket: WebSocket, request) =>
+    handleSoftphone(deps, socket, request),
+  );
+}
+
+function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: SimDialer }, socket: WebSocket, request: FastifyRequest): void {
+  const auth = authOf(request);
+  const send = (frame: object) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(frame));
+  const fail = (code: string, message: string) => {
+    send({ type: 'error', code, message });
+    socket.close(1008, code);
+  };
+  if (auth.scope.mode !== 'test') return fail('test_mode_only', 'The softphone calls test-mode numbers; use a test key (al_test_...).');
+
+  const leg = new RelayLeg(socket, { closeAfterEnd: true, speechMs: () => 0 });
+  let session: Promise<LiveSession | null> | null = null;
+  let registered: string | null = null;
+  let pending: { call: CallsTable; number: NumbersTable } | null = null;
+
+  const connect = async (call: CallsTable, number: NumbersTable): Promise<LiveSession> => {
+    send({ type: 'connected', call_id: call.id, direction: call.direction, from: call.from_number, to: call.to_number });
+    return startSession(deps, { call, number, leg, greetingSpokenByCarrier: false });
+  };
+
+  const listener = {
+    ring(call: CallsTable, number: NumbersTable) {
+      if (pending || session) {
+        // Already on a call: the line is busy.
+        deps.simDialer.answered(call.id);
+        void finalizeCall(deps, call.id, { status: 'busy', durationSeconds: 0, source: 'gateway', endReason: 'busy' });
+        return;
+      }
+      pending = { call, number };
+      send({ type: 'incoming', call_id: call.id, from: call.from_number, to: call.to_number });
+    },
+    cancel(callId: string) {
+      if (pending?.call.id === callId) {
+        pending = null;
+        send({ type: 'end', handoffData: JSON.stringify({ reason: 'canceled' }) });
+      }
+    },
+  };
+
+  const dial = async (to: string, from: string): Promise<LiveSession | null> => {
+    const number = await findActiveByPhone(deps.db, 'test', to);
+    const mine = number && number.workspace_id === auth.workspaceId ? number : undefined;
+    if (!mine) {
+      fail('not_found', `No active test number ${to} in this workspace.`);
+      return null;
+    }
+    const refusal = await inboundRefusal(deps, mine);
+    if (refusal) {
+      await createCall(deps, { number: mine, direction: 'inbound', from, to, carrier: 'sim', carrierSid: null, status: 'completed', refusedReason: refusal.reason });
+      send({ type: 'text', token: refusal.say, last: true });
+      send({ type: 'end', handoffData: JSON.stringify({ reason: `refused_${refusal.reason}` }) });
+      socket.close(1000, 'refused');
+      return null;
+    }
+    const call = await createCall(deps, { number: mine, direction: 'inbound', from, to, carrier: 'sim', carrierSid: null, status: 'ringing' });
+    await calls.updateCall(deps.db, call.id, { carrier_sid: `SIM${call.id.slice(5)}` });
+    return connect(call, mine);
+  };
+
+  socket.on('message', (raw) => {
+    let f: Record<string, any>;
+    try {
+      f = JSON.parse(raw.toString()) as Record<string, any>;
+    } catch {
+      return fail('invalid_json', 'Frames are JSON objects.');
+    }
+    const guard = (p: Promise<LiveSession | null>) =>
+      p.catch((err: unknown) => {
+        request.log.error({ err }, 'softphone call failed');
+        fail('internal_error', 'The call could not be set up.');
+        return null;
+      });
+    switch (f.type) {
+      case 'dial':
+        if (session) return;
+        if (typeof f.to !== 'string' || !E164.test(f.to)) return fail('validation_error', '"to" must be an E.164 number.');
+        session = guard(dial(f.to, typeof f.from === 'string' && E164.test(f.from) ? f.from : (registered ?? DEFAULT_CALLER)));
+        return;
+      case 'register':
+        if (typeof f.number !== 'string' || !E164.test(f.number)) return fail('validation_error', '"number" must be an E.164 number.');
+        registered = f.number;
+        deps.hub.register(auth.workspaceId, f.number, listener);
+        send({ type: 'registered', number: f.number });
+        return;
+      case 'answer':
+        if (!pending || session) return;
+        deps.simDialer.answered(pending.call.id);
+        session = guard(connect(pending.call, pending.number));
+        pending = null;
+        return;
+      case 'reject':
+        if (!pending) return;
+        deps.simDialer.answered(pending.call.id);
+        void finalizeCall(deps, pending.call.id, { status: 'busy', durationSeconds: 0, source: 'gateway', endReason: 'busy' });
+        pending = null;
+        return;
+      case 'hangup':
+        socket.close(1000, 'hangup');
+        return;
+      default:
+        void session?.then((s) => {
+          if (!s) return;
+          if (f.type === 'prompt') s.conversation.callerSaid(String(f.voicePrompt ?? ''));
+          else if (f.type === 'interrupt') s.conversation.callerInterrupted(String(f.utteranceUntilInterrupt ?? ''));
+          else if (f.type === 'dtmf') s.conversation.digit(String(f.digit ?? ''));
+        });
+    }
+  });
+
+  socket.on('close', () => {
+    leg.dispose();
+    if (registered) deps.hub.unregister(auth.workspaceId, registered, listener);
+    if (pending) {
+      deps.simDialer.answered(pending.call.id);
+      void finalizeCall(deps, pending.call.id, { status: 'no-answer', durationSeconds: 0, source: 'gateway', endReason: 'no_answer' });
+    }
+    void session?.then(async (s) => {
+      if (!s) return;
+      await s.close('caller_hangup');
+      await finishSimCall(deps, s.callId);
+    }).catch((err: unknown) => request.log.error({ err }, 'could not end a softphone call'));
+  });
+}

@@ -1,0 +1,205 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { findActiveByPhone } from '../../numbers/number-repository.js';
+import type { CallsTable, CallStatus, NumbersTable } from '../../db/schema.js';
+import { createCall, finalizeCall, inboundRefusal, isTerminal } from '../../calls/call-service.js';
+import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
+import * as calls from '../../calls/call-repository.js';
+import { RelayLeg } from '../relay-leg.js';
+import { publicUrlFor, validateTwilioHttp, validateTwilioWebSocket } from './signature.js';
+import * as twiml from './twiml.js';
+
+// Twilio's side of a call (carrier-protocols.md): the voice webhook answers TwiML that connects
+// the call to ConversationRelay, the relay WebSocket runs the conversation, the <Connect action>
+// callback transfers or hangs up, and status callbacks carry the authoritative outcome.
+// Every request is checked against X-Twilio-Signature before anything changes.
+
+type Params = Record<string, string>;
+
+const TERMINAL_TWILIO = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
+const ORDER: Record<string, number> = { queued: 0, initiated: 0, ringing: 1, 'in-progress': 2, answered: 2 };
+
+async function findNumberById(deps: SessionDeps, id: string): Promise<NumbersTable | undefined> {
+  return deps.db.selectFrom('numbers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps) {
+  await app.register(formbody);
+  const token = deps.config.twilio.authToken;
+  const url = (request: FastifyRequest) => publicUrlFor(deps.config.publicUrl, request.url);
+
+  function signed(request: FastifyRequest, reply: FastifyReply): boolean {
+    const ok =
+      token !== undefined &&
+      validateTwilioHttp({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: url(request), params: (request.body ?? {}) as Params });
+    if (!ok) {
+      request.log.warn({ url: request.url }, 'refused a carrier request with a missing or wrong X-Twilio-Signature');
+      void reply.code(403).type('text/plain').send('invalid signature');
+    }
+    return ok;
+  }
+  const xml = (reply: FastifyReply, body: string) => reply.type('text/xml').send(body);
+
+  const relayTwiml = (call: CallsTable, number: NumbersTable) =>
+    twiml.connectConversationRelay({
+      relayUrl: publicUrlFor(deps.config.publicUrl, '/carrier/twilio/relay', true),
+      actionUrl: `${deps.config.publicUrl}/carrier/twilio/relay-action`,
+      welcomeGreeting: call.first_message_override ?? number.first_message,
+      language: number.language,
+      voice: number.voice_id,
+      parameters: { callId: call.id },
+    });
+
+  app.post('/carrier/twilio/voice', { config: { scope: 'carrier' } }, async (request, reply) => {
+    if (!signed(request, reply)) return reply;
+    const p = request.body as Params;
+    const outboundId = (request.query as Params).call_id;
+    if (outboundId) {
+      // Answer URL of a call we placed.
+      const call = await calls.findCallById(deps.db, outboundId);
+      const number = call && (await findNumberById(deps, call.number_id));
+      if (!call || !number || (call.carrier_sid && call.carrier_sid !== p.CallSid) || isTerminal(call.status)) {
+        return xml(reply, twiml.hangup());
+      }
+      if (!call.carrier_sid) await calls.updateCall(deps.db, call.id, { carrier_sid: p.CallSid ?? null });
+      return xml(reply, relayTwiml(call, number));
+    }
+
+    const number = await findActiveByPhone(deps.db, 'live', p.To ?? '');
+    const existing = p.CallSid ? await calls.findCallByCarrierSid(deps.db, 'twilio', p.CallSid) : undefined;
+    const refusal = existing ? null : await inboundRefusal(deps, number);
+    if (refusal) {
+      if (number) {
+        await createCall(deps, { number, direction: 'inbound', from: p.From ?? '', to: p.To ?? '', carrier: 'twilio', carrierSid: p.CallSid ?? null, status: 'ringing', refusedReason: refusal.reason });
+      }
+      return xml(reply, twiml.sayAndHangup(refusal.say, number?.language ?? 'en-US'));
+    }
+    const call =
+      existing ?? (await createCall(deps, { number: number!, direction: 'inbound', from: p.From ?? '', to: p.To ?? '', carrier: 'twilio', carrierSid: p.CallSid ?? null, status: 'ringing' }));
+    if (call.billable === 0 || isTerminal(call.status)) return xml(reply, twiml.hangup());
+    return xml(reply, relayTwiml(call, number!));
+  });
+
+  app.post('/carrier/twilio/relay-action', { config: { scope: 'carrier' } }, async (request, reply) => {
+    if (!signed(request, reply)) return reply;
+    const p = request.body as Params;
+    const call = p.CallSid ? await calls.findCallByCarrierSid(deps.db, 'twilio', p.CallSid) : undefined;
+    if (!call || p.CallStatus === 'completed') return xml(reply, twiml.empty());
+    let handoff: { reason?: string; transferTo?: string } = {};
+    try {
+      handoff = p.HandoffData ? (JSON.parse(p.HandoffData) as typeof handoff) : {};
+    } catch {
+      request.log.warn({ call_id: call.id }, 'unparseable HandoffData');
+    }
+    if (handoff.transferTo) {
+      const number = await findNumberById(deps, call.number_id);
+      return xml(reply, twiml.dialTransfer(handoff.transferTo, number?.phone_number));
+    }
+    if (!handoff.reason && p.SessionStatus === 'failed') {
+      request.log.warn({ call_id: call.id, error: p.ErrorCode, message: p.ErrorMessage }, 'ConversationRelay session failed');
+      return xml(reply, twiml.sayAndHangup('Sorry, something went wrong on our side. Goodbye.', 'en-US'));
+    }
+    return xml(reply, twiml.hangup());
+  });
+
+  app.post('/carrier/twilio/status', { config: { scope: 'carrier' } }, async (request, reply) => {
+    if (!signed(request, reply)) return reply;
+    const p = request.body as Params;
+    const sid = p.CallSid ?? '';
+    const status = p.CallStatus ?? '';
+    const fresh = await calls.recordCallback(deps.db, sid, p.SequenceNumber ?? `${status}:${p.Timestamp ?? ''}`, status, deps.clock.now().toISOString());
+    const call = fresh ? await calls.findCallByCarrierSid(deps.db, 'twilio', sid) : undefined;
+    if (!call) return reply.code(204).send();
+    if (TERMINAL_TWILIO.has(status)) {
+      await deps.registry.get(call.id)?.close('caller_hangup');
+      const duration = p.CallDuration !== undefined ? Number(p.CallDuration) : null;
+      await finalizeCall(deps, call.id, { status: status as CallStatus, durationSeconds: Number.isFinite(duration) ? duration : null, source: 'carrier' });
+    } else if (!isTerminal(call.status) && (ORDER[status] ?? -1) > (ORDER[call.status] ?? -1) && status !== 'in-progress' && status !== 'answered') {
+      // queued → ringing only; in-progress is set when the relay session connects.
+      await calls.updateCall(deps.db, call.id, { status: status === 'initiated' ? 'queued' : (status as CallStatus), updated_at: deps.clock.now().toISOString() });
+    }
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/carrier/twilio/relay',
+    {
+      config: { scope: 'carrier' },
+      websocket: true,
+      // Validate before the upgrade, over the ws(s):// URL Twilio signed (carrier-protocols.md §3.2).
+      preValidation: async (request, reply) => {
+        const ok =
+          token !== undefined &&
+          validateTwilioWebSocket({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: publicUrlFor(deps.config.publicUrl, request.url, true) });
+        if (!ok) {
+          request.log.warn('refused a relay WebSocket with a missing or wrong X-Twilio-Signature');
+          return reply.code(403).send('invalid signature');
+        }
+      },
+    },
+    (socket: WebSocket, request) => handleRelaySocket(deps, socket, request),
+  );
+}
+
+function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: FastifyRequest): void {
+  const leg = new RelayLeg(socket, { closeAfterEnd: false });
+  let session: Promise<LiveSession | null> | null = null;
+
+  const start = async (setup: { callSid?: string; customParameters?: Record<string, string> }): Promise<LiveSession | null> => {
+    const call = await calls.findCallById(deps.db, setup.customParameters?.callId ?? '');
+    if (!call || call.carrier_sid !== setup.callSid || isTerminal(call.status) || deps.registry.get(call.id)) {
+      request.log.warn({ call_sid: setup.callSid }, 'relay setup for an unknown or finished call');
+      socket.close(1008, 'unknown call');
+      return null;
+    }
+    const number = await findNumberById(deps, call.number_id);
+    if (!number) return null;
+    return startSession(deps, { call, number, leg, greetingSpokenByCarrier: true });
+  };
+
+  socket.on('message', (raw) => {
+    let frame: Record<string, any>;
+    try {
+      frame = JSON.parse(raw.toString()) as Record<string, any>;
+    } catch {
+      return;
+    }
+    if (frame.type === 'setup') {
+      session ??= start(frame).catch((err: unknown) => {
+        request.log.error({ err }, 'could not start a call session');
+        socket.close(1011, 'session error');
+        return null;
+      });
+      return;
+    }
+    void session?.then((s) => {
+      if (!s) return;
+      switch (frame.type) {
+        case 'prompt':
+          if (frame.last === false) return; // partial transcript
+          leg.cycleHeard();
+          s.conversation.callerSaid(String(frame.voicePrompt ?? ''));
+          return;
+        case 'interrupt':
+          leg.cycleHeard();
+          s.conversation.callerInterrupted(String(frame.utteranceUntilInterrupt ?? ''));
+          return;
+        case 'dtmf':
+          s.conversation.digit(String(frame.digit ?? ''));
+          return;
+        case 'error':
+          request.log.warn({ call_id: s.callId, description: frame.description }, 'ConversationRelay reported an error');
+          return;
+        default:
+          return; // info and future message types
+      }
+    });
+  });
+
+  socket.on('close', () => {
+    leg.dispose();
+    void session?.then((s) => s?.close('caller_hangup'));
+  });
+  socket.on('error', (err) => request.log.warn({ err }, 'relay socket error'));
+}
