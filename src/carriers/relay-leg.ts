@@ -17,6 +17,7 @@ const defaultSpeechMs = (chars: number) => Math.min(8000, chars * 60);
 
 export class RelayLeg implements CallLeg {
   private cycleChars = 0;
+  private cycleStartedAt = 0;
   private ending: NodeJS.Timeout | undefined;
   private done = false;
 
@@ -31,6 +32,7 @@ export class RelayLeg implements CallLeg {
 
   speak(text: string): void {
     if (this.done || text === '') return;
+    if (this.cycleChars === 0) this.cycleStartedAt = Date.now();
     this.cycleChars += text.length;
     this.send({ type: 'text', token: text, last: false });
   }
@@ -44,7 +46,8 @@ export class RelayLeg implements CallLeg {
   end(outcome: CallOutcome): void {
     if (this.done) return;
     this.done = true;
-    const wait = (this.opts.speechMs ?? defaultSpeechMs)(this.cycleChars);
+    // Speech started when its first token went out; only the rest of it is still to be heard.
+    const wait = (this.opts.speechMs ?? defaultSpeechMs)(this.cycleChars) - (this.cycleChars ? Date.now() - this.cycleStartedAt : 0);
     const finish = () => {
       this.send({ type: 'end', handoffData: JSON.stringify({ reason: outcome.reason, ...(outcome.transferTo ? { transferTo: outcome.transferTo } : {}) }) });
       if (this.opts.closeAfterEnd) this.socket.close(1000, outcome.reason.slice(0, 100));

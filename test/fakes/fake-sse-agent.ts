@@ -44,6 +44,7 @@ export interface RecordedRequest {
   closed: Promise<void>;
 }
 
+/** `n` is the 0-based index of the request. */
 export type ReplyScript = FakeReply | ((req: RecordedRequest, n: number) => FakeReply);
 
 export interface FakeServer {
@@ -98,7 +99,7 @@ export async function startScriptedServer(accepts: (req: IncomingMessage) => boo
       });
       requests.push(record);
       waiters.splice(0).forEach((wake) => wake());
-      const reply = typeof handler === 'function' ? handler(record, requests.length) : handler;
+      const reply = typeof handler === 'function' ? handler(record, requests.length - 1) : handler;
       void respond(res, reply);
     });
   });

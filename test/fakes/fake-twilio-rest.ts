@@ -47,6 +47,8 @@ export interface FakeCall {
   params: FormParams;
   /** Parameters of each later POST /Calls/{CA}.json, in order. */
   updates: FormParams[];
+  /** Seconds, once the call has ended (tests set it). */
+  duration?: number | null;
 }
 
 export interface FakeMessage {
@@ -161,7 +163,7 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
   });
   const callJson = (c: FakeCall) => ({
     sid: c.sid, account_sid: accountSid, status: c.status, direction: 'outbound-api', from: c.from, to: c.to,
-    answered_by: null, duration: null, start_time: null, end_time: null, date_created: rfc2822(),
+    answered_by: null, duration: c.duration === undefined || c.duration === null ? null : String(c.duration), start_time: null, end_time: null, date_created: rfc2822(),
     api_version: '2010-04-01', uri: `${prefix}/Calls/${c.sid}.json`,
   });
   const messageJson = (m: FakeMessage) => ({
