@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { KeyInputError, createKey, listKeys, parseScopes, revokeKey } from './keys/key-service.js';
 import { startServer } from './server.js';
+import { runSoftphone } from './softphone/softphone-cli.js';
 
 // `agentline <command>`: the server and the operator's tools, on the same database file.
 
@@ -15,6 +16,9 @@ Usage:
   agentline keys create --workspace NAME --mode test|live [--scopes a:read,b:write] [--read-only] [--json]
   agentline keys list [--json]
   agentline keys revoke ID
+  agentline call NUMBER [--from +1...] [--key al_test_...] [--url http://127.0.0.1:3000]
+                                          talk to a test-mode number from the terminal
+  agentline call --listen NUMBER          be that number: test outbound calls to it ring here
 
 Configuration is read from environment variables; see .env.example.
 `;
@@ -117,6 +121,20 @@ async function keys(config: Config, args: string[]): Promise<number> {
   }
 }
 
+async function call(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { listen: { type: 'boolean', default: false }, from: { type: 'string' }, key: { type: 'string' }, url: { type: 'string' } },
+  });
+  const number = positionals[0];
+  if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw new KeyInputError('usage: agentline call +14155550123 (an E.164 number)');
+  const key = values.key ?? process.env.AGENTLINE_KEY;
+  if (!key) throw new KeyInputError('pass --key al_test_... or set AGENTLINE_KEY');
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return runSoftphone({ baseUrl: values.url ?? `http://${host}:${config.port}`, key, number, listen: values.listen, from: values.from, out: (s) => process.stdout.write(s) });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -145,6 +163,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'keys':
         return await keys(config, args);
+      case 'call':
+        return await call(config, args);
       default:
         err(`agentline: unknown command "${command}"\n`);
         err(HELP);

@@ -59,7 +59,7 @@ export async function createHarness(opts: {
   const config = loadConfig({ AGENTLINE_DB: join(dir, 'agentline.db'), AGENTLINE_ALLOW_PRIVATE_URLS: 'true', ...opts.env });
   const opened = openDatabase(config.dbPath);
   await migrateToLatest(opened.db);
-  const clock = opts.clock ?? new ManualClock(new Date());
+  const clock = opts.clock ?? new ManualClock(new Date(), { realtime: true });
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined);
   const carriers: Record<Mode, Carrier> = { test: sim, live: sim, ...opts.carriers };
   const app = await buildApp({ config, db: opened.db, clock, carriers, resolve: opts.resolve, liveDialer: opts.liveDialer, openai: opts.openai });

@@ -10,7 +10,9 @@ interface RouteCase {
   /** Sample body that passes validation, for write routes. */
   body?: unknown;
   /** The kind of resource the `:id` in the path names, owned by workspace A in test mode. */
-  owns?: 'number' | 'event';
+  owns?: 'number' | 'event' | 'call';
+  /** A WebSocket route: only its handshake's auth is checked here. */
+  ws?: true;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -25,6 +27,12 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /v1/credits/ledger': {},
   'GET /v1/events': {},
   'GET /v1/events/:id': { owns: 'event' },
+  'POST /v1/calls': { body: { from: 'num_00000000000000000000000000', to: '+15551234567' } },
+  'GET /v1/calls': {},
+  'GET /v1/calls/:id': { owns: 'call' },
+  'GET /v1/calls/:id/transcript': { owns: 'call' },
+  'POST /v1/calls/:id/hangup': { owns: 'call' },
+  'GET /v1/softphone': { ws: true },
 };
 
 let h: Harness;
@@ -38,6 +46,7 @@ beforeAll(async () => {
   await fund(api, 5000);
   owned.number = expectOk(await api.post('/v1/numbers', { system_prompt: 'Owner agent' }), 201).data.id;
   owned.event = expectOk(await api.get('/v1/events')).data[0].id;
+  owned.call = expectOk(await api.post('/v1/calls', { from: owned.number, to: '+15551234567' }), 201).data.id;
 });
 afterAll(async () => h.close());
 
@@ -104,7 +113,8 @@ describe.each(Object.keys(ROUTES))('%s', (pattern) => {
   it('403 token_read_only for writes with a read-only key; reads pass', async () => {
     const key = await h.key({ workspace: 'owner', readOnly: true });
     const res = await call(pattern, { authorization: `Bearer ${key}` });
-    if (method === 'GET') expect(res.status, res.text).toBe(200);
+    if (ROUTES[pattern]!.ws) expect([401, 403]).not.toContain(res.status);
+    else if (method === 'GET') expect(res.status, res.text).toBe(200);
     else {
       expect(res.status, res.text).toBe(403);
       expect(res.body.error.code).toBe('token_read_only');
@@ -130,12 +140,13 @@ describe.each(Object.keys(ROUTES))('%s', (pattern) => {
         const res = await call(pattern, { authorization: `Bearer ${key}` });
         expect(res.status, res.text).toBe(404);
         expect(res.body.error.code).toBe('not_found');
-      } else if (method === 'GET' && pattern !== 'GET /v1/me') {
+      } else if (method === 'GET' && pattern !== 'GET /v1/me' && !route.ws) {
         const res = await call(pattern, { authorization: `Bearer ${key}` });
         expect(res.status, res.text).toBe(200);
         const ids = JSON.stringify(res.body.data);
         expect(ids).not.toContain(owned.number);
         expect(ids).not.toContain(owned.event);
+        expect(ids).not.toContain(owned.call);
       }
     }
   });
