@@ -151,6 +151,16 @@ export interface CarrierCallbacksTable {
   received_at: string;
 }
 
+export interface ChatConversationsTable {
+  id: string;
+  workspace_id: string;
+  mode: Mode;
+  number_id: string;
+  messages: string; // JSON ChatMessage[] without the system prompt
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
@@ -162,4 +172,5 @@ export interface Database {
   calls: CallsTable;
   call_turns: CallTurnsTable;
   carrier_callbacks: CarrierCallbacksTable;
+  chat_conversations: ChatConversationsTable;
 }

@@ -11,6 +11,7 @@ import type OpenAI from 'openai';
 import { createOpenAIClient } from '../agents/managed-agent.js';
 import { createAgentFactory } from '../calls/agent-factory.js';
 import { callRoutes } from '../calls/call-routes.js';
+import { chatRoutes } from '../chat/chat-routes.js';
 import { CallRegistry } from '../calls/call-session.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(creditsRoutes, services);
       await v1.register(eventRoutes, services);
       await v1.register(callRoutes, callDeps);
+      await v1.register(chatRoutes, sessionDeps);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },

@@ -33,6 +33,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /v1/calls/:id/transcript': { owns: 'call' },
   'POST /v1/calls/:id/hangup': { owns: 'call' },
   'GET /v1/softphone': { ws: true },
+  'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
 };
 
 let h: Harness;

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001-foundation.js';
 import { calls } from './002-calls.js';
+import { chat } from './003-chat.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
 export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-calls': calls,
+  '003-chat': chat,
 };
 
 export const migrationProvider: MigrationProvider = {
