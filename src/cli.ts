@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { KeyInputError, createKey, listKeys, parseScopes, revokeKey } from './keys/key-service.js';
 import { startServer } from './server.js';
 import { runSoftphone } from './softphone/softphone-cli.js';
+import { startExampleAgent } from './examples/example-agent.js';
 
 // `agentline <command>`: the server and the operator's tools, on the same database file.
 
@@ -19,6 +20,7 @@ Usage:
   agentline call NUMBER [--from +1...] [--key al_test_...] [--url http://127.0.0.1:3000]
                                           talk to a test-mode number from the terminal
   agentline call --listen NUMBER          be that number: test outbound calls to it ring here
+  agentline example-agent [--port 4000]   run the example webhook agent (no model needed)
 
 Configuration is read from environment variables; see .env.example.
 `;
@@ -165,6 +167,13 @@ export async function main(argv: string[]): Promise<number> {
         return await keys(config, args);
       case 'call':
         return await call(config, args);
+      case 'example-agent': {
+        const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4000' }, host: { type: 'string', default: '127.0.0.1' } } });
+        const agent = await startExampleAgent({ port: Number(values.port), host: values.host!, secret: process.env.AGENT_WEBHOOK_SECRET });
+        out(`Example agent listening on ${agent.url}`);
+        out(`Point a number at it: curl -s ${`http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`}/v1/numbers -H "Authorization: Bearer $AGENTLINE_KEY" -H 'Content-Type: application/json' -d '{"webhook_url": "${agent.url}", "first_message": "Hello! You are talking to the example agent."}'`);
+        return -1;
+      }
       default:
         err(`agentline: unknown command "${command}"\n`);
         err(HELP);

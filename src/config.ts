@@ -104,6 +104,10 @@ function url(env: Env, name: string, protocols = ['http:', 'https:']): string | 
   return raw.replace(/\/+$/, '');
 }
 
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = str(env, 'HOST') ?? '127.0.0.1';
@@ -143,7 +147,9 @@ export function loadConfig(env: Env = process.env): Config {
       baseUrl: url(env, 'OPENAI_BASE_URL'),
       model: str(env, 'OPENAI_MODEL') ?? 'gpt-4o-mini',
     },
-    allowPrivateUrls: bool(env, 'AGENTLINE_ALLOW_PRIVATE_URLS'),
+    // Unset, it follows the listener: a gateway only reachable from this machine (the quickstart)
+    // may call agents on this machine; one listening on the network may not.
+    allowPrivateUrls: str(env, 'AGENTLINE_ALLOW_PRIVATE_URLS') === undefined ? isLoopbackHost(host) : bool(env, 'AGENTLINE_ALLOW_PRIVATE_URLS'),
     prices: {
       numberCents: int(env, 'AGENTLINE_PRICE_NUMBER_CENTS', 500, 0, 1_000_000),
       numberRenewalDays: int(env, 'AGENTLINE_NUMBER_RENEWAL_DAYS', 30, 1, 366),
