@@ -193,7 +193,8 @@ export async function finalizeCall(deps: CallServiceDeps, callId: string, f: Fin
       ...call,
       status,
       ended_at: call.ended_at ?? at.toISOString(),
-      duration_seconds: answered ? duration : 0,
+      // Shown in whole seconds, as carriers report it; billing above used the exact value.
+      duration_seconds: answered ? Math.ceil(duration) : 0,
       duration_source: f.source,
       minutes_charged: minutes,
       cost_cents: cost,

@@ -21,6 +21,8 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   let inCall = false;
   let ringing = false;
   let agentLine = false;
+  // Lines typed (or piped) before the call connects are said once it does.
+  const early: string[] = [];
 
   const print = (s: string) => {
     if (agentLine) o.out('\n');
@@ -36,6 +38,7 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   phone.on('connected', (c) => {
     inCall = true;
     print(`Connected: ${c.call_id} (${c.direction}, ${c.from} -> ${c.to}). ${HELP}`);
+    for (const line of early.splice(0)) handleLine(line);
   });
   phone.on('token', (t) => {
     if (!agentLine) o.out('agent: ');
@@ -52,7 +55,7 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   if (o.listen) phone.register(o.number);
   else phone.dial(o.number, o.from);
 
-  rl.on('line', (line) => {
+  function handleLine(line: string): void {
     const text = line.trim();
     if (ringing && !inCall) {
       ringing = false;
@@ -60,13 +63,22 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
       else phone.answer();
       return;
     }
+    if (!inCall && !o.listen) {
+      early.push(line);
+      return;
+    }
     if (!inCall || text === '') return;
     if (text === '/hangup') return phone.hangup();
     if (text.startsWith('/dtmf ')) return phone.dtmf(text.slice(6).replace(/[^0-9*#]/g, ''));
     agentLine = false;
     phone.say(text);
+  }
+  rl.on('line', handleLine);
+  rl.on('close', () => {
+    // Piped input: hang up only after what was queued has been said and answered.
+    if (early.length === 0) phone.hangup();
+    else phone.once('connected', () => setTimeout(() => phone.hangup(), 3000));
   });
-  rl.on('close', () => phone.hangup());
 
   await new Promise<void>((resolve) => phone.on('close', () => resolve()));
   rl.close();
