@@ -15,7 +15,21 @@ export type EventType =
   | 'credits.purchased'
   | 'call.started'
   | 'call.ended'
-  | 'call.transcript.ready';
+  | 'call.transcript.ready'
+  | 'sms.sent'
+  | 'sms.received'
+  | 'sms.delivered'
+  | 'sms.failed'
+  | 'credits.low'
+  | 'webhook_endpoint.disabled'
+  | 'webhook.test';
+
+/** Every type a webhook endpoint can subscribe to (`*` means all). */
+export const EVENT_TYPES: readonly EventType[] = [
+  'number.provisioned', 'number.updated', 'number.released', 'number.renewed', 'number.renewal_failed',
+  'credits.purchased', 'credits.low', 'call.started', 'call.ended', 'call.transcript.ready',
+  'sms.sent', 'sms.received', 'sms.delivered', 'sms.failed', 'webhook_endpoint.disabled', 'webhook.test',
+];
 
 export interface EventDto {
   id: string;
