@@ -36,6 +36,10 @@ export interface Config {
   /** Idempotency records are kept this long. */
   idempotencyTtlHours: number;
   voice: VoiceConfig;
+  /** Sent back when someone texts HELP to a number. */
+  smsHelpReply: string;
+  /** `credits.low` is emitted when a charge takes the balance below this, once per crossing. */
+  lowBalanceCents: number;
 }
 
 export interface VoiceConfig {
@@ -166,6 +170,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxPurchaseCents: int(env, 'AGENTLINE_MAX_PURCHASE_CENTS', 1_000_000, 1000, 100_000_000),
     renewalGraceDays: int(env, 'AGENTLINE_RENEWAL_GRACE_DAYS', 7, 0, 365),
     idempotencyTtlHours: int(env, 'AGENTLINE_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
+    smsHelpReply: str(env, 'AGENTLINE_SMS_HELP_REPLY') ?? 'This number is answered by an automated assistant. Reply STOP to unsubscribe. Msg & data rates may apply.',
+    lowBalanceCents: int(env, 'AGENTLINE_LOW_BALANCE_CENTS', 500, 0, 100_000_000),
     voice: {
       firstTokenTimeoutMs: int(env, 'AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS', 5000, 100, 60_000),
       maxAgentFailures: int(env, 'AGENTLINE_AGENT_MAX_FAILURES', 3, 1, 20),

@@ -11,6 +11,7 @@ import type { Mode } from './db/schema.js';
 import { findActiveByPhone } from './numbers/number-repository.js';
 import { TwilioDialer } from './carriers/twilio/twilio-dialer.js';
 import type { Dialer } from './calls/dialer.js';
+import { type SmsSender, TwilioSmsSender } from './sms/sms-sender.js';
 
 // Wiring shared by the server and the CLI: one database, its migrations, the carriers.
 
@@ -27,7 +28,7 @@ export async function openMigrated(config: Config): Promise<OpenedDatabase> {
   return opened;
 }
 
-export function createCarriers(config: Config, opened: OpenedDatabase): { carriers: Record<Mode, Carrier>; liveDialer: Dialer } {
+export function createCarriers(config: Config, opened: OpenedDatabase): { carriers: Record<Mode, Carrier>; liveDialer: Dialer; liveSmsSender: SmsSender } {
   const twilio = createTwilioClient(config);
   return {
     carriers: {
@@ -35,6 +36,7 @@ export function createCarriers(config: Config, opened: OpenedDatabase): { carrie
       live: new TwilioCarrier(twilio),
     },
     liveDialer: new TwilioDialer(twilio, config.publicUrl),
+    liveSmsSender: new TwilioSmsSender(twilio, config.publicUrl),
   };
 }
 

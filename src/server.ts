@@ -45,8 +45,8 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   const opened = await openMigrated(config);
   await bootstrapFirstKey(opened, config, opts.print ?? ((line) => process.stdout.write(`${line}\n`)));
 
-  const { carriers, liveDialer } = createCarriers(config, opened);
-  const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, liveDialer, logger: log });
+  const { carriers, liveDialer, liveSmsSender } = createCarriers(config, opened);
+  const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, liveDialer, liveSmsSender, logger: log });
   const recovered = await recoverInterruptedCalls({ db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers });
   if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };

@@ -114,7 +114,7 @@ export async function chargeMinute(deps: CallServiceDeps, call: CallsTable, n: n
       const current = await repo.findCallById(trx, call.id);
       if (!current || current.minutes_charged >= n) return; // already charged (or gone)
       if (price > 0) {
-        await post(trx, scopeOf(call), { kind: 'call_minutes', amountCents: -price, description: `Call ${call.id}, minute ${n} (${call.direction})`, related: { type: 'call', id: call.id } }, at);
+        await post(trx, scopeOf(call), { kind: 'call_minutes', amountCents: -price, description: `Call ${call.id}, minute ${n} (${call.direction})`, related: { type: 'call', id: call.id } }, at, deps.config.lowBalanceCents);
       }
       await repo.updateCall(trx, call.id, { minutes_charged: n, cost_cents: current.cost_cents + price, last_activity_at: at.toISOString(), updated_at: at.toISOString() });
     });
@@ -179,7 +179,7 @@ export async function finalizeCall(deps: CallServiceDeps, callId: string, f: Fin
     } else if (due > minutes && price > 0) {
       const extra = (due - minutes) * price;
       try {
-        await post(trx, scope, { kind: 'call_minutes', amountCents: -extra, description: `Call ${call.id}: ${due - minutes} minute(s) at reconciliation`, related: { type: 'call', id: call.id } }, at);
+        await post(trx, scope, { kind: 'call_minutes', amountCents: -extra, description: `Call ${call.id}: ${due - minutes} minute(s) at reconciliation`, related: { type: 'call', id: call.id } }, at, deps.config.lowBalanceCents);
         cost += extra;
         minutes = due;
       } catch (err) {

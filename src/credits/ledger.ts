@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Scope } from '../scope.js';
 import { applyToBalance, insertLedgerEntry } from './ledger-repository.js';
+import { emitEvent } from '../events/event-writer.js';
 
 // Every movement of credits goes through `post`: it appends one ledger entry and moves the
 // cached balance in the caller's transaction, refusing (402) anything that would go below zero.
@@ -45,6 +46,8 @@ export async function post(
   scope: Scope,
   entry: { kind: LedgerKind; amountCents: number; description: string; related?: RelatedResource },
   at: Date,
+  /** Debits that take the balance from at-or-above this to below it emit `credits.low`. */
+  lowBalanceCents?: number,
 ): Promise<LedgerEntryDto> {
   if (!Number.isSafeInteger(entry.amountCents)) throw new Error(`ledger amount must be an integer: ${entry.amountCents}`);
   const atIso = at.toISOString();
@@ -69,6 +72,11 @@ export async function post(
     created_at: atIso,
   };
   await insertLedgerEntry(trx, row);
+  const before = balanceAfter - entry.amountCents;
+  // Once per crossing: only the debit that crosses the line reports it, not every one below it.
+  if (lowBalanceCents !== undefined && entry.amountCents < 0 && before >= lowBalanceCents && balanceAfter < lowBalanceCents) {
+    await emitEvent(trx, scope, 'credits.low', { balance_cents: balanceAfter, threshold_cents: lowBalanceCents, currency: 'USD', ledger_entry_id: row.id }, at);
+  }
   return ledgerDto(row);
 }
 

@@ -161,6 +161,48 @@ export interface ChatConversationsTable {
   updated_at: string;
 }
 
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received';
+
+export interface SmsMessagesTable {
+  id: string;
+  workspace_id: string;
+  mode: Mode;
+  number_id: string;
+  direction: 'inbound' | 'outbound';
+  from_number: string;
+  to_number: string;
+  /** The other party: `to` for outbound, `from` for inbound. Threads are (number, counterpart). */
+  counterpart: string;
+  body: string;
+  encoding: string;
+  segments: number;
+  status: SmsStatus;
+  carrier: string;
+  carrier_sid: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  cost_cents: number;
+  refunded: number;
+  agent_reply: number;
+  metadata: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SmsOptOutsTable {
+  number_id: string;
+  counterpart: string;
+  workspace_id: string;
+  mode: Mode;
+  opted_out_at: string;
+}
+
+export interface SmsStatusCallbacksTable {
+  carrier_sid: string;
+  status: string;
+  received_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
@@ -173,4 +215,7 @@ export interface Database {
   call_turns: CallTurnsTable;
   carrier_callbacks: CarrierCallbacksTable;
   chat_conversations: ChatConversationsTable;
+  sms_messages: SmsMessagesTable;
+  sms_opt_outs: SmsOptOutsTable;
+  sms_status_callbacks: SmsStatusCallbacksTable;
 }

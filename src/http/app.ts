@@ -17,6 +17,12 @@ import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
 import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
 import { twilioVoiceRoutes } from '../carriers/twilio/voice-routes.js';
+import { twilioSmsRoutes } from '../carriers/twilio/sms-routes.js';
+import type { SmsSender } from '../sms/sms-sender.js';
+import { TwilioSmsSender } from '../sms/sms-sender.js';
+import { SimSmsSender } from '../sms/sim-sms-sender.js';
+import { applySmsStatus } from '../sms/sms-service.js';
+import { smsRoutes } from '../sms/sms-routes.js';
 import { creditsRoutes } from '../credits/credits-routes.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
@@ -44,6 +50,8 @@ export interface AppDeps {
   liveDialer?: Dialer;
   /** The managed agents' client; defaults to OPENAI_BASE_URL / OPENAI_API_KEY. */
   openai?: OpenAI;
+  /** Live SMS; defaults to Twilio (none configured: sends get a 502). */
+  liveSmsSender?: SmsSender;
 }
 
 export interface VoiceRuntime {
@@ -116,9 +124,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const dialers: Record<Mode, Dialer> = { test: simDialer, live: deps.liveDialer ?? new TwilioDialer(null, deps.config.publicUrl) };
   app.decorate('voice', { registry, dialers });
   const callDeps = { ...sessionDeps, dialers };
+  const smsDeps = {
+    ...sessionDeps,
+    senders: {} as Record<Mode, SmsSender>,
+  };
+  smsDeps.senders.live = deps.liveSmsSender ?? new TwilioSmsSender(null, deps.config.publicUrl);
+  smsDeps.senders.test = new SimSmsSender(
+    (id, status) => applySmsStatus(smsDeps, id, status, null, null),
+    (m) => hub.find(m.workspace_id, m.to_number)?.sms({ id: m.id, from: m.from_number, to: m.to_number, body: m.body }),
+    (err) => log.error({ err }, 'simulated SMS status failed'),
+  );
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(twilioVoiceRoutes, sessionDeps);
+  await app.register(twilioSmsRoutes, smsDeps);
   await app.register(
     async (v1) => {
       await v1.register(meRoutes);
@@ -127,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(eventRoutes, services);
       await v1.register(callRoutes, callDeps);
       await v1.register(chatRoutes, sessionDeps);
+      await v1.register(smsRoutes, smsDeps);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },

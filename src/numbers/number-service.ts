@@ -137,7 +137,7 @@ export async function provisionNumber(
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await repo.insertNumber(trx, row);
-      await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, first ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id } }, at);
+      await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, first ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id } }, at, deps.config.lowBalanceCents);
       const dto = numberDto(row);
       await emitEvent(trx, scope, 'number.provisioned', numberEventData(dto), at);
       await idempotency?.saveInTx(trx, 201, dto);
@@ -250,7 +250,7 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
     const scope: Scope = { workspaceId: row.workspace_id, mode: row.mode };
     try {
       await deps.db.transaction().execute(async (trx) => {
-        await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now);
+        await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now, deps.config.lowBalanceCents);
         const renewed = { ...row, renews_at: new Date(Date.parse(row.renews_at) + periodMs).toISOString(), renewal_failed_at: null, updated_at: now.toISOString() };
         await repo.updateNumber(trx, scope, row.id, { renews_at: renewed.renews_at, renewal_failed_at: null, updated_at: renewed.updated_at });
         await emitEvent(trx, scope, 'number.renewed', numberEventData(numberDto(renewed)), now);

@@ -13,6 +13,7 @@ export interface SoftphoneEvents {
   turnEnd: [string];
   end: [{ reason: string; transferTo?: string }];
   failed: [{ code: string; message: string }];
+  sms: [{ id: string; from: string; to: string; body: string }];
   close: [];
 }
 
@@ -84,6 +85,9 @@ export class SoftphoneClient extends EventEmitter<SoftphoneEvents> {
         this.emit('end', handoff);
         return;
       }
+      case 'sms':
+        this.emit('sms', f as SoftphoneEvents['sms'][0]);
+        return;
       case 'error':
         this.failures.push({ code: String(f.code), message: String(f.message) });
         this.emit('failed', { code: String(f.code), message: String(f.message) });

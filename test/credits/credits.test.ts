@@ -69,3 +69,22 @@ describe('credits', () => {
     expect(await sumLedger(h.opened.db, { workspaceId, mode: 'test' })).toBe(0);
   });
 });
+
+describe('credits.low', () => {
+  it('is emitted once when a charge crosses below the threshold, and again after a top-up', async () => {
+    h = await createHarness({ env: { AGENTLINE_LOW_BALANCE_CENTS: '800' } });
+    const api = h.api(await h.key());
+    await fund(api, 2000);
+    const provision = () => api.post('/v1/numbers', { system_prompt: 'x' });
+    for (let i = 0; i < 3; i++) expectOk(await provision(), 201); // 2000 → 1500 → 1000 → 500 (crosses 800)
+    let low = expectOk(await api.get('/v1/events?type=credits.low')).data;
+    expect(low).toHaveLength(1);
+    expect(low[0].data).toMatchObject({ balance_cents: 500, threshold_cents: 800 });
+    expectOk(await provision(), 201); // 0: still below, no second event
+    expect(expectOk(await api.get('/v1/events?type=credits.low')).data).toHaveLength(1);
+    await fund(api, 1000);
+    expectOk(await provision(), 201); // 1000 → 500: a new crossing
+    low = expectOk(await api.get('/v1/events?type=credits.low')).data;
+    expect(low).toHaveLength(2);
+  });
+});

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createOpenAIClient } from '../../src/agents/managed-agent.js';
 import { signTwilioRequest } from '../../src/carriers/twilio/signature.js';
 import { TwilioDialer } from '../../src/carriers/twilio/twilio-dialer.js';
+import { TwilioSmsSender } from '../../src/sms/sms-sender.js';
 import { createTwilioClient } from '../../src/carriers/twilio/twilio-client.js';
 import { loadConfig } from '../../src/config.js';
 import { startFakeOpenAI } from '../fakes/fake-openai.js';
@@ -55,6 +56,7 @@ export async function startVoiceHarness(opts: { env?: Record<string, string>; cr
   const h = await createHarness({
     env,
     liveDialer: new TwilioDialer(createTwilioClient(config), config.publicUrl),
+    liveSmsSender: new TwilioSmsSender(createTwilioClient(config), config.publicUrl),
     openai: createOpenAIClient({ apiKey: 'sk-test', baseURL: openai.url, timeoutMs: 10_000 }),
   });
   await h.app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,7 +10,7 @@ interface RouteCase {
   /** Sample body that passes validation, for write routes. */
   body?: unknown;
   /** The kind of resource the `:id` in the path names, owned by workspace A in test mode. */
-  owns?: 'number' | 'event' | 'call';
+  owns?: 'number' | 'event' | 'call' | 'sms';
   /** A WebSocket route: only its handshake's auth is checked here. */
   ws?: true;
 }
@@ -34,6 +34,10 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /v1/calls/:id/hangup': { owns: 'call' },
   'GET /v1/softphone': { ws: true },
   'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
+  'POST /v1/sms': { body: { from: 'num_00000000000000000000000000', to: '+15551234567', body: 'hi' } },
+  'GET /v1/sms': {},
+  'GET /v1/sms/:id': { owns: 'sms' },
+  'POST /v1/sms/test-inbound': { body: { to: 'num_00000000000000000000000000', from: '+15551234567', body: 'hi' } },
 };
 
 let h: Harness;
@@ -48,6 +52,7 @@ beforeAll(async () => {
   owned.number = expectOk(await api.post('/v1/numbers', { system_prompt: 'Owner agent' }), 201).data.id;
   owned.event = expectOk(await api.get('/v1/events')).data[0].id;
   owned.call = expectOk(await api.post('/v1/calls', { from: owned.number, to: '+15551234567' }), 201).data.id;
+  owned.sms = expectOk(await api.post('/v1/sms', { from: owned.number, to: '+15551234567', body: 'hello' }), 201).data.id;
 });
 afterAll(async () => h.close());
 
@@ -148,6 +153,7 @@ describe.each(Object.keys(ROUTES))('%s', (pattern) => {
         expect(ids).not.toContain(owned.number);
         expect(ids).not.toContain(owned.event);
         expect(ids).not.toContain(owned.call);
+        expect(ids).not.toContain(owned.sms);
       }
     }
   });

@@ -20,7 +20,7 @@ import { RelayLeg } from '../relay-leg.js';
 // {type:"dtmf", digit} | {type:"hangup"}.
 // Server frames: {type:"connected", call_id, direction, from, to} | {type:"registered", number} |
 // {type:"incoming", call_id, from, to} | {type:"text", token, last} | {type:"end", handoffData} |
-// {type:"error", code, message}.
+// {type:"sms", id, from, to, body} | {type:"error", code, message}.
 
 const DEFAULT_CALLER = '+15555550100';
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -28,6 +28,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 interface Listener {
   ring(call: CallsTable, number: NumbersTable): void;
   cancel(callId: string): void;
+  /** A test-mode SMS to the registered number. */
+  sms(message: { id: string; from: string; to: string; body: string }): void;
 }
 
 /** Softphones registered as phone numbers, per workspace. */
@@ -137,6 +139,9 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
       }
       pending = { call, number };
       send({ type: 'incoming', call_id: call.id, from: call.from_number, to: call.to_number });
+    },
+    sms(m: { id: string; from: string; to: string; body: string }) {
+      send({ type: 'sms', id: m.id, from: m.from, to: m.to, body: m.body });
     },
     cancel(callId: string) {
       if (pending?.call.id === callId) {

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001-foundation.js';
 import { calls } from './002-calls.js';
 import { chat } from './003-chat.js';
+import { sms } from './005-sms.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-calls': calls,
   '003-chat': chat,
+  '005-sms': sms,
 };
 
 export const migrationProvider: MigrationProvider = {

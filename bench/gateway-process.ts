@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { systemClock } from '../src/clock.js';
+import { loadConfig } from '../src/config.js';
+import { SimCarrier } from '../src/carriers/sim/sim-carrier.js';
+import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { buildApp } from '../src/http/app.js';
+import { createKey } from '../src/keys/key-service.js';
+import { findActiveByPhone } from '../src/numbers/number-repository.js';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent } from './shared.js';
+
+// The real gateway in its own process, as Twilio sees it: PUBLIC_URL is a public host (what the
+// carrier signs), the socket is 127.0.0.1. Numbers come from the simulated carrier so no Twilio
+// REST is needed (inbound calls never call it); everything after the voice webhook is the real
+// Twilio path. Reports its port, then answers the bench's commands:
+//   memory → RSS and JS heap after a full GC (idle before a run, and with its calls open)
+//   reset  → restarts the measurement window (event-loop histogram, CPU counters)
+//   sample → event-loop delay, CPU and RSS over the window so far
+
+const LIMIT = '10000000';
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'agentline-bench-'));
+  const config = loadConfig({
+    AGENTLINE_DB: join(dir, 'agentline.db'),
+    PUBLIC_URL,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_API_BASE_URL: 'http://127.0.0.1:9', // nothing listens there; inbound calls need no REST
+    AGENTLINE_ALLOW_PRIVATE_URLS: 'true',
+    AGENTLINE_RATE_LIMIT_PER_IP: LIMIT,
+    AGENTLINE_RATE_LIMIT_PER_KEY: LIMIT,
+    AGENTLINE_RATE_LIMIT_PER_WORKSPACE: LIMIT,
+    LOG_LEVEL: 'silent',
+  });
+  const opened = openDatabase(config.dbPath);
+  await migrateToLatest(opened.db);
+  const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'live', phone)) !== undefined);
+  const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers: { test: sim, live: sim } }); // no logger: silent
+
+  const { key } = await createKey({ db: opened.db, clock: systemClock }, { workspace: 'bench', mode: 'live' });
+  const api = async (url: string, body: unknown) => {
+    const res = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return JSON.parse(res.body).data;
+  };
+  await api('/v1/credits/purchase', { amount_cents: 1_000_000 });
+  // One number, called N times at once: concurrent inbound calls to one number are allowed.
+  const number = await api('/v1/numbers', { webhook_url: `${process.env.BENCH_AGENT_URL}/agent`, first_message: 'Hi, this is the bench agent.' });
+
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  eld.enable();
+  let cpu = process.cpuUsage();
+  let since = performance.now();
+
+  const ms = (ns: number) => Math.max(0, ns / 1e6 - 1); // the histogram includes the 1 ms sampling interval
+  serveParent(
+    (cmd) => {
+      if (cmd === 'memory') {
+        (globalThis as { gc?: () => void }).gc?.();
+        const { rss, heapUsed } = process.memoryUsage();
+        return { rss, heapUsed };
+      }
+      if (cmd === 'reset') {
+        eld.reset();
+        cpu = process.cpuUsage();
+        since = performance.now();
+        return null;
+      }
+      const used = process.cpuUsage(cpu);
+      return {
+        liveCalls: app.voice.registry.size,
+        elapsedMs: performance.now() - since,
+        cpuMs: (used.user + used.system) / 1000,
+        eldP50Ms: ms(eld.percentile(50)),
+        eldP99Ms: ms(eld.percentile(99)),
+        eldMaxMs: ms(eld.max),
+        rss: process.memoryUsage().rss,
+      };
+    },
+    async () => {
+      await Promise.all(app.voice.registry.all().map((s) => s.close('gateway_shutdown')));
+      await app.close();
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  );
+  process.send?.({ port: (app.server.address() as AddressInfo).port, phone: number.phone_number as string });
+}
+
+await main();

@@ -1,0 +1,77 @@
+// Shared by the benchmark processes: the Twilio identity the gateway is configured with,
+// percentiles, and a request/reply channel over the IPC pipe that child_process.fork() opens.
+
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
+export const AUTH_TOKEN = 'bench-twilio-token';
+export const PUBLIC_URL = 'https://gw.example.com';
+
+export interface Summary {
+  count: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+/** Nearest-rank percentile of an ascending array (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarize(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), p999: percentile(sorted, 99.9), max: sorted.at(-1) ?? NaN };
+}
+
+export interface Child {
+  process: ChildProcess;
+  /** The child's first message (what it reports once it is listening). */
+  ready: Record<string, any>;
+  call<T = any>(cmd: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` as a TypeScript child (node --import tsx) and waits for its first message. */
+export async function startChild(script: string, env: Record<string, string>): Promise<Child> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env } });
+  const pending = new Map<number, (value: any) => void>();
+  let nextId = 0;
+  const ready = await new Promise<Record<string, any>>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Record<string, any>));
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
+  });
+  child.on('message', (m: any) => {
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
+  });
+  return {
+    process: child,
+    ready,
+    call: (cmd) =>
+      new Promise((resolve) => {
+        const id = ++nextId;
+        pending.set(id, resolve);
+        child.send({ id, cmd });
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.disconnect(); // the child exits on 'disconnect'
+      }),
+  };
+}
+
+/** In a child: answers the parent's commands and exits when the parent goes away. */
+export function serveParent(handler: (cmd: string) => unknown | Promise<unknown>, onExit: () => Promise<void> = async () => {}): void {
+  process.on('message', async (m: { id: number; cmd: string }) => {
+    const result = await handler(m.cmd);
+    process.send?.({ id: m.id, result });
+  });
+  process.on('disconnect', () => void onExit().finally(() => process.exit(0)));
+}

@@ -1,0 +1,44 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { applySmsStatus, receiveSms, type SmsDeps } from '../../sms/sms-service.js';
+import { findSmsByCarrierSid, recordSmsCallback } from '../../sms/sms-repository.js';
+import { publicUrlFor, validateTwilioHttp } from './signature.js';
+import * as twiml from './twiml.js';
+
+// Twilio's messaging webhooks (carrier-protocols.md §4): inbound SMS and delivery reports, both
+// signature-checked and idempotent. Agent replies go out through the REST API afterwards, so a
+// slow agent never holds Twilio's request open.
+
+type Params = Record<string, string>;
+
+export async function twilioSmsRoutes(app: FastifyInstance, deps: SmsDeps) {
+  await app.register(formbody);
+  const token = deps.config.twilio.authToken;
+
+  function signed(request: FastifyRequest, reply: FastifyReply): boolean {
+    const ok =
+      token !== undefined &&
+      validateTwilioHttp({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: publicUrlFor(deps.config.publicUrl, request.url), params: (request.body ?? {}) as Params });
+    if (!ok) void reply.code(403).type('text/plain').send('invalid signature');
+    return ok;
+  }
+
+  app.post('/carrier/twilio/sms', { config: { scope: 'carrier' } }, async (request, reply) => {
+    if (!signed(request, reply)) return reply;
+    const p = request.body as Params;
+    const result = await receiveSms(deps, { mode: 'live', carrier: 'twilio', carrierSid: p.MessageSid ?? p.SmsSid ?? '', from: p.From ?? '', to: p.To ?? '', body: p.Body ?? '' });
+    return reply.type('text/xml').send(result.keywordReply ? twiml.messageReply(result.keywordReply) : twiml.empty());
+  });
+
+  app.post('/carrier/twilio/sms-status', { config: { scope: 'carrier' } }, async (request, reply) => {
+    if (!signed(request, reply)) return reply;
+    const p = request.body as Params;
+    const sid = p.MessageSid ?? p.SmsSid ?? '';
+    const status = p.MessageStatus ?? p.SmsStatus ?? '';
+    if (!(await recordSmsCallback(deps.db, sid, status, deps.clock.now().toISOString()))) return reply.code(204).send();
+    // Our id rides in the callback URL, so a report that beats our own bookkeeping still lands.
+    const id = (request.query as Params).sms_id ?? (await findSmsByCarrierSid(deps.db, 'twilio', sid))?.id;
+    if (id) await applySmsStatus(deps, id, status, p.ErrorCode || null, p.ErrorMessage || null);
+    return reply.code(204).send();
+  });
+}

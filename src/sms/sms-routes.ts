@@ -1,0 +1,116 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { ApiError, notFound } from '../errors.js';
+import { IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+import { authOf } from '../http/plugins/auth.js';
+import { PageQuery, pageRequest, toPage } from '../http/pagination.js';
+import { findNumber } from '../numbers/number-repository.js';
+import { Metadata } from '../numbers/number-schemas.js';
+import { smsDto } from './sms-dto.js';
+import { type SmsDeps, receiveSms, sendSms } from './sms-service.js';
+import { findSms, listSms } from './sms-repository.js';
+
+const E164 = Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +15551234567.' });
+const Status = Type.Union(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'received'].map((s) => Type.Literal(s)));
+
+export const SmsSchema = Type.Object(
+  {
+    id: Type.String({ description: '`sms_` id.' }),
+    number_id: Type.String(),
+    direction: Type.Union([Type.Literal('inbound'), Type.Literal('outbound')]),
+    from: Type.String(),
+    to: Type.String(),
+    body: Type.String(),
+    status: Status,
+    segments: Type.Integer({ description: 'As carriers count them: GSM-7 160/153 characters, UCS-2 70/67.' }),
+    encoding: Type.String(),
+    cost_cents: Type.Integer(),
+    currency: Type.Literal('USD'),
+    error_code: Nullable(Type.String()),
+    error_message: Nullable(Type.String()),
+    agent_reply: Type.Boolean({ description: 'Sent by the number\'s agent in answer to an inbound message.' }),
+    livemode: Type.Boolean(),
+    metadata: Type.Record(Type.String(), Type.String()),
+    created_at: Timestamp(),
+    updated_at: Timestamp(),
+  },
+  { $id: 'Sms', title: 'Sms' },
+);
+
+const SendBody = Type.Object(
+  { from: Type.String({ maxLength: 100, description: 'The `num_` id of your number.' }), to: E164, body: Type.String({ minLength: 1, maxLength: 1600 }), metadata: Type.Optional(Metadata) },
+  { additionalProperties: false },
+);
+const TestInboundBody = Type.Object(
+  { to: Type.String({ maxLength: 100, description: 'Your test number: its `num_` id.' }), from: E164, body: Type.String({ minLength: 1, maxLength: 1600 }) },
+  { additionalProperties: false },
+);
+const ListQuery = Type.Object({
+  ...PageQuery,
+  number_id: Type.Optional(Type.String({ maxLength: 100 })),
+  direction: Type.Optional(Type.Union([Type.Literal('inbound'), Type.Literal('outbound')])),
+  status: Type.Optional(Status),
+  counterpart: Type.Optional(E164),
+});
+const Params = IdParams('sms');
+
+export async function smsRoutes(app: FastifyInstance, deps: SmsDeps) {
+  app.post<{ Body: Static<typeof SendBody> }>(
+    '/sms',
+    {
+      config: { scope: 'sms:write' },
+      schema: {
+        tags: ['sms'],
+        summary: 'Send an SMS',
+        description: 'Charged per segment before it is sent (402 when the balance cannot pay); refunded if the carrier fails it. 422 `recipient_opted_out` after the recipient replied STOP. Test keys: logged, not dispatched.',
+        body: SendBody,
+        response: { 201: One(SmsSchema) },
+      },
+    },
+    async (request, reply) => reply.code(201).send({ data: await sendSms(deps, authOf(request).scope, request.body), request_id: request.id }),
+  );
+
+  app.get<{ Querystring: Static<typeof ListQuery> }>(
+    '/sms',
+    { config: { scope: 'sms:read' }, schema: { tags: ['sms'], summary: 'List SMS, newest first', querystring: ListQuery, response: { 200: List(SmsSchema) } } },
+    async (request) => {
+      const q = request.query;
+      const page = pageRequest(q);
+      const rows = await listSms(deps.db, authOf(request).scope, page, { numberId: q.number_id, direction: q.direction, status: q.status, counterpart: q.counterpart });
+      const { items, nextCursor } = toPage(rows, page.limit);
+      return { data: items.map(smsDto), next_cursor: nextCursor, request_id: request.id };
+    },
+  );
+
+  app.get<{ Params: Static<typeof Params> }>(
+    '/sms/:id',
+    { config: { scope: 'sms:read' }, schema: { tags: ['sms'], summary: 'Get an SMS', params: Params, response: { 200: One(SmsSchema) } } },
+    async (request) => {
+      const row = await findSms(deps.db, authOf(request).scope, request.params.id);
+      if (!row) throw notFound('SMS');
+      return { data: smsDto(row), request_id: request.id };
+    },
+  );
+
+  app.post<{ Body: Static<typeof TestInboundBody> }>(
+    '/sms/test-inbound',
+    {
+      config: { scope: 'sms:write' },
+      schema: {
+        tags: ['sms'],
+        summary: 'Text your test number (test keys only)',
+        description: 'Delivers an inbound SMS to a test number as if `from` had texted it. The agent\'s reply shows up in GET /v1/sms (and on a softphone listening as `from`).',
+        body: TestInboundBody,
+        response: { 201: One(SmsSchema) },
+      },
+    },
+    async (request, reply) => {
+      const scope = authOf(request).scope;
+      if (scope.mode !== 'test') throw new ApiError('forbidden', 'Inbound test messages need a test key; live numbers receive real SMS.');
+      const number = await findNumber(deps.db, scope, request.body.to);
+      if (!number || number.status !== 'active') throw new ApiError('not_found', 'No such active number.', [{ field: 'to', error: 'not_found', received: request.body.to }]);
+      const result = await receiveSms(deps, { mode: 'test', carrier: 'sim', carrierSid: `SIMIN${request.id.slice(4)}`, from: request.body.from, to: number.phone_number, body: request.body.body });
+      return reply.code(201).send({ data: result.message!, request_id: request.id });
+    },
+  );
+}

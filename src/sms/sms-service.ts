@@ -1,0 +1,224 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ChatMessage } from '../agents/agent.js';
+import type { AgentFactory } from '../calls/agent-factory.js';
+import { CarrierError } from '../carriers/carrier.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { post } from '../credits/ledger.js';
+import type { Db } from '../db/database.js';
+import type { Mode, NumbersTable, SmsMessagesTable, SmsStatus } from '../db/schema.js';
+import { ApiError } from '../errors.js';
+import { emitEvent } from '../events/event-writer.js';
+import { newId } from '../ids.js';
+import { findActiveByPhone, findNumber } from '../numbers/number-repository.js';
+import type { Scope } from '../scope.js';
+import { smsDto, type SmsDto } from './sms-dto.js';
+import { START_CONFIRMATION, STOP_CONFIRMATION, keywordOf } from './keywords.js';
+import { countSegments } from './segments.js';
+import type { SmsSender } from './sms-sender.js';
+import * as repo from './sms-repository.js';
+
+// SMS rules: metered sends, inbound messages answered by the number's agent in a thread per
+// (number, counterpart), opt-out keywords, and the carrier's delivery reports.
+
+export interface SmsDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  log: FastifyBaseLogger;
+  agentFor: AgentFactory;
+  senders: Record<Mode, SmsSender>;
+}
+
+const RANK: Record<SmsStatus, number> = { queued: 0, sending: 1, sent: 2, received: 2, delivered: 3, undelivered: 3, failed: 3 };
+const THREAD_MESSAGES = 30;
+const AGENT_TIMEOUT_MS = 30_000;
+
+const scopeOf = (r: { workspace_id: string; mode: Mode }): Scope => ({ workspaceId: r.workspace_id, mode: r.mode });
+
+export interface SendInput {
+  from: string;
+  to: string;
+  body: string;
+  metadata?: Record<string, string>;
+}
+
+/** Charges the segments, then hands the message to the carrier; a failed hand-off is refunded. */
+export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opts: { agentReply?: boolean } = {}): Promise<SmsDto> {
+  const number = await findNumber(deps.db, scope, input.from);
+  if (!number) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
+  if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released and cannot send messages.');
+  if (await repo.isOptedOut(deps.db, number.id, input.to)) {
+    throw new ApiError('recipient_opted_out', `${input.to} replied STOP to this number and cannot be messaged until they reply START.`, [
+      { field: 'to', error: 'recipient_opted_out', received: input.to },
+    ]);
+  }
+  const seg = countSegments(input.body);
+  const price = seg.segments * deps.config.prices.smsSegmentCents;
+  const at = deps.clock.now();
+  const sender = deps.senders[scope.mode];
+  const row: SmsMessagesTable = {
+    id: newId('sms'),
+    workspace_id: scope.workspaceId,
+    mode: scope.mode,
+    number_id: number.id,
+    direction: 'outbound',
+    from_number: number.phone_number,
+    to_number: input.to,
+    counterpart: input.to,
+    body: input.body,
+    encoding: seg.encoding,
+    segments: seg.segments,
+    status: 'queued',
+    carrier: sender.carrier,
+    carrier_sid: null,
+    error_code: null,
+    error_message: null,
+    cost_cents: price,
+    refunded: 0,
+    agent_reply: opts.agentReply ? 1 : 0,
+    metadata: JSON.stringify(input.metadata ?? {}),
+    created_at: at.toISOString(),
+    updated_at: at.toISOString(),
+  };
+  // 402 here leaves nothing behind: the row and the charge commit together or not at all.
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertSms(trx, row);
+    if (price > 0) {
+      await post(trx, scope, { kind: 'sms', amountCents: -price, description: `SMS to ${input.to}, ${seg.segments} segment(s)`, related: { type: 'sms', id: row.id } }, at, deps.config.lowBalanceCents);
+    }
+  });
+
+  let sid: string;
+  try {
+    sid = await sender.send(row);
+  } catch (err) {
+    const message = err instanceof CarrierError ? err.message : 'The carrier did not accept the message.';
+    await markFailed(deps, row.id, err instanceof CarrierError && err.carrierCode !== undefined ? String(err.carrierCode) : 'carrier_error', message);
+    throw new ApiError('carrier_error', message, [{ error: 'carrier_error', sms_id: row.id }]);
+  }
+  const sent = await deps.db.transaction().execute(async (trx) => {
+    const current = (await repo.findSmsById(trx, row.id)) ?? row;
+    const next = { ...current, carrier_sid: sid, updated_at: deps.clock.now().toISOString() };
+    await repo.updateSms(trx, row.id, { carrier_sid: sid, updated_at: next.updated_at });
+    await emitEvent(trx, scope, 'sms.sent', { ...smsDto(next) }, deps.clock.now());
+    return next;
+  });
+  return smsDto(sent);
+}
+
+/** Failure is final: status failed, the carrier's error kept, the charge refunded once. */
+async function markFailed(deps: SmsDeps, id: string, code: string | null, message: string | null): Promise<void> {
+  const at = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const m = await repo.findSmsById(trx, id);
+    if (!m || m.status === 'failed') return;
+    const next: SmsMessagesTable = { ...m, status: 'failed', error_code: code, error_message: message, refunded: 1, updated_at: at.toISOString() };
+    if (!m.refunded && m.cost_cents > 0) {
+      await post(trx, scopeOf(m), { kind: 'refund', amountCents: m.cost_cents, description: `SMS ${m.id} failed: refunded`, related: { type: 'sms', id: m.id } }, at);
+    }
+    await repo.updateSms(trx, id, { status: 'failed', error_code: code, error_message: message, refunded: 1, updated_at: next.updated_at });
+    await emitEvent(trx, scopeOf(m), 'sms.failed', { ...smsDto(next) }, at);
+  });
+}
+
+/** A delivery report. Statuses only move forward; repeats and late arrivals change nothing. */
+export async function applySmsStatus(deps: SmsDeps, id: string, status: string, errorCode: string | null, errorMessage: string | null): Promise<void> {
+  if (!(status in RANK)) return;
+  const s = status as SmsStatus;
+  if (s === 'failed') return markFailed(deps, id, errorCode, errorMessage);
+  const at = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const m = await repo.findSmsById(trx, id);
+    if (!m || m.direction !== 'outbound' || RANK[s] <= RANK[m.status]) return;
+    const next: SmsMessagesTable = { ...m, status: s, error_code: errorCode ?? m.error_code, error_message: errorMessage ?? m.error_message, updated_at: at.toISOString() };
+    await repo.updateSms(trx, id, { status: s, error_code: next.error_code, error_message: next.error_message, updated_at: next.updated_at });
+    if (s === 'delivered') await emitEvent(trx, scopeOf(m), 'sms.delivered', { ...smsDto(next) }, at);
+    if (s === 'undelivered') await emitEvent(trx, scopeOf(m), 'sms.failed', { ...smsDto(next) }, at);
+  });
+}
+
+export interface Inbound {
+  mode: Mode;
+  carrier: 'twilio' | 'sim';
+  carrierSid: string;
+  from: string;
+  to: string;
+  body: string;
+}
+
+export interface InboundResult {
+  message: SmsDto | null;
+  /** A compliance reply (STOP/START/HELP) for the carrier to send back in its response. */
+  keywordReply: string | null;
+  /** Resolves when the agent's reply (if any) has been sent; callers need not wait. */
+  agentDone: Promise<void>;
+}
+
+export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<InboundResult> {
+  const none = { message: null, keywordReply: null, agentDone: Promise.resolve() };
+  const number = await findActiveByPhone(deps.db, input.mode, input.to);
+  if (!number) return none;
+  if (await repo.findSmsByCarrierSid(deps.db, input.carrier, input.carrierSid)) return none; // a retried webhook
+  const keyword = keywordOf(input.body);
+  const seg = countSegments(input.body);
+  const at = deps.clock.now();
+  const scope = scopeOf(number);
+  const row: SmsMessagesTable = {
+    id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'inbound',
+    from_number: input.from, to_number: number.phone_number, counterpart: input.from, body: input.body, encoding: seg.encoding,
+    segments: seg.segments, status: 'received', carrier: input.carrier, carrier_sid: input.carrierSid, error_code: null, error_message: null,
+    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', created_at: at.toISOString(), updated_at: at.toISOString(),
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertSms(trx, row);
+    if (keyword === 'stop') await repo.optOut(trx, { number_id: number.id, counterpart: input.from, workspace_id: number.workspace_id, mode: number.mode, opted_out_at: at.toISOString() });
+    if (keyword === 'start') await repo.optIn(trx, number.id, input.from);
+    await emitEvent(trx, scope, 'sms.received', { ...smsDto(row), keyword }, at);
+  });
+
+  const keywordReply = keyword === 'stop' ? STOP_CONFIRMATION : keyword === 'start' ? START_CONFIRMATION : keyword === 'help' ? deps.config.smsHelpReply : null;
+  if (keywordReply) await recordComplianceReply(deps, number, input.from, keywordReply);
+  const agentDone =
+    keyword === null && number.inbound_mode === 'autopilot' && !(await repo.isOptedOut(deps.db, number.id, input.from))
+      ? replyWithAgent(deps, number, row).catch((err: unknown) => deps.log.error({ err, sms_id: row.id }, 'the agent could not reply by SMS'))
+      : Promise.resolve();
+  return { message: smsDto(row), keywordReply, agentDone };
+}
+
+/** Keyword confirmations are part of the thread but never charged or blocked. */
+async function recordComplianceReply(deps: SmsDeps, number: NumbersTable, to: string, body: string): Promise<void> {
+  const seg = countSegments(body);
+  const at = deps.clock.now().toISOString();
+  await repo.insertSms(deps.db, {
+    id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'outbound',
+    from_number: number.phone_number, to_number: to, counterpart: to, body, encoding: seg.encoding, segments: seg.segments,
+    status: 'sent', carrier: number.mode === 'live' ? 'twilio' : 'sim', carrier_sid: null, error_code: null, error_message: null,
+    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: JSON.stringify({ compliance: 'true' }), created_at: at, updated_at: at,
+  });
+}
+
+async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsMessagesTable): Promise<void> {
+  const thread = await repo.threadOf(deps.db, number.id, inbound.counterpart, THREAD_MESSAGES);
+  const history: ChatMessage[] = thread
+    .filter((m) => JSON.parse(m.metadata).compliance !== 'true')
+    .map((m) => (m.direction === 'inbound' ? { role: 'user', content: m.body } : { role: 'assistant', content: m.body }));
+  const messages: ChatMessage[] = number.system_prompt ? [{ role: 'system', content: number.system_prompt }, ...history] : history;
+  const agent = deps.agentFor(number, { 'X-Agentline-Sms-Id': inbound.id, 'X-Agentline-Number-Id': number.id });
+  let text = '';
+  const signal = AbortSignal.timeout(AGENT_TIMEOUT_MS);
+  for await (const chunk of agent.streamReply(
+    { messages, tools: [], metadata: { channel: 'sms', sms_id: inbound.id, number_id: number.id, from: inbound.from_number, to: inbound.to_number, direction: 'inbound' } },
+    signal,
+  )) {
+    if (chunk.type === 'text') text += chunk.text;
+  }
+  text = text.trim().slice(0, 1600);
+  if (!text) return;
+  try {
+    await sendSms(deps, scopeOf(number), { from: number.id, to: inbound.counterpart, body: text }, { agentReply: true });
+  } catch (err) {
+    if (err instanceof ApiError) deps.log.warn({ sms_id: inbound.id, code: err.code }, `agent SMS reply not sent: ${err.message}`);
+    else throw err;
+  }
+}
