@@ -38,7 +38,7 @@ export interface Child {
 
 /** Starts `script` as a TypeScript child (node --import tsx) and waits for its first message. */
 export async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env } });
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROFILE_DIR && script.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])], env: { ...process.env, ...env } });
   const pending = new Map<number, (value: any) => void>();
   let nextId = 0;
   const ready = await new Promise<Record<string, any>>((resolve, reject) => {

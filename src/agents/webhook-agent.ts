@@ -1,5 +1,5 @@
 import { newId } from '../ids.js';
-import { openOutbound, type OutboundResponse } from '../net/outbound-http.js';
+import { openOutbound, type OutboundOptions, type OutboundResponse } from '../net/outbound-http.js';
 import { signStandardWebhook } from '../net/standard-webhooks.js';
 import type { Resolver } from '../net/url-safety.js';
 import { AgentError, type AgentChunk, type AgentClient, type AgentTurnRequest } from './agent.js';
@@ -23,6 +23,8 @@ export interface WebhookAgentOptions {
   /** Extra headers, e.g. X-Agentline-Call-Id. */
   headers?: Record<string, string>;
   lookup?: Resolver;
+  /** Keep-alive connection pools shared by the gateway's webhook agents. */
+  agents?: OutboundOptions['agents'];
   /** Unix milliseconds, for the signature timestamp. */
   now?: () => number;
 }
@@ -50,6 +52,7 @@ export class WebhookAgent implements AgentClient {
       headersTimeoutMs: this.opts.headersTimeoutMs,
       maxResponseBytes: this.opts.maxResponseBytes,
       lookup: this.opts.lookup,
+      agents: this.opts.agents,
     });
     try {
       if (response.status < 200 || response.status >= 300) {

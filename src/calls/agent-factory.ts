@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type OpenAI from 'openai';
 import type { AgentClient } from '../agents/agent.js';
 import { ManagedAgent } from '../agents/managed-agent.js';
@@ -14,11 +16,16 @@ export interface AgentFactoryDeps {
   resolve?: Resolver;
 }
 
-export type AgentFactory = (number: NumbersTable, extraHeaders: Record<string, string>) => AgentClient;
+export type AgentFactory = ((number: NumbersTable, extraHeaders: Record<string, string>) => AgentClient) & { close(): void };
 
 export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
   const v = deps.config.voice;
-  return (number, extraHeaders) => {
+  // Connections to webhook agents are kept alive between turns: a new TCP (and TLS) connection
+  // per turn costs the caller latency and the gateway CPU. Idle sockets close before typical
+  // servers' keep-alive timeout (Node's is 5 s), and a stale one is retried once.
+  const pool = { keepAlive: true, timeout: 4000, maxFreeSockets: 256 };
+  const agents = { http: new http.Agent(pool), https: new https.Agent(pool) };
+  const factory = (number: NumbersTable, extraHeaders: Record<string, string>): AgentClient => {
     if (number.webhook_url) {
       return new WebhookAgent({
         url: number.webhook_url,
@@ -32,10 +39,17 @@ export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
         maxResponseBytes: 1_048_576,
         headers: extraHeaders,
         lookup: deps.resolve,
+        agents,
       });
     }
     return new ManagedAgent({ client: deps.openai, model: deps.config.openai.model, timeoutMs: v.agentIdleTimeoutMs * 4 });
   };
+  return Object.assign(factory, {
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  });
 }
 
 export function agentContext(call: CallsTable, number: NumbersTable, channel: 'voice' | 'sms' | 'chat') {

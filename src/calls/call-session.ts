@@ -6,7 +6,7 @@ import { type CallServiceDeps, chargeMinute, markConnected, recordSessionEnd } f
 import { Conversation } from './conversation.js';
 import { MinuteMeter } from './minute-meter.js';
 import { CALL_TOOLS } from './tools.js';
-import { TranscriptRecorder } from './transcript.js';
+import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
 
 // Puts the pieces of a live call together — carrier leg, turn loop, agent, meter, transcript —
 // and takes them apart again. The same code serves Twilio calls and test-mode softphone calls.
@@ -45,6 +45,7 @@ export class CallRegistry {
 export interface SessionDeps extends CallServiceDeps {
   registry: CallRegistry;
   agentFor: AgentFactory;
+  transcripts: TranscriptSink;
 }
 
 export async function startSession(
@@ -54,9 +55,7 @@ export async function startSession(
   const { number } = args;
   const call = await markConnected(deps, args.call);
   const ctx = agentContext(call, number, 'voice');
-  const transcript = new TranscriptRecorder(deps.db, { workspaceId: call.workspace_id, mode: call.mode }, call.id, (err) =>
-    deps.log.error({ err, call_id: call.id }, 'could not store transcript turns'),
-  );
+  const transcript = new TranscriptRecorder(deps.transcripts, { workspaceId: call.workspace_id, mode: call.mode }, call.id);
 
   let outcome: CallOutcome | null = null;
   let ended = false;

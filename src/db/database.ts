@@ -24,6 +24,9 @@ export function openDatabase(path: string): OpenedDatabase {
   sqlite.pragma('foreign_keys = ON');
   // The CLI and the server may share the file; wait for the other writer instead of failing.
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run synchronously inside a commit and block the event loop while they copy
+  // pages; many small ones (≤ 64 pages) keep each pause short on a live call's token path.
+  sqlite.pragma('wal_autocheckpoint = 64');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,

@@ -13,6 +13,7 @@ import { createAgentFactory } from '../calls/agent-factory.js';
 import { callRoutes } from '../calls/call-routes.js';
 import { chatRoutes } from '../chat/chat-routes.js';
 import { CallRegistry } from '../calls/call-session.js';
+import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
 import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
@@ -118,11 +119,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
   const registry = new CallRegistry();
-  const sessionDeps = { ...services, registry, agentFor: createAgentFactory({ config: deps.config, openai, resolve: deps.resolve }) };
+  const transcripts = new TranscriptSink(deps.db, (err) => log.error({ err }, 'could not store transcript turns'));
+  const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve });
+  const sessionDeps = { ...services, registry, transcripts, agentFor };
   const hub = new SoftphoneHub();
   const simDialer = new SimDialer(sessionDeps, hub);
   const dialers: Record<Mode, Dialer> = { test: simDialer, live: deps.liveDialer ?? new TwilioDialer(null, deps.config.publicUrl) };
   app.decorate('voice', { registry, dialers });
+  app.addHook('onClose', async () => {
+    agentFor.close();
+    await transcripts.flush();
+  });
   const callDeps = { ...sessionDeps, dialers };
   const smsDeps = {
     ...sessionDeps,

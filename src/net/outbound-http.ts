@@ -8,8 +8,9 @@ import { isPrivateAddress, systemResolver, type Resolver } from './url-safety.js
 // inside the socket's DNS lookup, so the address we vet is the address we connect to: a host
 // that resolved to a public address at registration and to 10.0.0.1 now is still refused
 // (api-conventions.md "Outbound requests to customer URLs"). Redirects are never followed, so a
-// 3xx cannot bounce us onto an internal address. Each request gets its own connection (no
-// pooling) so every connect goes through that lookup and abort can close exactly one socket.
+// 3xx cannot bounce us onto an internal address. Callers may pass keep-alive agents: a pooled
+// socket was vetted when it connected, every new one goes through the same lookup, and an
+// abort still destroys exactly the socket of that request (it is never returned to the pool).
 
 export interface OutboundOptions {
   method: 'POST';
@@ -24,6 +25,8 @@ export interface OutboundOptions {
   maxResponseBytes: number;
   /** Replaces DNS resolution (tests); every returned address is still vetted. */
   lookup?: Resolver;
+  /** Keep-alive pools; without them every request opens (and closes) its own connection. */
+  agents?: { http: http.Agent; https: https.Agent };
 }
 
 export interface OutboundResponse {
@@ -35,7 +38,20 @@ export interface OutboundResponse {
   close(): void;
 }
 
-export function openOutbound(rawUrl: string, opts: OutboundOptions): Promise<OutboundResponse> {
+export async function openOutbound(rawUrl: string, opts: OutboundOptions): Promise<OutboundResponse> {
+  try {
+    return await openOnce(rawUrl, opts, true);
+  } catch (err) {
+    // A pooled socket the server had already closed: the request never reached it, so retrying
+    // once on a fresh connection is safe (Node's documented `reusedSocket` pattern).
+    if (err instanceof StaleSocketError) return openOnce(rawUrl, opts, false);
+    throw err;
+  }
+}
+
+class StaleSocketError extends Error {}
+
+function openOnce(rawUrl: string, opts: OutboundOptions, mayReuse: boolean): Promise<OutboundResponse> {
   if (opts.signal.aborted) return Promise.reject(abortedError());
   let url: URL;
   try {
@@ -54,23 +70,27 @@ export function openOutbound(rawUrl: string, opts: OutboundOptions): Promise<Out
 
   return new Promise<OutboundResponse>((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
+    const pool = mayReuse && opts.agents ? (transport === https ? opts.agents.https : opts.agents.http) : false;
     const req = transport.request({
       method: opts.method,
       hostname,
       port: url.port || undefined,
       path: url.pathname + url.search,
       headers: { ...opts.headers, 'Content-Length': String(Buffer.byteLength(opts.body)) },
-      agent: false,
+      agent: pool,
       lookup: vettedLookup(opts.lookup ?? systemResolver, opts.allowPrivate),
     });
     let res: IncomingMessage | undefined;
     let settled = false;
     let headersTimer: NodeJS.Timeout | undefined;
 
-    const destroy = (err?: Error): void => {
+    const release = (): void => {
       clearTimeout(connectTimer);
       clearTimeout(headersTimer);
       opts.signal.removeEventListener('abort', onAbort);
+    };
+    const destroy = (err?: Error): void => {
+      release();
       res?.destroy(err);
       req.destroy(err);
     };
@@ -96,10 +116,16 @@ export function openOutbound(rawUrl: string, opts: OutboundOptions): Promise<Out
           opts.headersTimeoutMs,
         );
       };
-      socket.once(transport === https ? 'secureConnect' : 'connect', connected);
+      // A pooled socket is already connected: no connect event will come.
+      if (!socket.connecting && (transport !== https || (socket as import('node:tls').TLSSocket).encrypted)) connected();
+      else socket.once(transport === https ? 'secureConnect' : 'connect', connected);
     });
     // Stays attached after the response: late socket errors surface through the body instead.
-    req.on('error', (err) => fail(toAgentError(err, opts.signal)));
+    req.on('error', (err) => {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (req.reusedSocket && !res && !opts.signal.aborted && (code === 'ECONNRESET' || code === 'EPIPE')) return fail(new StaleSocketError(code));
+      fail(toAgentError(err, opts.signal));
+    });
     req.on('response', (response) => {
       clearTimeout(headersTimer);
       res = response;
@@ -109,8 +135,15 @@ export function openOutbound(rawUrl: string, opts: OutboundOptions): Promise<Out
       resolve({
         status: response.statusCode ?? 0,
         headers: response.headers,
-        body: limitedBody(response, opts.maxResponseBytes, opts.signal, destroy),
-        close: () => destroy(),
+        body: limitedBody(response, opts.maxResponseBytes, opts.signal, destroy, release),
+        // A response read to its end hands its socket back to the pool (draining what is left
+        // so it frees); anything else is destroyed, so an abort always closes the connection.
+        close: () => {
+          if (response.complete && !opts.signal.aborted) {
+            release();
+            response.resume();
+          } else destroy();
+        },
       });
     });
     req.end(opts.body);
@@ -122,8 +155,10 @@ async function* limitedBody(
   maxBytes: number,
   signal: AbortSignal,
   destroy: (err?: Error) => void,
+  release: () => void,
 ): AsyncGenerator<Buffer> {
   let total = 0;
+  let complete = false;
   try {
     for await (const chunk of res as AsyncIterable<Buffer>) {
       total += chunk.length;
@@ -131,10 +166,13 @@ async function* limitedBody(
       yield chunk;
     }
     if (signal.aborted) throw abortedError();
+    complete = res.complete;
   } catch (err) {
     throw toAgentError(err, signal);
   } finally {
-    destroy();
+    // A fully read response leaves its socket to the pool; anything else closes it.
+    if (complete) release();
+    else destroy();
   }
 }
 

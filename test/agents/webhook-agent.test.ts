@@ -235,3 +235,30 @@ describe('WebhookAgent', () => {
     expect((await failure(collect(agent().streamReply(turn, new AbortController().signal)))).kind).toBe('malformed');
   });
 });
+
+describe('WebhookAgent connection reuse', () => {
+  it('keeps the connection for the next turn, and an abort still closes it', async () => {
+    const http = await import('node:http');
+    const https = await import('node:https');
+    const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+    const sockets = new Set<unknown>();
+    const a = agent({ agents });
+    fake.script({ steps: [{ role: true }, { delta: 'one' }, { finish: 'stop' }, { done: true }] });
+    for (let i = 0; i < 3; i++) {
+      expect(await collect(a.streamReply(turn, new AbortController().signal))).toEqual([{ type: 'text', text: 'one' }]);
+      await new Promise((r) => setTimeout(r, 10));
+      for (const list of Object.values(agents.http.freeSockets)) for (const s of list ?? []) sockets.add(s);
+    }
+    expect(sockets.size).toBe(1); // three turns, one connection
+
+    fake.script({ hang: true });
+    const controller = new AbortController();
+    const pending = collect(a.streamReply(turn, controller.signal));
+    await fake.waitForRequests(4);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+    await fake.requests[3]!.closed;
+    expect(fake.requests[3]!.closedEarly).toBe(true);
+    agents.http.destroy();
+  });
+});
