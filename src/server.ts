@@ -69,6 +69,7 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   timer.unref();
   void sweep();
 
+  app.webhooks.start(); // resumes whatever deliveries a previous run left pending
   const address = await app.listen({ port: config.port, host: config.host });
   let stopped = false;
   return {
@@ -82,6 +83,7 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       // crash without this step is handled by recovery at the next start.
       await Promise.all(app.voice.registry.all().map((s) => s.close('gateway_shutdown')));
       await app.close(); // stops accepting, lets in-flight requests finish
+      await app.webhooks.stop(); // in-flight deliveries finish (bounded); pending ones stay rows
       await opened.close();
     },
   };

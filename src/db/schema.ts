@@ -219,3 +219,61 @@ export interface Database {
   sms_opt_outs: SmsOptOutsTable;
   sms_status_callbacks: SmsStatusCallbacksTable;
 }
+
+// Event delivery (004-webhooks). Declared as a second `Database` block, which TypeScript merges
+// with the one above, so this feature's tables stay in one appended section.
+
+export type WebhookEndpointStatus = 'active' | 'paused' | 'disabled';
+
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  mode: Mode;
+  url: string;
+  name: string | null;
+  event_types: string; // JSON array of event types, or ["*"]
+  status: WebhookEndpointStatus;
+  secret: string;
+  /** After a rotation the old secret still signs (alongside the new one) until it expires. */
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  /** First failure since the last success; the endpoint is disabled when this gets too old. */
+  failing_since: string | null;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  workspace_id: string;
+  mode: Mode;
+  status: WebhookDeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: import('kysely').Generated<number>;
+  delivery_id: string;
+  attempted_at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  next_attempt_at: string | null;
+}
+
+export interface Database {
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+}

@@ -1,10 +1,12 @@
 import type { Trx } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { Scope } from '../scope.js';
+import { type FanOutOptions, fanOutEvent } from '../webhooks/fan-out.js';
 import { insertEvent } from './event-repository.js';
 
 // The outbox writer. Call it inside the transaction that makes the change, so the event exists
-// exactly when the change does; a delivery worker reads the events table afterwards.
+// exactly when the change does; the same transaction queues one delivery per matching webhook
+// endpoint (webhooks/fan-out.ts), which the delivery worker sends afterwards.
 
 export type EventType =
   | 'number.provisioned'
@@ -45,6 +47,7 @@ export async function emitEvent(
   type: EventType,
   data: Record<string, unknown>,
   at: Date,
+  delivery: FanOutOptions = {},
 ): Promise<EventDto> {
   const row = {
     id: newId('evt'),
@@ -55,5 +58,6 @@ export async function emitEvent(
     created_at: at.toISOString(),
   };
   await insertEvent(trx, row);
+  await fanOutEvent(trx, row, delivery);
   return { id: row.id, type, created_at: row.created_at, livemode: scope.mode === 'live', data };
 }

@@ -29,6 +29,8 @@ import { eventRoutes } from '../events/event-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
 import { meRoutes } from '../me/me-routes.js';
 import { numberRoutes } from '../numbers/number-routes.js';
+import { DeliveryWorker, type DeliveryWorkerOptions } from '../webhooks/delivery-worker.js';
+import { webhookRoutes } from '../webhooks/webhook-routes.js';
 import { decorateAuth, installAuth } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
@@ -53,6 +55,10 @@ export interface AppDeps {
   openai?: OpenAI;
   /** Live SMS; defaults to Twilio (none configured: sends get a 502). */
   liveSmsSender?: SmsSender;
+  /** Start the webhook delivery worker now (the server does); tests start it when they want it. */
+  startWebhookWorker?: boolean;
+  /** Delivery worker tuning (retry schedule, timeouts, concurrency); tests shorten it. */
+  webhookWorker?: DeliveryWorkerOptions;
 }
 
 export interface VoiceRuntime {
@@ -72,6 +78,8 @@ declare module 'fastify' {
     routeRecords: RouteRecord[];
     /** Live calls and call control, for shutdown, recovery and tests. */
     voice: VoiceRuntime;
+    /** The webhook delivery worker: start(), stop(), runOnce(). */
+    webhooks: DeliveryWorker;
   }
 }
 
@@ -131,6 +139,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await transcripts.flush();
   });
   const callDeps = { ...sessionDeps, dialers };
+  const webhookWorker = new DeliveryWorker({ db: deps.db, clock: deps.clock, log, allowPrivate: deps.config.allowPrivateUrls, resolve: deps.resolve }, deps.webhookWorker);
+  app.decorate('webhooks', webhookWorker);
+  app.addHook('onClose', async () => webhookWorker.stop()); // before the caller closes the database
   const smsDeps = {
     ...sessionDeps,
     senders: {} as Record<Mode, SmsSender>,
@@ -151,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(numberRoutes, services);
       await v1.register(creditsRoutes, services);
       await v1.register(eventRoutes, services);
+      await v1.register(webhookRoutes, services);
       await v1.register(callRoutes, callDeps);
       await v1.register(chatRoutes, sessionDeps);
       await v1.register(smsRoutes, smsDeps);
@@ -160,5 +172,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/v1' },
   );
 
+  if (deps.startWebhookWorker) webhookWorker.start();
   return app;
 }

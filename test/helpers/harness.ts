@@ -15,6 +15,7 @@ import type { Resolver } from '../../src/net/url-safety.js';
 import { findActiveByPhone } from '../../src/numbers/number-repository.js';
 import type { Dialer } from '../../src/calls/dialer.js';
 import type OpenAI from 'openai';
+import type { DeliveryWorkerOptions } from '../../src/webhooks/delivery-worker.js';
 import type { SmsSender } from '../../src/sms/sms-sender.js';
 
 // The real app on a fresh SQLite file, driven through fastify's inject (no sockets needed for
@@ -56,6 +57,8 @@ export async function createHarness(opts: {
   liveDialer?: Dialer;
   openai?: OpenAI;
   liveSmsSender?: SmsSender;
+  /** Webhook delivery worker tuning (short retry schedules); the worker is started by the test. */
+  webhookWorker?: DeliveryWorkerOptions;
 } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'agentline-test-'));
   const config = loadConfig({ AGENTLINE_DB: join(dir, 'agentline.db'), AGENTLINE_ALLOW_PRIVATE_URLS: 'true', ...opts.env });
@@ -64,7 +67,7 @@ export async function createHarness(opts: {
   const clock = opts.clock ?? new ManualClock(new Date(), { realtime: true });
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined);
   const carriers: Record<Mode, Carrier> = { test: sim, live: sim, ...opts.carriers };
-  const app = await buildApp({ config, db: opened.db, clock, carriers, resolve: opts.resolve, liveDialer: opts.liveDialer, openai: opts.openai, liveSmsSender: opts.liveSmsSender });
+  const app = await buildApp({ config, db: opened.db, clock, carriers, resolve: opts.resolve, liveDialer: opts.liveDialer, openai: opts.openai, liveSmsSender: opts.liveSmsSender, webhookWorker: opts.webhookWorker });
   await app.ready();
 
   const request = async (o: InjectOptions): Promise<Response> => {

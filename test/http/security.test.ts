@@ -10,7 +10,7 @@ interface RouteCase {
   /** Sample body that passes validation, for write routes. */
   body?: unknown;
   /** The kind of resource the `:id` in the path names, owned by workspace A in test mode. */
-  owns?: 'number' | 'event' | 'call' | 'sms';
+  owns?: 'number' | 'event' | 'call' | 'sms' | 'webhook';
   /** A WebSocket route: only its handshake's auth is checked here. */
   ws?: true;
 }
@@ -38,6 +38,15 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /v1/sms': {},
   'GET /v1/sms/:id': { owns: 'sms' },
   'POST /v1/sms/test-inbound': { body: { to: 'num_00000000000000000000000000', from: '+15551234567', body: 'hi' } },
+  'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/agentline', event_types: ['*'] } },
+  'GET /v1/webhooks': {},
+  'GET /v1/webhooks/:id': { owns: 'webhook' },
+  'PATCH /v1/webhooks/:id': { owns: 'webhook', body: { name: 'renamed' } },
+  'DELETE /v1/webhooks/:id': { owns: 'webhook' },
+  'POST /v1/webhooks/:id/rotate-secret': { owns: 'webhook' },
+  'POST /v1/webhooks/:id/test': { owns: 'webhook' },
+  'GET /v1/webhooks/:id/deliveries': { owns: 'webhook' },
+  'POST /v1/webhooks/:id/deliveries/:delivery_id/retry': { owns: 'webhook' },
 };
 
 let h: Harness;
@@ -53,6 +62,8 @@ beforeAll(async () => {
   owned.event = expectOk(await api.get('/v1/events')).data[0].id;
   owned.call = expectOk(await api.post('/v1/calls', { from: owned.number, to: '+15551234567' }), 201).data.id;
   owned.sms = expectOk(await api.post('/v1/sms', { from: owned.number, to: '+15551234567', body: 'hello' }), 201).data.id;
+  owned.webhook = expectOk(await api.post('/v1/webhooks', { url: 'https://hooks.example.com/owner', event_types: ['*'] }), 201).data.id;
+  owned.delivery = expectOk(await api.post(`/v1/webhooks/${owned.webhook}/test`), 201).data.id;
 });
 afterAll(async () => h.close());
 
@@ -79,7 +90,7 @@ describe('route declarations', () => {
 function urlFor(pattern: string): string {
   const route = ROUTES[pattern]!;
   const path = pattern.split(' ')[1]!;
-  return route.owns ? path.replace(':id', owned[route.owns]!) : path;
+  return route.owns ? path.replace(':id', owned[route.owns]!).replace(':delivery_id', owned.delivery!) : path;
 }
 
 async function call(pattern: string, headers: Record<string, string>) {

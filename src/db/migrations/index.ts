@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './001-foundation.js';
 import { calls } from './002-calls.js';
 import { chat } from './003-chat.js';
+import { webhooks } from './004-webhooks.js';
 import { sms } from './005-sms.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-calls': calls,
   '003-chat': chat,
+  '004-webhooks': webhooks,
   '005-sms': sms,
 };
 
