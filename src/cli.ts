@@ -21,6 +21,8 @@ Usage:
                                           talk to a test-mode number from the terminal
   agentline call --listen NUMBER          be that number: test outbound calls to it ring here
   agentline example-agent [--port 4000]   run the example webhook agent (no model needed)
+  agentline sms NUMBER "text" [--from +1...] [--key al_test_...]
+                                          text your test number and print the agent's reply
 
 Configuration is read from environment variables; see .env.example.
 `;
@@ -123,6 +125,48 @@ async function keys(config: Config, args: string[]): Promise<number> {
   }
 }
 
+/** Texts a test number through the API (test keys) and waits for the agent's answer. */
+async function textTestNumber(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { from: { type: 'string', default: '+15555550100' }, key: { type: 'string' }, url: { type: 'string' }, wait: { type: 'string', default: '30' } },
+  });
+  const [number, text] = positionals;
+  if (!number || !/^\+[1-9]\d{6,14}$/.test(number) || !text) throw new KeyInputError('usage: agentline sms +14155550123 "your message" [--from +1...]');
+  const key = values.key ?? process.env.AGENTLINE_KEY;
+  if (!key) throw new KeyInputError('pass --key al_test_... or set AGENTLINE_KEY');
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const base = values.url ?? `http://${host}:${config.port}`;
+  const api = async (path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(10_000),
+    });
+    const json = (await res.json()) as { data?: any; error?: { message: string } };
+    if (!res.ok) throw new KeyInputError(json.error?.message ?? `HTTP ${res.status}`);
+    return json.data;
+  };
+  const numbers = (await api(`/v1/numbers?status=active&phone_number=${encodeURIComponent(number)}`)) as { id: string }[];
+  if (numbers.length === 0) throw new KeyInputError(`no active number ${number} for this key`);
+  const sent = (await api('/v1/sms/test-inbound', { to: numbers[0]!.id, from: values.from, body: text })) as { id: string };
+  out(`you (${values.from}) -> ${number}: ${text}`);
+  const deadline = Date.now() + Number(values.wait) * 1000;
+  while (Date.now() < deadline) {
+    const replies = (await api(`/v1/sms?direction=outbound&counterpart=${encodeURIComponent(values.from!)}&number_id=${numbers[0]!.id}&limit=5`)) as { id: string; body: string }[];
+    const reply = replies.find((r) => r.id > sent.id);
+    if (reply) {
+      out(`${number} -> you: ${reply.body}`);
+      return 0;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  err('No reply yet (the number may be on inbound_mode "off", or its agent failed); see GET /v1/sms.');
+  return 1;
+}
+
 async function call(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -167,6 +211,8 @@ export async function main(argv: string[]): Promise<number> {
         return await keys(config, args);
       case 'call':
         return await call(config, args);
+      case 'sms':
+        return await textTestNumber(config, args);
       case 'example-agent': {
         const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4000' }, host: { type: 'string', default: '127.0.0.1' } } });
         const agent = await startExampleAgent({ port: Number(values.port), host: values.host!, secret: process.env.AGENT_WEBHOOK_SECRET });
