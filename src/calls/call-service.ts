@@ -56,6 +56,7 @@ export interface NewCall {
   systemPromptOverride?: string | null;
   firstMessageOverride?: string | null;
   refusedReason?: string;
+  contactId?: string | null;
 }
 
 export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Trx): Promise<CallsTable> {
@@ -87,6 +88,7 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
     end_reason: input.refusedReason ? `refused_${input.refusedReason}` : null,
     transfer_to: null,
     last_activity_at: null,
+    contact_id: input.contactId ?? null,
     created_at: now,
     updated_at: now,
   };

@@ -65,6 +65,8 @@ export interface NumbersTable {
   renewal_failed_at: string | null;
   released_at: string | null;
   release_reason: string | null;
+  /** JSON `{ "create_leads"?: boolean }`. */
+  crm_settings: string;
   created_at: string;
   updated_at: string;
 }
@@ -123,6 +125,8 @@ export interface CallsTable {
   end_reason: string | null;
   transfer_to: string | null;
   last_activity_at: string | null;
+  /** The CRM contact matched by the counterpart's number (null: unknown caller). */
+  contact_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -185,6 +189,7 @@ export interface SmsMessagesTable {
   refunded: number;
   agent_reply: number;
   metadata: string;
+  contact_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -203,7 +208,9 @@ export interface SmsStatusCallbacksTable {
   received_at: string;
 }
 
-export interface Database {
+import type { CrmTables } from './schema-crm.js';
+
+export interface Database extends CrmTables {
   workspaces: WorkspacesTable;
   api_keys: ApiKeysTable;
   balances: BalancesTable;

@@ -24,13 +24,23 @@ export type EventType =
   | 'sms.failed'
   | 'credits.low'
   | 'webhook_endpoint.disabled'
-  | 'webhook.test';
+  | 'webhook.test'
+  | 'contact.created'
+  | 'lead.created'
+  | 'lead.converted'
+  | 'deal.stage_changed'
+  | 'ticket.created'
+  | 'ticket.updated'
+  | 'invoice.paid'
+  | 'task.created';
 
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
   'number.provisioned', 'number.updated', 'number.released', 'number.renewed', 'number.renewal_failed',
   'credits.purchased', 'credits.low', 'call.started', 'call.ended', 'call.transcript.ready',
   'sms.sent', 'sms.received', 'sms.delivered', 'sms.failed', 'webhook_endpoint.disabled', 'webhook.test',
+  'contact.created', 'lead.created', 'lead.converted', 'deal.stage_changed', 'ticket.created', 'ticket.updated',
+  'invoice.paid', 'task.created',
 ];
 
 export interface EventDto {

@@ -24,6 +24,7 @@ import { TwilioSmsSender } from '../sms/sms-sender.js';
 import { SimSmsSender } from '../sms/sim-sms-sender.js';
 import { applySmsStatus } from '../sms/sms-service.js';
 import { smsRoutes } from '../sms/sms-routes.js';
+import { crmRoutes } from '../crm/crm-routes.js';
 import { creditsRoutes } from '../credits/credits-routes.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(callRoutes, callDeps);
       await v1.register(chatRoutes, sessionDeps);
       await v1.register(smsRoutes, smsDeps);
+      await v1.register(crmRoutes, services);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },

@@ -37,6 +37,7 @@ export interface CreateNumberInput {
   inbound_mode?: 'autopilot' | 'off';
   language?: string;
   metadata?: Record<string, string>;
+  crm?: { create_leads?: boolean };
 }
 
 export interface UpdateNumberInput {
@@ -130,6 +131,7 @@ export async function provisionNumber(
     renewal_failed_at: null,
     released_at: null,
     release_reason: null,
+    crm_settings: JSON.stringify(input.crm ?? {}),
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };

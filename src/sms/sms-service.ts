@@ -78,6 +78,7 @@ export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opt
     refunded: 0,
     agent_reply: opts.agentReply ? 1 : 0,
     metadata: JSON.stringify(input.metadata ?? {}),
+    contact_id: null,
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -168,7 +169,7 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
     id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'inbound',
     from_number: input.from, to_number: number.phone_number, counterpart: input.from, body: input.body, encoding: seg.encoding,
     segments: seg.segments, status: 'received', carrier: input.carrier, carrier_sid: input.carrierSid, error_code: null, error_message: null,
-    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', created_at: at.toISOString(), updated_at: at.toISOString(),
+    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', contact_id: null, created_at: at.toISOString(), updated_at: at.toISOString(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertSms(trx, row);
@@ -194,7 +195,7 @@ async function recordComplianceReply(deps: SmsDeps, number: NumbersTable, to: st
     id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'outbound',
     from_number: number.phone_number, to_number: to, counterpart: to, body, encoding: seg.encoding, segments: seg.segments,
     status: 'sent', carrier: number.mode === 'live' ? 'twilio' : 'sim', carrier_sid: null, error_code: null, error_message: null,
-    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: JSON.stringify({ compliance: 'true' }), created_at: at, updated_at: at,
+    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: JSON.stringify({ compliance: 'true' }), contact_id: null, created_at: at, updated_at: at,
   });
 }
 

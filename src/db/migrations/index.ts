@@ -4,6 +4,7 @@ import { calls } from './002-calls.js';
 import { chat } from './003-chat.js';
 import { webhooks } from './004-webhooks.js';
 import { sms } from './005-sms.js';
+import { crm } from './006-crm.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '003-chat': chat,
   '004-webhooks': webhooks,
   '005-sms': sms,
+  '006-crm': crm,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { CrmDeps } from './crm-deps.js';
+import { peopleRoutes } from './people/people-routes.js';
+import { salesRoutes } from './sales/sales-routes.js';
+import { supportRoutes } from '../support/support-routes.js';
+import { taskRoutes } from '../tasks/task-routes.js';
+
+/** The CRM and support API (seed 003), registered under /v1. */
+export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
+  await app.register(peopleRoutes, deps);
+  await app.register(salesRoutes, deps);
+  await app.register(supportRoutes, deps);
+  await app.register(taskRoutes, deps);
+}

@@ -1,0 +1,7 @@
+import type { RouteGroup } from './types.js';
+
+// Security-suite table for the crm-sales routes (see ../security.test.ts).
+export const group: RouteGroup = {
+  routes: {},
+  async own() {},
+};
