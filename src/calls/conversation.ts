@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { AgentError, type AgentClient, type ChatMessage, type ToolCall, type ToolDefinition } from '../agents/agent.js';
 import type { CallLeg, CallOutcome } from './call-leg.js';
-import { type ToolAction, interpretToolCall } from './tools.js';
+import { END_CALL, TRANSFER_CALL, type ToolAction, interpretToolCall } from './tools.js';
 import type { TranscriptRecorder } from './transcript.js';
 
 // One state machine per call: listening → thinking → speaking. It owns the history and the
@@ -23,6 +23,8 @@ export interface ConversationOptions {
   /** At most this many history messages are sent (the system prompt is always sent). */
   maxHistory?: number;
   onError(err: unknown, context: string): void;
+  /** Runs a tool that is not call control (CRM tools); its result goes back to the agent. */
+  runTool?: (call: ToolCall) => Promise<string>;
 }
 
 interface TurnInFlight {
@@ -142,49 +144,76 @@ export class Conversation {
     let firstTokenAt = 0;
     let firstSentAt = 0;
     let timedOut = false;
-    const toolCalls: ToolCall[] = [];
+    const allToolCalls: ToolCall[] = [];
+    let lastText = '';
+    let lastCalls: ToolCall[] = [];
+    // Tool exchanges inside this turn (a CRM lookup, then the answer that uses it).
+    const exchange: ChatMessage[] = [];
     const timer = setTimeout(() => {
       timedOut = true;
       turn.controller.abort();
     }, this.o.firstTokenTimeoutMs);
-
     const requestAt = performance.now();
-    try {
-      for await (const chunk of this.o.agent.streamReply({ messages: this.messages(), tools: this.o.tools, metadata: this.o.metadata }, signal)) {
-        if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
-        if (chunk.type === 'text') {
-          if (firstTokenAt === 0) {
-            firstTokenAt = performance.now();
+
+    for (let round = 0; ; round++) {
+      const toolCalls: ToolCall[] = [];
+      let roundText = '';
+      try {
+        const messages = exchange.length ? [...this.messages(), ...exchange] : this.messages();
+        for await (const chunk of this.o.agent.streamReply({ messages, tools: this.o.tools, metadata: this.o.metadata }, signal)) {
+          if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
+          if (chunk.type === 'text') {
+            if (firstTokenAt === 0) {
+              firstTokenAt = performance.now();
+              clearTimeout(timer);
+            }
+            this.o.leg.speak(chunk.text);
+            if (firstSentAt === 0) firstSentAt = performance.now();
+            turn.spoken += chunk.text;
+            roundText += chunk.text;
+          } else {
             clearTimeout(timer);
+            toolCalls.push(chunk.call);
           }
-          this.o.leg.speak(chunk.text);
-          if (firstSentAt === 0) firstSentAt = performance.now();
-          turn.spoken += chunk.text;
-        } else {
-          clearTimeout(timer);
-          toolCalls.push(chunk.call);
         }
+      } catch (err) {
+        clearTimeout(timer);
+        if (this.inFlight !== turn) return; // aborted on purpose: the interrupt already recorded it
+        this.inFlight = null;
+        this.turnFailed(turn, timedOut ? 'timeout' : describe(err), performance.now() - requestAt);
+        return;
       }
-    } catch (err) {
-      clearTimeout(timer);
-      if (this.inFlight !== turn) return; // aborted on purpose: the interrupt already recorded it
-      this.inFlight = null;
-      this.turnFailed(turn, timedOut ? 'timeout' : describe(err), performance.now() - requestAt);
-      return;
+      if (this.inFlight !== turn) return;
+      allToolCalls.push(...toolCalls);
+      lastText = roundText;
+      lastCalls = toolCalls;
+      // Tools the gateway runs for the agent (not call control): run them, hand back the results,
+      // and let the agent continue the same turn.
+      const runTool = this.o.runTool;
+      const runnable = runTool ? toolCalls.filter((c) => !isCallControl(c.function.name)) : [];
+      if (runnable.length === 0 || round + 1 >= MAX_TOOL_ROUNDS) break;
+      exchange.push({ role: 'assistant', content: roundText || null, tool_calls: toolCalls });
+      for (const c of toolCalls) {
+        const result = runnable.includes(c) ? await runTool!(c).catch((err: unknown) => `error: ${describe(err)}`) : 'not run';
+        if (this.inFlight !== turn) return;
+        exchange.push({ role: 'tool', tool_call_id: c.id, content: result });
+      }
     }
     clearTimeout(timer);
-    if (this.inFlight !== turn) return;
     this.inFlight = null;
 
-    if (turn.spoken === '' && toolCalls.length === 0) {
+    if (turn.spoken === '' && allToolCalls.length === 0) {
       this.turnFailed(turn, 'empty reply', performance.now() - requestAt);
       return;
     }
     this.failures = 0;
-    const actions = toolCalls.map((c) => interpretToolCall(c.function.name, c.function.arguments));
+    const control = allToolCalls.filter((c) => isCallControl(c.function.name));
+    const actions = control.map((c) => interpretToolCall(c.function.name, c.function.arguments));
     const action = actions.find((a): a is Exclude<ToolAction, { kind: 'invalid' }> => a.kind !== 'invalid');
     const invalid = actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
-    this.history.push({ role: 'assistant', content: turn.spoken || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
+    // History keeps the tool exchanges, so the agent remembers what it looked up.
+    this.history.push(...exchange);
+    this.history.push({ role: 'assistant', content: lastText || null, ...(lastCalls.length ? { tool_calls: lastCalls } : {}) });
     this.o.transcript.record({
       speaker: 'agent',
       text: turn.spoken,
@@ -192,12 +221,13 @@ export class Conversation {
       firstTokenMs: firstTokenAt ? Math.round(firstTokenAt - requestAt) : null,
       gatewayAddedMs: firstSentAt ? requestAt - promptAt + (firstSentAt - firstTokenAt) : null,
       agentTotalMs: Math.round(performance.now() - requestAt),
-      toolCalls: toolCalls.length ? toolCalls : null,
+      toolCalls: allToolCalls.length ? allToolCalls : null,
       error: invalid.length ? invalid.map((i) => i.error).join('; ') : null,
     });
-    toolCalls.forEach((c, i) => {
-      // Both tools end the call; the results only keep the history well-formed for the agent.
-      this.history.push({ role: 'tool', tool_call_id: c.id, content: actions[i]!.kind === 'invalid' ? 'error' : 'ok' });
+    lastCalls.forEach((c) => {
+      // Call-control tools end the call; their results only keep the history well-formed.
+      const a = isCallControl(c.function.name) ? interpretToolCall(c.function.name, c.function.arguments) : null;
+      this.history.push({ role: 'tool', tool_call_id: c.id, content: a && a.kind !== 'invalid' ? 'ok' : 'not run' });
     });
 
     if (action) {
@@ -225,6 +255,9 @@ export class Conversation {
     }
   }
 }
+
+const MAX_TOOL_ROUNDS = 3;
+const isCallControl = (name: string) => name === END_CALL || name === TRANSFER_CALL;
 
 function describe(err: unknown): string {
   if (err instanceof AgentError) return `${err.kind}: ${err.message}`.slice(0, 500);

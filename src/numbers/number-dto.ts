@@ -16,6 +16,7 @@ export interface NumberDto {
   inbound_mode: 'autopilot' | 'off';
   language: string;
   metadata: Record<string, string>;
+  crm: { create_leads: boolean };
   renews_at: string | null;
   released_at: string | null;
   release_reason: string | null;
@@ -42,6 +43,7 @@ export function numberDto(row: NumbersTable): NumberDto {
     inbound_mode: row.inbound_mode,
     language: row.language,
     metadata: JSON.parse(row.metadata) as Record<string, string>,
+    crm: { create_leads: (JSON.parse(row.crm_settings || '{}') as { create_leads?: boolean }).create_leads === true },
     renews_at: row.status === 'active' ? row.renews_at : null,
     released_at: row.released_at,
     release_reason: row.release_reason,

@@ -23,6 +23,11 @@ const FirstMessage = Type.String({ minLength: 1, maxLength: 1000, description: '
 const InboundMode = Type.Union([Type.Literal('autopilot'), Type.Literal('off')], { description: '`autopilot` answers with the agent; `off` politely refuses calls.' });
 const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35, description: 'BCP 47 tag, e.g. `en-US`.' });
 
+const CrmSettings = Type.Object(
+  { create_leads: Type.Optional(Type.Boolean({ description: 'Open a lead (source phone or sms) for callers and texters not in the CRM.' })) },
+  { additionalProperties: false },
+);
+
 export const CreateNumberBody = Type.Object(
   {
     system_prompt: Type.Optional(SystemPrompt),
@@ -34,6 +39,7 @@ export const CreateNumberBody = Type.Object(
     inbound_mode: Type.Optional(InboundMode),
     language: Type.Optional(Language),
     metadata: Type.Optional(Metadata),
+    crm: Type.Optional(CrmSettings),
   },
   { additionalProperties: false },
 );
@@ -48,6 +54,7 @@ export const UpdateNumberBody = Type.Object(
     inbound_mode: Type.Optional(InboundMode),
     language: Type.Optional(Language),
     metadata: Type.Optional(MetadataPatch),
+    crm: Type.Optional(CrmSettings),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -69,6 +76,7 @@ export const NumberSchema = Type.Object(
     inbound_mode: InboundMode,
     language: Type.String(),
     metadata: Type.Record(Type.String(), Type.String()),
+    crm: Type.Object({ create_leads: Type.Boolean() }),
     renews_at: Nullable(Timestamp('When the next monthly fee is charged.')),
     released_at: Nullable(Timestamp()),
     release_reason: Nullable(Type.String({ description: '`requested` or `unpaid`.' })),

@@ -49,6 +49,7 @@ export interface UpdateNumberInput {
   inbound_mode?: 'autopilot' | 'off';
   language?: string;
   metadata?: Record<string, string | null>;
+  crm?: { create_leads?: boolean };
 }
 
 const DAY_MS = 86_400_000;
@@ -189,6 +190,7 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   }
   if (input.inbound_mode !== undefined) changes.inbound_mode = input.inbound_mode;
   if (input.language !== undefined) changes.language = input.language;
+  if (input.crm !== undefined) changes.crm_settings = JSON.stringify({ ...(JSON.parse(existing.crm_settings || '{}') as object), ...input.crm });
   if (input.metadata !== undefined) {
     changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));
   }
