@@ -40,6 +40,8 @@ export interface Config {
   smsHelpReply: string;
   /** `credits.low` is emitted when a charge takes the balance below this, once per crossing. */
   lowBalanceCents: number;
+  /** An SMS thread this long without a message is logged as one `sms` activity on its contact. */
+  smsThreadQuietMs: number;
 }
 
 export interface VoiceConfig {
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyTtlHours: int(env, 'AGENTLINE_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
     smsHelpReply: str(env, 'AGENTLINE_SMS_HELP_REPLY') ?? 'This number is answered by an automated assistant. Reply STOP to unsubscribe. Msg & data rates may apply.',
     lowBalanceCents: int(env, 'AGENTLINE_LOW_BALANCE_CENTS', 500, 0, 100_000_000),
+    smsThreadQuietMs: int(env, 'AGENTLINE_SMS_THREAD_QUIET_MINUTES', 10, 1, 7 * 24 * 60) * 60_000,
     voice: {
       firstTokenTimeoutMs: int(env, 'AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS', 5000, 100, 60_000),
       maxAgentFailures: int(env, 'AGENTLINE_AGENT_MAX_FAILURES', 3, 1, 20),

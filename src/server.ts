@@ -9,6 +9,7 @@ import { deleteExpiredIdem } from './idempotency/idempotency-repository.js';
 import { renewDueNumbers } from './numbers/number-service.js';
 import { createCarriers, createLogger, openMigrated } from './runtime.js';
 import { recoverInterruptedCalls } from './calls/recovery.js';
+import { logQuietSmsThreads } from './crm/telephony/conversation-crm.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -59,6 +60,7 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       const result = await renewDueNumbers(services);
       if (result.renewed + result.released + result.failed > 0) log.info(result, 'number renewals');
       await deleteExpiredIdem(opened.db, new Date().toISOString());
+      await logQuietSmsThreads({ db: opened.db, clock: systemClock, log }, config.smsThreadQuietMs);
     } catch (err) {
       log.error({ err }, 'background sweep failed');
     } finally {

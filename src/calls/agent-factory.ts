@@ -7,6 +7,8 @@ import { WebhookAgent } from '../agents/webhook-agent.js';
 import type { Config } from '../config.js';
 import type { CallsTable, NumbersTable } from '../db/schema.js';
 import type { Resolver } from '../net/url-safety.js';
+import type { Executor } from '../db/database.js';
+import { callerContext } from '../crm/telephony/caller-context.js';
 
 // Picks the agent behind a number: the developer's webhook, or the managed model.
 
@@ -52,10 +54,24 @@ export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
   });
 }
 
-export function agentContext(call: CallsTable, number: NumbersTable, channel: 'voice' | 'sms' | 'chat') {
+/**
+ * What the agent of a call is told. With a CRM contact for the caller, a managed agent gets a
+ * short context block after its system prompt; a webhook agent gets `metadata.contact_id` and an
+ * `X-Agentline-Contact-Id` header, and fetches what it needs through the API.
+ */
+export async function agentContext(db: Executor, call: CallsTable, number: NumbersTable, channel: 'voice' | 'sms' | 'chat') {
+  const prompt = call.system_prompt_override ?? number.system_prompt;
+  const contactId = call.contact_id;
+  const context = contactId && !number.webhook_url ? await callerContext(db, { workspaceId: call.workspace_id, mode: call.mode }, contactId) : null;
   return {
-    systemPrompt: call.system_prompt_override ?? number.system_prompt,
-    metadata: { call_id: call.id, number_id: number.id, from: call.from_number, to: call.to_number, direction: call.direction, channel },
-    headers: { 'X-Agentline-Call-Id': call.id, 'X-Agentline-Number-Id': number.id, 'X-Agentline-Direction': call.direction },
+    systemPrompt: context ? [prompt, context].filter(Boolean).join('\n\n') : prompt,
+    metadata: {
+      call_id: call.id, number_id: number.id, from: call.from_number, to: call.to_number, direction: call.direction, channel,
+      ...(contactId ? { contact_id: contactId } : {}),
+    },
+    headers: {
+      'X-Agentline-Call-Id': call.id, 'X-Agentline-Number-Id': number.id, 'X-Agentline-Direction': call.direction,
+      ...(contactId ? { 'X-Agentline-Contact-Id': contactId } : {}),
+    },
   };
 }

@@ -18,6 +18,7 @@ export interface CallDto {
   turn_count: number;
   end_reason: string | null;
   transfer_to: string | null;
+  contact_id: string | null;
   metadata: Record<string, string>;
   created_at: string;
   updated_at: string;
@@ -41,6 +42,7 @@ export const callDto = (row: CallsTable): CallDto => ({
   turn_count: row.turn_count,
   end_reason: row.end_reason,
   transfer_to: row.transfer_to,
+  contact_id: row.contact_id,
   metadata: JSON.parse(row.metadata) as Record<string, string>,
   created_at: row.created_at,
   updated_at: row.updated_at,

@@ -29,6 +29,7 @@ export const CallSchema = Type.Object(
     turn_count: Type.Integer(),
     end_reason: Nullable(Type.String({ description: 'caller_hangup, agent_ended, transferred, insufficient_credits, agent_failed, hangup_requested, recovered, refused_* ...' })),
     transfer_to: Nullable(Type.String()),
+    contact_id: Nullable(Type.String({ description: 'The CRM contact matched by the other party\'s number.' })),
     metadata: Type.Record(Type.String(), Type.String()),
     created_at: Timestamp(),
     updated_at: Timestamp(),

@@ -11,6 +11,7 @@ import { readBalance } from '../credits/ledger-repository.js';
 import type { Scope } from '../scope.js';
 import { agentModeOf } from '../numbers/number-dto.js';
 import { callDto } from './call-dto.js';
+import { logCallActivity, matchContactId, openLeadForStranger } from '../crm/telephony/conversation-crm.js';
 import * as repo from './call-repository.js';
 
 // The rules of a call's record: creation, connection, per-minute charges, and the final
@@ -61,6 +62,10 @@ export interface NewCall {
 
 export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Trx): Promise<CallsTable> {
   const now = deps.clock.now().toISOString();
+  // The CRM contact behind the other party's number, when there is one.
+  const counterpart = input.direction === 'inbound' ? input.from : input.to;
+  const contactId =
+    input.contactId !== undefined ? input.contactId : await matchContactId(trx ?? deps.db, { workspaceId: input.number.workspace_id, mode: input.number.mode }, counterpart);
   const row: CallsTable = {
     id: newId('call'),
     workspace_id: input.number.workspace_id,
@@ -88,11 +93,14 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
     end_reason: input.refusedReason ? `refused_${input.refusedReason}` : null,
     transfer_to: null,
     last_activity_at: null,
-    contact_id: input.contactId ?? null,
+    contact_id: contactId,
     created_at: now,
     updated_at: now,
   };
   await repo.insertCall(trx ?? deps.db, row);
+  if (!contactId && input.direction === 'inbound' && !input.refusedReason) {
+    await openLeadForStranger(deps, input.number, input.from, 'phone').catch((err: unknown) => deps.log.error({ err, call_id: row.id }, 'could not open a lead for an unknown caller'));
+  }
   return row;
 }
 
@@ -158,6 +166,16 @@ export interface Finalization {
  * the ledger always matches the best-known duration. Idempotent.
  */
 export async function finalizeCall(deps: CallServiceDeps, callId: string, f: Finalization): Promise<CallsTable | null> {
+  let firstEnd = false;
+  const ended = await finalizeRecord(deps, callId, f, () => (firstEnd = true));
+  if (firstEnd && ended?.answered_at) {
+    // The CRM side of a finished call is best effort: the call record is already final.
+    await logCallActivity(deps, callId).catch((err: unknown) => deps.log.error({ err, call_id: callId }, 'could not log the call on its contact'));
+  }
+  return ended;
+}
+
+async function finalizeRecord(deps: CallServiceDeps, callId: string, f: Finalization, onFirstEnd: () => void): Promise<CallsTable | null> {
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const call = await repo.findCallById(trx, callId);
@@ -207,6 +225,7 @@ export async function finalizeCall(deps: CallServiceDeps, callId: string, f: Fin
     const { id: _id, workspace_id: _w, mode: _m, ...changes } = next;
     await repo.updateCall(trx, call.id, changes);
     if (!alreadyEnded) {
+      onFirstEnd();
       await emitEvent(trx, scope, 'call.ended', { ...callDto(next) }, at);
       if (answered) await emitEvent(trx, scope, 'call.transcript.ready', { call_id: call.id, turn_count: next.turn_count, transcript_url: `/v1/calls/${call.id}/transcript` }, at);
     }

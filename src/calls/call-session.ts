@@ -6,6 +6,8 @@ import { type CallServiceDeps, chargeMinute, markConnected, recordSessionEnd } f
 import { Conversation } from './conversation.js';
 import { MinuteMeter } from './minute-meter.js';
 import { CALL_TOOLS } from './tools.js';
+import { CRM_TOOLS } from '../crm/telephony/crm-tool-definitions.js';
+import { createCrmToolRunner } from '../crm/telephony/crm-tools.js';
 import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
 
 // Puts the pieces of a live call together — carrier leg, turn loop, agent, meter, transcript —
@@ -54,7 +56,7 @@ export async function startSession(
 ): Promise<LiveSession> {
   const { number } = args;
   const call = await markConnected(deps, args.call);
-  const ctx = agentContext(call, number, 'voice');
+  const ctx = await agentContext(deps.db, call, number, 'voice');
   const transcript = new TranscriptRecorder(deps.transcripts, { workspaceId: call.workspace_id, mode: call.mode }, call.id);
 
   let outcome: CallOutcome | null = null;
@@ -72,11 +74,15 @@ export async function startSession(
   };
 
   const v = deps.config.voice;
+  // Managed agents also get the CRM tools; webhook agents use the API themselves.
+  const managed = !number.webhook_url;
+  const scope = { workspaceId: call.workspace_id, mode: call.mode };
   const conversation = new Conversation({
     leg,
     agent: deps.agentFor(number, ctx.headers),
     systemPrompt: ctx.systemPrompt,
-    tools: CALL_TOOLS,
+    tools: managed ? [...CALL_TOOLS, ...CRM_TOOLS] : CALL_TOOLS,
+    runTool: managed ? createCrmToolRunner(deps, { scope, channel: 'phone', contactId: call.contact_id, related: { type: 'call', id: call.id } }) : undefined,
     metadata: ctx.metadata,
     transcript,
     firstTokenTimeoutMs: v.firstTokenTimeoutMs,

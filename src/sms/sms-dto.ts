@@ -15,6 +15,7 @@ export interface SmsDto {
   error_code: string | null;
   error_message: string | null;
   agent_reply: boolean;
+  contact_id: string | null;
   livemode: boolean;
   metadata: Record<string, string>;
   created_at: string;
@@ -36,6 +37,7 @@ export const smsDto = (r: SmsMessagesTable): SmsDto => ({
   error_code: r.error_code,
   error_message: r.error_message,
   agent_reply: r.agent_reply === 1,
+  contact_id: r.contact_id,
   livemode: r.mode === 'live',
   metadata: JSON.parse(r.metadata) as Record<string, string>,
   created_at: r.created_at,

@@ -29,6 +29,7 @@ export const SmsSchema = Type.Object(
     error_code: Nullable(Type.String()),
     error_message: Nullable(Type.String()),
     agent_reply: Type.Boolean({ description: 'Sent by the number\'s agent in answer to an inbound message.' }),
+    contact_id: Nullable(Type.String({ description: 'The CRM contact matched by the other party\'s number.' })),
     livemode: Type.Boolean(),
     metadata: Type.Record(Type.String(), Type.String()),
     created_at: Timestamp(),

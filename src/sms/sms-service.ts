@@ -1,5 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ChatMessage } from '../agents/agent.js';
+import type { ChatMessage, ToolCall } from '../agents/agent.js';
+import { callerContext } from '../crm/telephony/caller-context.js';
+import { CRM_TOOLS } from '../crm/telephony/crm-tool-definitions.js';
+import { createCrmToolRunner } from '../crm/telephony/crm-tools.js';
 import type { AgentFactory } from '../calls/agent-factory.js';
 import { CarrierError } from '../carriers/carrier.js';
 import type { Clock } from '../clock.js';
@@ -15,6 +18,7 @@ import type { Scope } from '../scope.js';
 import { smsDto, type SmsDto } from './sms-dto.js';
 import { START_CONFIRMATION, STOP_CONFIRMATION, keywordOf } from './keywords.js';
 import { countSegments } from './segments.js';
+import { matchContactId, openLeadForStranger } from '../crm/telephony/conversation-crm.js';
 import type { SmsSender } from './sms-sender.js';
 import * as repo from './sms-repository.js';
 
@@ -78,7 +82,7 @@ export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opt
     refunded: 0,
     agent_reply: opts.agentReply ? 1 : 0,
     metadata: JSON.stringify(input.metadata ?? {}),
-    contact_id: null,
+    contact_id: await matchContactId(deps.db, scope, input.to),
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -165,11 +169,12 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
   const seg = countSegments(input.body);
   const at = deps.clock.now();
   const scope = scopeOf(number);
+  const contactId = await matchContactId(deps.db, scope, input.from);
   const row: SmsMessagesTable = {
     id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'inbound',
     from_number: input.from, to_number: number.phone_number, counterpart: input.from, body: input.body, encoding: seg.encoding,
     segments: seg.segments, status: 'received', carrier: input.carrier, carrier_sid: input.carrierSid, error_code: null, error_message: null,
-    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', contact_id: null, created_at: at.toISOString(), updated_at: at.toISOString(),
+    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', contact_id: contactId, created_at: at.toISOString(), updated_at: at.toISOString(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertSms(trx, row);
@@ -178,6 +183,9 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
     await emitEvent(trx, scope, 'sms.received', { ...smsDto(row), keyword }, at);
   });
 
+  if (!contactId && keyword === null) {
+    await openLeadForStranger(deps, number, input.from, 'sms').catch((err: unknown) => deps.log.error({ err, sms_id: row.id }, 'could not open a lead for an unknown texter'));
+  }
   const keywordReply = keyword === 'stop' ? STOP_CONFIRMATION : keyword === 'start' ? START_CONFIRMATION : keyword === 'help' ? deps.config.smsHelpReply : null;
   if (keywordReply) await recordComplianceReply(deps, number, input.from, keywordReply);
   const agentDone =
@@ -200,19 +208,40 @@ async function recordComplianceReply(deps: SmsDeps, number: NumbersTable, to: st
 }
 
 async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsMessagesTable): Promise<void> {
+  const scope = scopeOf(number);
   const thread = await repo.threadOf(deps.db, number.id, inbound.counterpart, THREAD_MESSAGES);
   const history: ChatMessage[] = thread
     .filter((m) => JSON.parse(m.metadata).compliance !== 'true')
     .map((m) => (m.direction === 'inbound' ? { role: 'user', content: m.body } : { role: 'assistant', content: m.body }));
-  const messages: ChatMessage[] = number.system_prompt ? [{ role: 'system', content: number.system_prompt }, ...history] : history;
-  const agent = deps.agentFor(number, { 'X-Agentline-Sms-Id': inbound.id, 'X-Agentline-Number-Id': number.id });
+  // Same CRM treatment as calls: managed agents get the texter's context and the CRM tools;
+  // webhook agents get the contact id.
+  const managed = !number.webhook_url;
+  const context = managed && inbound.contact_id ? await callerContext(deps.db, scope, inbound.contact_id) : null;
+  const prompt = [number.system_prompt, context].filter(Boolean).join('\n\n');
+  const agent = deps.agentFor(number, {
+    'X-Agentline-Sms-Id': inbound.id, 'X-Agentline-Number-Id': number.id,
+    ...(inbound.contact_id ? { 'X-Agentline-Contact-Id': inbound.contact_id } : {}),
+  });
+  const metadata = {
+    channel: 'sms', sms_id: inbound.id, number_id: number.id, from: inbound.from_number, to: inbound.to_number, direction: 'inbound',
+    ...(inbound.contact_id ? { contact_id: inbound.contact_id } : {}),
+  };
+  const runTool = managed ? createCrmToolRunner(deps, { scope, channel: 'sms', contactId: inbound.contact_id, related: { type: 'sms', id: inbound.id } }) : null;
+  const exchange: ChatMessage[] = [];
   let text = '';
   const signal = AbortSignal.timeout(AGENT_TIMEOUT_MS);
-  for await (const chunk of agent.streamReply(
-    { messages, tools: [], metadata: { channel: 'sms', sms_id: inbound.id, number_id: number.id, from: inbound.from_number, to: inbound.to_number, direction: 'inbound' } },
-    signal,
-  )) {
-    if (chunk.type === 'text') text += chunk.text;
+  for (let round = 0; round < 3; round++) {
+    const messages: ChatMessage[] = [...(prompt ? [{ role: 'system' as const, content: prompt }] : []), ...history, ...exchange];
+    const calls: ToolCall[] = [];
+    let roundText = '';
+    for await (const chunk of agent.streamReply({ messages, tools: runTool ? CRM_TOOLS : [], metadata }, signal)) {
+      if (chunk.type === 'text') roundText += chunk.text;
+      else calls.push(chunk.call);
+    }
+    text += roundText;
+    if (!runTool || calls.length === 0) break;
+    exchange.push({ role: 'assistant', content: roundText || null, tool_calls: calls });
+    for (const c of calls) exchange.push({ role: 'tool', tool_call_id: c.id, content: await runTool(c) });
   }
   text = text.trim().slice(0, 1600);
   if (!text) return;
