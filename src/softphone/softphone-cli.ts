@@ -11,18 +11,27 @@ export interface SoftphoneCliOptions {
   listen: boolean;
   from?: string;
   out: (s: string) => void;
+  /**
+   * Typed at a terminal, a line said over the agent barges in. Piped in (a script), lines wait
+   * their turn: one line per agent reply, and the call hangs up after the last reply.
+   */
+  interactive?: boolean;
+  input?: NodeJS.ReadableStream;
 }
 
 const HELP = 'Type and press Enter to speak; typing while the agent talks interrupts it. /dtmf 123 presses keys, /hangup (or Ctrl-D) hangs up.';
 
 export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   const phone = await SoftphoneClient.connect(o.baseUrl, o.key);
-  const rl = createInterface({ input: process.stdin, terminal: false });
+  const rl = createInterface({ input: o.input ?? process.stdin, terminal: false });
+  const interactive = o.interactive ?? process.stdin.isTTY === true;
   let inCall = false;
   let ringing = false;
   let agentLine = false;
-  // Lines typed (or piped) before the call connects are said once it does.
-  const early: string[] = [];
+  let inputClosed = false;
+  // Lines not said yet: typed before the call connected, or (piped) waiting for the agent's turn to end.
+  const queue: string[] = [];
+  let awaitingReply = false;
 
   const print = (s: string) => {
     if (agentLine) o.out('\n');
@@ -38,7 +47,8 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   phone.on('connected', (c) => {
     inCall = true;
     print(`Connected: ${c.call_id} (${c.direction}, ${c.from} -> ${c.to}). ${HELP}`);
-    for (const line of early.splice(0)) handleLine(line);
+    // Give a greeting the moment to start before the first queued line is said.
+    setTimeout(pump, 500);
   });
   phone.on('token', (t) => {
     if (!agentLine) o.out('agent: ');
@@ -48,6 +58,8 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   phone.on('turnEnd', () => {
     if (agentLine) o.out('\n');
     agentLine = false;
+    awaitingReply = false;
+    pump();
   });
   phone.on('end', (e) => print(e.transferTo ? `[the agent transferred the call to ${e.transferTo}]` : `[call ended: ${e.reason}]`));
   phone.on('failed', (e) => print(`error: ${e.message}`));
@@ -56,7 +68,29 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   if (o.listen) phone.register(o.number);
   else phone.dial(o.number, o.from);
 
-  function handleLine(line: string): void {
+  /** Says one line to the call: speech, `/dtmf 123` or `/hangup`. */
+  function say(text: string): void {
+    if (text === '/hangup') return phone.hangup();
+    awaitingReply = true;
+    if (text.startsWith('/dtmf ')) return phone.dtmf(text.slice(6).replace(/[^0-9*#]/g, ''));
+    agentLine = false;
+    phone.say(text);
+  }
+
+  /** Says the next queued line when it is its turn; hangs up once piped input is used up. */
+  function pump(): void {
+    if (!inCall) return;
+    if (interactive) {
+      for (const line of queue.splice(0)) say(line);
+      return;
+    }
+    if (awaitingReply || phone.agentSpeaking) return;
+    const next = queue.shift();
+    if (next !== undefined) return say(next);
+    if (inputClosed) phone.hangup();
+  }
+
+  rl.on('line', (line) => {
     const text = line.trim();
     if (ringing && !inCall) {
       ringing = false;
@@ -64,21 +98,14 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
       else phone.answer();
       return;
     }
-    if (!inCall && !o.listen) {
-      early.push(line);
-      return;
-    }
-    if (!inCall || text === '') return;
-    if (text === '/hangup') return phone.hangup();
-    if (text.startsWith('/dtmf ')) return phone.dtmf(text.slice(6).replace(/[^0-9*#]/g, ''));
-    agentLine = false;
-    phone.say(text);
-  }
-  rl.on('line', handleLine);
+    if (text === '') return;
+    if (o.listen && !inCall) return;
+    queue.push(text);
+    pump();
+  });
   rl.on('close', () => {
-    // Piped input: hang up only after what was queued has been said and answered.
-    if (early.length === 0) phone.hangup();
-    else phone.once('connected', () => setTimeout(() => phone.hangup(), 3000));
+    inputClosed = true;
+    if (interactive || (inCall && queue.length === 0 && !awaitingReply && !phone.agentSpeaking)) phone.hangup();
   });
 
   await new Promise<void>((resolve) => phone.on('close', () => resolve()));
