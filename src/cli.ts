@@ -42,6 +42,8 @@ async function withDb<T>(config: Config, fn: (db: ReturnType<typeof openDatabase
 
 async function serve(config: Config): Promise<void> {
   const server = await startServer(config);
+  // A stray rejection is a bug to fix, not a reason to drop every live call: log it and go on.
+  process.on('unhandledRejection', (err) => server.app.log.error({ err }, 'unhandled rejection'));
   out(`Agentline listening on ${server.url} (database ${config.dbPath}). Ctrl-C stops it.`);
   let closing = false;
   const shutdown = (signal: string) => {

@@ -59,7 +59,7 @@ export class Conversation {
     this.abortInFlight(null);
     this.history.push({ role: 'user', content: text });
     this.o.transcript.record({ speaker: 'caller', text, startedAt: new Date() });
-    void this.runTurn(promptAt);
+    this.runTurn(promptAt).catch((err: unknown) => this.o.onError(err, 'a turn failed unexpectedly'));
   }
 
   /** Barge-in: stop generating, and keep only what the caller heard. */

@@ -47,6 +47,13 @@ export class SoftphoneHub {
   }
 }
 
+/** Ends an unanswered simulated call in the background, logging rather than throwing. */
+function endQuietly(deps: SessionDeps, callId: string, status: 'busy' | 'no-answer', endReason: string): void {
+  finalizeCall(deps, callId, { status, durationSeconds: 0, source: 'gateway', endReason }).catch((err: unknown) =>
+    deps.log.error({ err, call_id: callId }, 'could not end an unanswered test call'),
+  );
+}
+
 /** Ends a simulated call's record: the gateway's own clock is the authoritative duration. */
 export async function finishSimCall(deps: SessionDeps, callId: string): Promise<void> {
   const call = await calls.findCallById(deps.db, callId);
@@ -70,7 +77,10 @@ export class SimDialer implements Dialer {
     setImmediate(() => {
       if (listener) {
         this.ringing.set(call.id, { listener });
-        void calls.updateCall(this.deps.db, call.id, { status: 'ringing', updated_at: this.deps.clock.now().toISOString() }).then(() => listener.ring(call, number));
+        calls
+          .updateCall(this.deps.db, call.id, { status: 'ringing', updated_at: this.deps.clock.now().toISOString() })
+          .then(() => listener.ring(call, number))
+          .catch((err: unknown) => this.deps.log.error({ err, call_id: call.id }, 'could not ring a softphone'));
         return;
       }
       // Nobody to ring: the call ends unanswered after a short ring, like a real phone.
@@ -134,7 +144,7 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
       if (pending || session) {
         // Already on a call: the line is busy.
         deps.simDialer.answered(call.id);
-        void finalizeCall(deps, call.id, { status: 'busy', durationSeconds: 0, source: 'gateway', endReason: 'busy' });
+        endQuietly(deps, call.id, 'busy', 'busy');
         return;
       }
       pending = { call, number };
@@ -205,7 +215,7 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
       case 'reject':
         if (!pending) return;
         deps.simDialer.answered(pending.call.id);
-        void finalizeCall(deps, pending.call.id, { status: 'busy', durationSeconds: 0, source: 'gateway', endReason: 'busy' });
+        endQuietly(deps, pending.call.id, 'busy', 'busy');
         pending = null;
         return;
       case 'hangup':
@@ -226,7 +236,7 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
     if (registered) deps.hub.unregister(auth.workspaceId, registered, listener);
     if (pending) {
       deps.simDialer.answered(pending.call.id);
-      void finalizeCall(deps, pending.call.id, { status: 'no-answer', durationSeconds: 0, source: 'gateway', endReason: 'no_answer' });
+      endQuietly(deps, pending.call.id, 'no-answer', 'no_answer');
     }
     void session?.then(async (s) => {
       if (!s) return;
