@@ -24,6 +24,11 @@ export interface NumberDto {
   updated_at: string;
 }
 
+/** The number's CRM settings (`crm_settings` JSON). */
+export const crmSettingsOf = (row: Pick<NumbersTable, 'crm_settings'>): { create_leads: boolean } => ({
+  create_leads: (JSON.parse(row.crm_settings || '{}') as { create_leads?: boolean }).create_leads === true,
+});
+
 export const agentModeOf = (row: Pick<NumbersTable, 'webhook_url'>) => (row.webhook_url ? 'webhook' : 'managed');
 
 export function numberDto(row: NumbersTable): NumberDto {
@@ -43,7 +48,7 @@ export function numberDto(row: NumbersTable): NumberDto {
     inbound_mode: row.inbound_mode,
     language: row.language,
     metadata: JSON.parse(row.metadata) as Record<string, string>,
-    crm: { create_leads: (JSON.parse(row.crm_settings || '{}') as { create_leads?: boolean }).create_leads === true },
+    crm: crmSettingsOf(row),
     renews_at: row.status === 'active' ? row.renews_at : null,
     released_at: row.released_at,
     release_reason: row.release_reason,

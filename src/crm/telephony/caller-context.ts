@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { Scope } from '../../scope.js';
+import { listOpenTicketsForContact } from '../../support/tickets/ticket-service.js';
 
 // What a managed agent is told about the person on the line: who they are, their company, open
 // tickets and the last few interactions. A short block appended to the system prompt; webhook
@@ -14,16 +15,7 @@ export async function callerContext(db: Executor, scope: Scope, contactId: strin
     .where('id', '=', contactId)
     .executeTakeFirst();
   if (!contact) return null;
-  const tickets = await db
-    .selectFrom('tickets')
-    .select(['id', 'subject', 'status', 'priority'])
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('mode', '=', scope.mode)
-    .where('contact_id', '=', contactId)
-    .where('status', 'not in', ['resolved', 'closed'])
-    .orderBy('id', 'desc')
-    .limit(3)
-    .execute();
+  const tickets = await listOpenTicketsForContact(db, scope, contactId, 3, new Date());
   const recent = await db
     .selectFrom('activities')
     .select(['type', 'summary', 'occurred_at'])

@@ -9,6 +9,7 @@ import { addTicketMessageInternal } from '../../support/messages/message-service
 import { createLeadInternal, findLeadByPhone } from '../sales/leads/lead-service.js';
 import { normalizePhone } from '../phones.js';
 import type { NumbersTable } from '../../db/schema.js';
+import { crmSettingsOf } from '../../numbers/number-dto.js';
 
 // Every call and SMS lands in the CRM: matched to a contact by the other party's number, and
 // logged on that contact's timeline as a `call` activity when the call ends, or an `sms` activity
@@ -30,7 +31,7 @@ export async function matchContactId(db: Executor, scope: Scope, phone: string):
  * unparseable numbers are skipped.
  */
 export async function openLeadForStranger(deps: ConversationCrmDeps, number: NumbersTable, phone: string, source: 'phone' | 'sms'): Promise<void> {
-  if ((JSON.parse(number.crm_settings || '{}') as { create_leads?: boolean }).create_leads !== true) return;
+  if (!crmSettingsOf(number).create_leads) return;
   const normalized = normalizePhone(phone);
   if (!normalized) return;
   const scope: Scope = { workspaceId: number.workspace_id, mode: number.mode };
