@@ -16,4 +16,6 @@ export interface CallLeg {
   endTurn(): void;
   /** Ends the call (after what was already spoken has been heard, where the carrier allows). */
   end(outcome: CallOutcome): void;
+  /** Presses keys towards the other party (DTMF; `w` is a half-second pause). */
+  sendDigits(digits: string): void;
 }

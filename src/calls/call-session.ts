@@ -65,6 +65,7 @@ export async function startSession(
   const leg: CallLeg = {
     speak: (t) => args.leg.speak(t),
     endTurn: () => args.leg.endTurn(),
+    sendDigits: (d) => args.leg.sendDigits(d),
     end: (o) => {
       if (ended) return;
       ended = true;

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { AgentError, type AgentClient, type ChatMessage, type ToolCall, type ToolDefinition } from '../agents/agent.js';
 import type { CallLeg, CallOutcome } from './call-leg.js';
-import { END_CALL, TRANSFER_CALL, type ToolAction, interpretToolCall } from './tools.js';
+import { END_CALL, SEND_DIGITS, TRANSFER_CALL, type ToolAction, interpretToolCall } from './tools.js';
 import type { TranscriptRecorder } from './transcript.js';
 
 // One state machine per call: listening → thinking → speaking. It owns the history and the
@@ -209,7 +209,8 @@ export class Conversation {
     this.failures = 0;
     const control = allToolCalls.filter((c) => isCallControl(c.function.name));
     const actions = control.map((c) => interpretToolCall(c.function.name, c.function.arguments));
-    const action = actions.find((a): a is Exclude<ToolAction, { kind: 'invalid' }> => a.kind !== 'invalid');
+    for (const a of actions) if (a.kind === 'digits') this.o.leg.sendDigits(a.digits);
+    const action = actions.find((a): a is Extract<ToolAction, { kind: 'end' | 'transfer' }> => a.kind === 'end' || a.kind === 'transfer');
     const invalid = actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
     // History keeps the tool exchanges, so the agent remembers what it looked up.
     this.history.push(...exchange);
@@ -257,7 +258,7 @@ export class Conversation {
 }
 
 const MAX_TOOL_ROUNDS = 3;
-const isCallControl = (name: string) => name === END_CALL || name === TRANSFER_CALL;
+const isCallControl = (name: string) => name === END_CALL || name === TRANSFER_CALL || name === SEND_DIGITS;
 
 function describe(err: unknown): string {
   if (err instanceof AgentError) return `${err.kind}: ${err.message}`.slice(0, 500);

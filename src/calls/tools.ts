@@ -4,6 +4,7 @@ import type { ToolDefinition } from '../agents/agent.js';
 
 export const END_CALL = 'end_call';
 export const TRANSFER_CALL = 'transfer_call';
+export const SEND_DIGITS = 'send_digits';
 
 export const CALL_TOOLS: ToolDefinition[] = [
   {
@@ -34,6 +35,19 @@ export const CALL_TOOLS: ToolDefinition[] = [
       },
     },
   },
+  {
+    type: 'function',
+    function: {
+      name: SEND_DIGITS,
+      description: 'Press keys on the phone (DTMF), e.g. to get through a phone menu on a call you placed. Use "w" for a half-second pause.',
+      parameters: {
+        type: 'object',
+        properties: { digits: { type: 'string', description: 'Digits 0-9, * and #, with w for a pause, e.g. "1w23#".' } },
+        required: ['digits'],
+        additionalProperties: false,
+      },
+    },
+  },
 ];
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
@@ -41,6 +55,7 @@ export const E164 = /^\+[1-9]\d{6,14}$/;
 export type ToolAction =
   | { kind: 'end'; say: string }
   | { kind: 'transfer'; to: string; say: string }
+  | { kind: 'digits'; digits: string }
   | { kind: 'invalid'; error: string };
 
 /** Interprets a tool call from the agent. Unknown tools and bad arguments are reported, not thrown. */
@@ -58,6 +73,11 @@ export function interpretToolCall(name: string, rawArguments: string): ToolActio
     const to = typeof args.to === 'string' ? args.to.replace(/[\s().-]/g, '') : '';
     if (!E164.test(to)) return { kind: 'invalid', error: `${name}: "to" must be an E.164 number` };
     return { kind: 'transfer', to, say: typeof args.message === 'string' && args.message.trim() ? args.message : 'Transferring you now.' };
+  }
+  if (name === SEND_DIGITS) {
+    const digits = typeof args.digits === 'string' ? args.digits.replace(/\s/g, '') : '';
+    if (!/^[0-9*#w]{1,64}$/.test(digits)) return { kind: 'invalid', error: `${name}: "digits" may hold 0-9, *, # and w` };
+    return { kind: 'digits', digits };
   }
   return { kind: 'invalid', error: `unknown tool ${name}` };
 }

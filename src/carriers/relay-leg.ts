@@ -42,6 +42,10 @@ export class RelayLeg implements CallLeg {
     this.send({ type: 'text', token: '', last: true });
   }
 
+  sendDigits(digits: string): void {
+    if (!this.done) this.send({ type: 'sendDigits', digits });
+  }
+
   /** Waits for the last words to be spoken (estimated from their length), then ends. */
   end(outcome: CallOutcome): void {
     if (this.done) return;

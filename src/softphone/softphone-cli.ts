@@ -64,6 +64,7 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   phone.on('end', (e) => print(e.transferTo ? `[the agent transferred the call to ${e.transferTo}]` : `[call ended: ${e.reason}]`));
   phone.on('failed', (e) => print(`error: ${e.message}`));
   phone.on('sms', (m) => print(`[sms from ${m.from}] ${m.body}`));
+  phone.on('digits', (d) => print(`[the agent pressed ${d}]`));
 
   if (o.listen) phone.register(o.number);
   else phone.dial(o.number, o.from);

@@ -14,6 +14,7 @@ export interface SoftphoneEvents {
   end: [{ reason: string; transferTo?: string }];
   failed: [{ code: string; message: string }];
   sms: [{ id: string; from: string; to: string; body: string }];
+  digits: [string];
   close: [];
 }
 
@@ -85,6 +86,9 @@ export class SoftphoneClient extends EventEmitter<SoftphoneEvents> {
         this.emit('end', handoff);
         return;
       }
+      case 'sendDigits':
+        this.emit('digits', String(f.digits));
+        return;
       case 'sms':
         this.emit('sms', f as SoftphoneEvents['sms'][0]);
         return;

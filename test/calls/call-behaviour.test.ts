@@ -20,7 +20,7 @@ describe('managed agents', () => {
     const req = v.openai.requests[0]!;
     expect(req.headers.authorization).toBe('Bearer sk-test');
     expect(req.body).toMatchObject({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'system', content: "You are Acme's receptionist." }, { role: 'user', content: 'Hello?' }] });
-    expect(req.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['end_call', 'transfer_call', 'lookup_contact', 'create_ticket', 'create_task', 'log_note']);
+    expect(req.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['end_call', 'transfer_call', 'send_digits', 'lookup_contact', 'create_ticket', 'create_task', 'log_note']);
     expect(v.agent.requests).toHaveLength(0);
     await caller.hangup();
     await eventually(async () => (await turns(callId)).length === 2);
@@ -85,6 +85,18 @@ describe('webhook tools, barge-in and DTMF', () => {
     await eventually(async () => (await turns(callId)).length === 4);
     const t = await turns(callId);
     expect(t[1]).toMatchObject({ speaker: 'agent', text: 'Our opening hours are', interrupted: true });
+  });
+
+  it('send_digits from the agent presses keys towards the other party', async () => {
+    v = await startVoiceHarness();
+    const num = await v.number();
+    v.agent.script({ steps: [{ role: true }, { delta: 'Choosing sales.' }, { toolCall: { index: 0, id: 'd1', name: 'send_digits', arguments: '{"digits":"1w2#"}' } }, { finish: 'tool_calls' }, { done: true }] });
+    const { caller } = await v.call(num.phone_number);
+    caller.prompt('Press 1 for sales.');
+    expect(await caller.nextText()).toBe('Choosing sales.');
+    expect(await caller.waitFor((f) => f.type === 'sendDigits')).toEqual({ type: 'sendDigits', digits: '1w2#' });
+    expect(caller.received.some((f) => f.type === 'end')).toBe(false); // the call goes on
+    await caller.hangup();
   });
 
   it('DTMF digits reach the agent as a user turn', async () => {

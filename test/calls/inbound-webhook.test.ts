@@ -37,7 +37,7 @@ describe('inbound call to a webhook number', () => {
       ],
       metadata: { call_id: callId, number_id: num.id, from: '+15551230000', to: num.phone_number, direction: 'inbound', channel: 'voice' },
     });
-    expect(sent.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['end_call', 'transfer_call']);
+    expect(sent.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['end_call', 'transfer_call', 'send_digits']);
     expect(sent.headers['x-agentline-call-id']).toBe(callId);
     const secret = expectOk(await v.api.get(`/v1/numbers/${num.id}`)).data.webhook_secret;
     expect(() => new Webhook(secret).verify(sent.rawBody, sent.headers as Record<string, string>)).not.toThrow();

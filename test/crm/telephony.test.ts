@@ -71,7 +71,7 @@ describe('calls in the CRM', () => {
     await known.caller.nextText();
     expect(v.agent.requests[0]!.body.metadata.contact_id).toBe(contact.id);
     expect(v.agent.requests[0]!.headers['x-agentline-contact-id']).toBe(contact.id);
-    expect(v.agent.requests[0]!.body.tools).toHaveLength(2); // webhook agents use the API for the CRM
+    expect(v.agent.requests[0]!.body.tools).toHaveLength(3); // call tools only: webhook agents use the API for the CRM
     await known.caller.hangup();
 
     const stranger = await v.call(num.phone_number, { from: '+15559990000' });
