@@ -10,6 +10,7 @@ import { renewDueNumbers } from './numbers/number-service.js';
 import { createCarriers, createLogger, openMigrated } from './runtime.js';
 import { recoverInterruptedCalls } from './calls/recovery.js';
 import { logQuietSmsThreads } from './crm/telephony/conversation-crm.js';
+import { finishSimCall } from './carriers/sim/softphone.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -52,10 +53,9 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };
 
-  let sweeping = false;
-  const sweep = async () => {
-    if (sweeping) return;
-    sweeping = true;
+  let sweeping: Promise<void> | null = null;
+  const sweep = () => (sweeping ??= runSweep().finally(() => (sweeping = null)));
+  const runSweep = async () => {
     try {
       const result = await renewDueNumbers(services);
       if (result.renewed + result.released + result.failed > 0) log.info(result, 'number renewals');
@@ -63,8 +63,6 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       await logQuietSmsThreads({ db: opened.db, clock: systemClock, log }, config.smsThreadQuietMs);
     } catch (err) {
       log.error({ err }, 'background sweep failed');
-    } finally {
-      sweeping = false;
     }
   };
   const timer = setInterval(() => void sweep(), SWEEP_MS);
@@ -81,9 +79,13 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
-      // Live sessions end with the process; their records are closed and billed now, and a
-      // crash without this step is handled by recovery at the next start.
-      await Promise.all(app.voice.registry.all().map((s) => s.close('gateway_shutdown')));
+      await sweeping;
+      // Live sessions end with the process. Test-mode calls have no carrier to report their end,
+      // so their records are closed and billed now; live calls get the carrier's status callback
+      // (or recovery at the next start, should it never come).
+      const live = app.voice.registry.all();
+      await Promise.all(live.map((s) => s.close('gateway_shutdown')));
+      await Promise.all(live.map((s) => finishSimCall(app.voice.sessionDeps, s.callId)));
       await app.close(); // stops accepting, lets in-flight requests finish
       await app.webhooks.stop(); // in-flight deliveries finish (bounded); pending ones stay rows
       await opened.close();

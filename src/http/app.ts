@@ -12,7 +12,7 @@ import { createOpenAIClient } from '../agents/managed-agent.js';
 import { createAgentFactory } from '../calls/agent-factory.js';
 import { callRoutes } from '../calls/call-routes.js';
 import { chatRoutes } from '../chat/chat-routes.js';
-import { CallRegistry } from '../calls/call-session.js';
+import { CallRegistry, type SessionDeps } from '../calls/call-session.js';
 import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
@@ -65,6 +65,8 @@ export interface AppDeps {
 export interface VoiceRuntime {
   registry: CallRegistry;
   dialers: Record<Mode, Dialer>;
+  /** What live sessions run on (shutdown closes test-mode calls with it). */
+  sessionDeps: SessionDeps;
 }
 
 export interface RouteRecord {
@@ -134,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hub = new SoftphoneHub();
   const simDialer = new SimDialer(sessionDeps, hub);
   const dialers: Record<Mode, Dialer> = { test: simDialer, live: deps.liveDialer ?? new TwilioDialer(null, deps.config.publicUrl) };
-  app.decorate('voice', { registry, dialers });
+  app.decorate('voice', { registry, dialers, sessionDeps });
   app.addHook('onClose', async () => {
     agentFor.close();
     await transcripts.flush();

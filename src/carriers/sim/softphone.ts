@@ -57,7 +57,7 @@ function endQuietly(deps: SessionDeps, callId: string, status: 'busy' | 'no-answ
 /** Ends a simulated call's record: the gateway's own clock is the authoritative duration. */
 export async function finishSimCall(deps: SessionDeps, callId: string): Promise<void> {
   const call = await calls.findCallById(deps.db, callId);
-  if (!call || isTerminal(call.status)) return;
+  if (!call || call.carrier !== 'sim' || isTerminal(call.status)) return;
   const answered = call.answered_at ? Date.parse(call.answered_at) : null;
   const durationSeconds = answered === null ? 0 : Math.max(0, (deps.clock.now().getTime() - answered) / 1000);
   await finalizeCall(deps, callId, { status: answered === null ? 'canceled' : 'completed', durationSeconds, source: 'gateway' });
