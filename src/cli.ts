@@ -6,6 +6,7 @@ import { KeyInputError, createKey, listKeys, parseScopes, revokeKey } from './ke
 import { startServer } from './server.js';
 import { runSoftphone } from './softphone/softphone-cli.js';
 import { startExampleAgent } from './examples/example-agent.js';
+import { isE164 } from './crm/phones.js';
 
 // `agentline <command>`: the server and the operator's tools, on the same database file.
 
@@ -135,7 +136,7 @@ async function textTestNumber(config: Config, args: string[]): Promise<number> {
     options: { from: { type: 'string', default: '+15555550100' }, key: { type: 'string' }, url: { type: 'string' }, wait: { type: 'string', default: '30' } },
   });
   const [number, text] = positionals;
-  if (!number || !/^\+[1-9]\d{6,14}$/.test(number) || !text) throw new KeyInputError('usage: agentline sms +14155550123 "your message" [--from +1...]');
+  if (!number || !isE164(number) || !text) throw new KeyInputError('usage: agentline sms +14155550123 "your message" [--from +1...]');
   const key = values.key ?? process.env.AGENTLINE_KEY;
   if (!key) throw new KeyInputError('pass --key al_test_... or set AGENTLINE_KEY');
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -176,7 +177,7 @@ async function call(config: Config, args: string[]): Promise<number> {
     options: { listen: { type: 'boolean', default: false }, from: { type: 'string' }, key: { type: 'string' }, url: { type: 'string' } },
   });
   const number = positionals[0];
-  if (!number || !/^\+[1-9]\d{6,14}$/.test(number)) throw new KeyInputError('usage: agentline call +14155550123 (an E.164 number)');
+  if (!number || !isE164(number)) throw new KeyInputError('usage: agentline call +14155550123 (an E.164 number)');
   const key = values.key ?? process.env.AGENTLINE_KEY;
   if (!key) throw new KeyInputError('pass --key al_test_... or set AGENTLINE_KEY');
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

@@ -6,4 +6,7 @@ export interface Scope {
   mode: Mode;
 }
 
+/** The scope a stored row belongs to. */
+export const scopeOf = (row: { workspace_id: string; mode: Mode }): Scope => ({ workspaceId: row.workspace_id, mode: row.mode });
+
 export type { Mode };

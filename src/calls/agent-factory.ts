@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { scopeOf } from '../scope.js';
 import https from 'node:https';
 import type OpenAI from 'openai';
 import type { AgentClient } from '../agents/agent.js';
@@ -62,7 +63,7 @@ export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
 export async function agentContext(db: Executor, call: CallsTable, number: NumbersTable, channel: 'voice' | 'sms' | 'chat') {
   const prompt = call.system_prompt_override ?? number.system_prompt;
   const contactId = call.contact_id;
-  const context = contactId && !number.webhook_url ? await callerContext(db, { workspaceId: call.workspace_id, mode: call.mode }, contactId) : null;
+  const context = contactId && !number.webhook_url ? await callerContext(db, scopeOf(call), contactId) : null;
   return {
     systemPrompt: context ? [prompt, context].filter(Boolean).join('\n\n') : prompt,
     metadata: {

@@ -1,13 +1,14 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+import { E164 as E164Schema, IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+
+const E164 = E164Schema();
 import { authOf } from '../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../http/pagination.js';
 import { Metadata } from '../numbers/number-schemas.js';
 import { callDto } from './call-dto.js';
 import { type CallApiDeps, getCall, getTranscript, hangUpCall, listCalls, placeCall } from './call-api-service.js';
 
-const E164 = Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +15551234567.' });
 const Status = Type.Union(['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'].map((s) => Type.Literal(s)));
 
 export const CallSchema = Type.Object(

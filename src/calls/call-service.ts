@@ -8,7 +8,7 @@ import { emitEvent } from '../events/event-writer.js';
 import { newId } from '../ids.js';
 import { post } from '../credits/ledger.js';
 import { readBalance } from '../credits/ledger-repository.js';
-import type { Scope } from '../scope.js';
+import { scopeOf, type Scope } from '../scope.js';
 import { agentModeOf } from '../numbers/number-dto.js';
 import { callDto } from './call-dto.js';
 import { logCallActivity, matchContactId, openLeadForStranger } from '../crm/telephony/conversation-crm.js';
@@ -28,7 +28,6 @@ export interface CallServiceDeps {
 export const TERMINAL: CallStatus[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 export const isTerminal = (s: CallStatus) => TERMINAL.includes(s);
 
-const scopeOf = (call: Pick<CallsTable, 'workspace_id' | 'mode'>): Scope => ({ workspaceId: call.workspace_id, mode: call.mode });
 
 export function minutePrice(config: Config, direction: CallsTable['direction']): number {
   return direction === 'inbound' ? config.prices.inboundMinuteCents : config.prices.outboundMinuteCents;
@@ -38,7 +37,7 @@ export function minutePrice(config: Config, direction: CallsTable['direction']):
 export async function inboundRefusal(deps: CallServiceDeps, number: NumbersTable | undefined): Promise<{ reason: string; say: string } | null> {
   if (!number || number.status !== 'active') return { reason: 'not_in_service', say: 'The number you have called is not in service. Goodbye.' };
   if (number.inbound_mode === 'off') return { reason: 'inbound_off', say: 'Sorry, this line is not taking calls right now. Please try again later. Goodbye.' };
-  const balance = await readBalance(deps.db, { workspaceId: number.workspace_id, mode: number.mode });
+  const balance = await readBalance(deps.db, scopeOf(number));
   if (balance < deps.config.prices.inboundMinuteCents) {
     return { reason: 'insufficient_credits', say: 'Sorry, this line cannot take calls right now. Please try again later. Goodbye.' };
   }
@@ -65,7 +64,7 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
   // The CRM contact behind the other party's number, when there is one.
   const counterpart = input.direction === 'inbound' ? input.from : input.to;
   const contactId =
-    input.contactId !== undefined ? input.contactId : await matchContactId(trx ?? deps.db, { workspaceId: input.number.workspace_id, mode: input.number.mode }, counterpart);
+    input.contactId !== undefined ? input.contactId : await matchContactId(trx ?? deps.db, scopeOf(input.number), counterpart);
   const row: CallsTable = {
     id: newId('call'),
     workspace_id: input.number.workspace_id,

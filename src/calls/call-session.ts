@@ -1,4 +1,5 @@
 import type { CallsTable, NumbersTable } from '../db/schema.js';
+import { scopeOf } from '../scope.js';
 import type { AgentFactory } from './agent-factory.js';
 import { agentContext } from './agent-factory.js';
 import type { CallLeg, CallOutcome } from './call-leg.js';
@@ -57,7 +58,7 @@ export async function startSession(
   const { number } = args;
   const call = await markConnected(deps, args.call);
   const ctx = await agentContext(deps.db, call, number, 'voice');
-  const transcript = new TranscriptRecorder(deps.transcripts, { workspaceId: call.workspace_id, mode: call.mode }, call.id);
+  const transcript = new TranscriptRecorder(deps.transcripts, scopeOf(call), call.id);
 
   let outcome: CallOutcome | null = null;
   let ended = false;
@@ -77,7 +78,7 @@ export async function startSession(
   const v = deps.config.voice;
   // Managed agents also get the CRM tools; webhook agents use the API themselves.
   const managed = !number.webhook_url;
-  const scope = { workspaceId: call.workspace_id, mode: call.mode };
+  const scope = scopeOf(call);
   const conversation = new Conversation({
     leg,
     agent: deps.agentFor(number, ctx.headers),

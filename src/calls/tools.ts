@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '../agents/agent.js';
+import { isE164 } from '../crm/phones.js';
 
 // Tools every agent is offered, managed or webhook. The gateway carries them out.
 
@@ -50,7 +51,6 @@ export const CALL_TOOLS: ToolDefinition[] = [
   },
 ];
 
-export const E164 = /^\+[1-9]\d{6,14}$/;
 
 export type ToolAction =
   | { kind: 'end'; say: string }
@@ -71,7 +71,7 @@ export function interpretToolCall(name: string, rawArguments: string): ToolActio
   }
   if (name === TRANSFER_CALL) {
     const to = typeof args.to === 'string' ? args.to.replace(/[\s().-]/g, '') : '';
-    if (!E164.test(to)) return { kind: 'invalid', error: `${name}: "to" must be an E.164 number` };
+    if (!isE164(to)) return { kind: 'invalid', error: `${name}: "to" must be an E.164 number` };
     return { kind: 'transfer', to, say: typeof args.message === 'string' && args.message.trim() ? args.message : 'Transferring you now.' };
   }
   if (name === SEND_DIGITS) {

@@ -1,6 +1,11 @@
 // Phone numbers are stored in E.164 so a caller's number finds its contact however it was typed.
 // Numbers without a country code are taken as North American (+1), like the numbers we sell.
 
+/** E.164: `+`, a non-zero country digit, 7-15 digits in all. */
+export const E164_PATTERN = '^\\+[1-9][0-9]{6,14}$';
+const E164_RE = new RegExp(E164_PATTERN);
+export const isE164 = (value: string) => E164_RE.test(value);
+
 export function normalizePhone(raw: string): string | null {
   const trimmed = raw.trim();
   const digits = trimmed.replace(/\D/g, '');

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
+import { E164_PATTERN } from '../crm/phones.js';
 
 // The one response envelope (api-conventions.md "Responses"), as schemas for routes and OpenAPI.
 
@@ -26,6 +27,9 @@ export const ErrorEnvelope = Type.Object(
 
 export const Timestamp = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+
+/** A phone number in E.164, as every route takes and returns them. */
+export const E164 = (description = 'E.164, e.g. +15551234567.') => Type.String({ pattern: E164_PATTERN, description });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, Timestamp } from '../http/envelope.js';
+import { E164, Nullable, Timestamp } from '../http/envelope.js';
 
 // Metadata follows Stripe's limits: up to 50 keys, keys up to 40 characters (no square
 // brackets), values strings up to 500 characters.
@@ -88,5 +88,5 @@ export const NumberSchema = Type.Object(
 
 export const ListNumbersQuery = {
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('released')])),
-  phone_number: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' })),
+  phone_number: Type.Optional(E164()),
 };

@@ -14,7 +14,7 @@ import { formatUsd, post } from '../credits/ledger.js';
 import { readBalance } from '../credits/ledger-repository.js';
 import { checkCustomerUrl, type Resolver } from '../net/url-safety.js';
 import { newWebhookSecret } from '../net/standard-webhooks.js';
-import type { Scope } from '../scope.js';
+import { scopeOf, type Scope } from '../scope.js';
 import { agentModeOf, numberDto, numberEventData, type NumberDto } from './number-dto.js';
 import * as repo from './number-repository.js';
 
@@ -251,7 +251,7 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
   const price = deps.config.prices.numberCents;
   const periodMs = deps.config.prices.numberRenewalDays * DAY_MS;
   for (const row of await repo.listDueForRenewal(deps.db, now.toISOString(), 500)) {
-    const scope: Scope = { workspaceId: row.workspace_id, mode: row.mode };
+    const scope: Scope = scopeOf(row);
     try {
       await deps.db.transaction().execute(async (trx) => {
         await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now, deps.config.lowBalanceCents);

@@ -1,7 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../errors.js';
-import { IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+import { E164 as E164Schema, IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+
+const E164 = E164Schema();
 import { authOf } from '../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../http/pagination.js';
 import { findNumber } from '../numbers/number-repository.js';
@@ -10,7 +12,6 @@ import { smsDto } from './sms-dto.js';
 import { type SmsDeps, receiveSms, sendSms } from './sms-service.js';
 import { findSms, listSms } from './sms-repository.js';
 
-const E164 = Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +15551234567.' });
 const Status = Type.Union(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'received'].map((s) => Type.Literal(s)));
 
 export const SmsSchema = Type.Object(

@@ -14,7 +14,7 @@ import { ApiError } from '../errors.js';
 import { emitEvent } from '../events/event-writer.js';
 import { newId } from '../ids.js';
 import { findActiveByPhone, findNumber } from '../numbers/number-repository.js';
-import type { Scope } from '../scope.js';
+import { scopeOf, type Scope } from '../scope.js';
 import { smsDto, type SmsDto } from './sms-dto.js';
 import { START_CONFIRMATION, STOP_CONFIRMATION, keywordOf } from './keywords.js';
 import { countSegments } from './segments.js';
@@ -38,7 +38,6 @@ const RANK: Record<SmsStatus, number> = { queued: 0, sending: 1, sent: 2, receiv
 const THREAD_MESSAGES = 30;
 const AGENT_TIMEOUT_MS = 30_000;
 
-const scopeOf = (r: { workspace_id: string; mode: Mode }): Scope => ({ workspaceId: r.workspace_id, mode: r.mode });
 
 export interface SendInput {
   from: string;

@@ -1,7 +1,7 @@
 import type { Db, Trx } from '../db/database.js';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema.js';
 import { emitEvent } from '../events/event-writer.js';
-import type { Scope } from '../scope.js';
+import { scopeOf, type Scope } from '../scope.js';
 import type { AttemptResult } from './delivery-attempt.js';
 import { endpointEventData } from './webhook-dto.js';
 import * as repo from './webhook-repository.js';
@@ -76,7 +76,7 @@ function duration(ms: number): string {
 }
 
 async function trackHealth(trx: Trx, policy: RetryPolicy, endpoint: WebhookEndpointsTable, ok: boolean, now: Date): Promise<void> {
-  const scope: Scope = { workspaceId: endpoint.workspace_id, mode: endpoint.mode };
+  const scope: Scope = scopeOf(endpoint);
   // Re-read inside the transaction: other attempts to this endpoint finish concurrently.
   const current = await repo.findEndpoint(trx, scope, endpoint.id);
   if (!current) return;

@@ -1,4 +1,5 @@
 import type { Trx } from '../db/database.js';
+import { scopeOf } from '../scope.js';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { deliveryNotifier, PENDING } from './delivery-notifier.js';
@@ -19,7 +20,7 @@ export function subscribes(endpoint: Pick<WebhookEndpointsTable, 'event_types'>,
 }
 
 export async function fanOutEvent(trx: Trx, event: EventsTable, opts: FanOutOptions = {}): Promise<number> {
-  const endpoints = await listActiveEndpoints(trx, { workspaceId: event.workspace_id, mode: event.mode });
+  const endpoints = await listActiveEndpoints(trx, scopeOf(event));
   const targets = opts.onlyEndpointId
     ? endpoints.filter((e) => e.id === opts.onlyEndpointId)
     : endpoints.filter((e) => subscribes(e, event.type));

@@ -8,6 +8,7 @@ import type { CarrierCallState, Dialer } from '../../calls/dialer.js';
 import { authOf } from '../../http/plugins/auth.js';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
 import { RelayLeg } from '../relay-leg.js';
+import { isE164 } from '../../crm/phones.js';
 
 // The simulated carrier's voice side. Test keys never reach Twilio, yet a developer can talk to
 // their agent: the softphone (`agentline call`) connects here over a WebSocket with its API key
@@ -23,7 +24,6 @@ import { RelayLeg } from '../relay-leg.js';
 // {type:"sms", id, from, to, body} | {type:"error", code, message}.
 
 const DEFAULT_CALLER = '+15555550100';
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 interface Listener {
   ring(call: CallsTable, number: NumbersTable): void;
@@ -197,11 +197,11 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
     switch (f.type) {
       case 'dial':
         if (session) return;
-        if (typeof f.to !== 'string' || !E164.test(f.to)) return fail('validation_error', '"to" must be an E.164 number.');
-        session = guard(dial(f.to, typeof f.from === 'string' && E164.test(f.from) ? f.from : (registered ?? DEFAULT_CALLER)));
+        if (typeof f.to !== 'string' || !isE164(f.to)) return fail('validation_error', '"to" must be an E.164 number.');
+        session = guard(dial(f.to, typeof f.from === 'string' && isE164(f.from) ? f.from : (registered ?? DEFAULT_CALLER)));
         return;
       case 'register':
-        if (typeof f.number !== 'string' || !E164.test(f.number)) return fail('validation_error', '"number" must be an E.164 number.');
+        if (typeof f.number !== 'string' || !isE164(f.number)) return fail('validation_error', '"number" must be an E.164 number.');
         registered = f.number;
         deps.hub.register(auth.workspaceId, f.number, listener);
         send({ type: 'registered', number: f.number });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.js';
 import type { Db, Executor } from '../../db/database.js';
-import type { Scope } from '../../scope.js';
+import { scopeOf, type Scope } from '../../scope.js';
 import { logActivity } from '../people/activities/activity-service.js';
 import { findContactByPhone } from '../people/contacts/contact-lookup.js';
 import { addTicketMessageInternal } from '../../support/messages/message-service.js';
@@ -34,7 +34,7 @@ export async function openLeadForStranger(deps: ConversationCrmDeps, number: Num
   if (!crmSettingsOf(number).create_leads) return;
   const normalized = normalizePhone(phone);
   if (!normalized) return;
-  const scope: Scope = { workspaceId: number.workspace_id, mode: number.mode };
+  const scope: Scope = scopeOf(number);
   if (await findLeadByPhone(deps.db, scope, normalized)) return;
   await deps.db.transaction().execute((trx) =>
     createLeadInternal(trx, scope, { name: `${source === 'phone' ? 'Caller' : 'Texter'} ${normalized}`, phone: normalized, source, notes: `First contact by ${source === 'phone' ? 'phone' : 'SMS'} to ${number.phone_number}.` }, deps.clock.now()),
@@ -50,7 +50,7 @@ const TRANSCRIPT_EXCERPT_TURNS = 12;
 export async function logCallActivity(deps: ConversationCrmDeps, callId: string): Promise<void> {
   const call = await deps.db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst();
   if (!call) return;
-  const scope: Scope = { workspaceId: call.workspace_id, mode: call.mode };
+  const scope: Scope = scopeOf(call);
   const tickets = await deps.db.selectFrom('tickets').select('id').where('workspace_id', '=', call.workspace_id).where('mode', '=', call.mode).where('call_id', '=', callId).execute();
   if (tickets.length > 0) {
     const all = await deps.db.selectFrom('call_turns').select(['speaker', 'text']).where('call_id', '=', callId).orderBy('seq').execute();
@@ -114,7 +114,7 @@ export async function logQuietSmsThreads(deps: ConversationCrmDeps, quietMs: num
       .orderBy('id')
       .limit(50)
       .execute();
-    const scope: Scope = { workspaceId: t.workspace_id, mode: t.mode };
+    const scope: Scope = scopeOf(t);
     await logActivity(
       deps.db,
       scope,

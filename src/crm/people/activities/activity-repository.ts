@@ -1,7 +1,7 @@
 import type { Executor } from '../../../db/database.js';
 import type { ActivitiesTable, ActivityType } from '../../../db/schema-crm.js';
 import type { PageRequest } from '../../../http/pagination.js';
-import type { Scope } from '../../../scope.js';
+import { scopeOf, type Scope } from '../../../scope.js';
 import { indexDocument, matchesSearch } from '../../search-index.js';
 
 export interface ActivityFilter {
@@ -13,7 +13,7 @@ export interface ActivityFilter {
 
 export async function insertActivity(db: Executor, row: ActivitiesTable): Promise<void> {
   await db.insertInto('activities').values(row).execute();
-  await indexDocument(db, { workspaceId: row.workspace_id, mode: row.mode }, 'activity', row.id, [row.summary, row.body]);
+  await indexDocument(db, scopeOf(row), 'activity', row.id, [row.summary, row.body]);
 }
 
 export async function findActivity(db: Executor, scope: Scope, id: string): Promise<ActivitiesTable | undefined> {
