@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import twilio from 'twilio';
 
@@ -130,4 +131,25 @@ function portVariants(url: string): string[] {
   const def = DEFAULT_PORTS[scheme.toLowerCase()];
   if (def) variants.add(`${scheme}//${userInfo}${host}:${def}${rest}`);
   return [...variants];
+}
+
+/**
+ * A fastify preHandler for Twilio's form-encoded webhooks: a missing or wrong X-Twilio-Signature
+ * (or no auth token configured) answers 403 before the handler runs, so nothing changes.
+ */
+export function twilioSignatureGuard(publicUrl: string, authToken: string | undefined) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const ok =
+      authToken !== undefined &&
+      validateTwilioHttp({
+        authToken,
+        signature: request.headers['x-twilio-signature'] as string | undefined,
+        url: publicUrlFor(publicUrl, request.url),
+        params: (request.body ?? {}) as TwilioParams,
+      });
+    if (!ok) {
+      request.log.warn({ url: request.url }, 'refused a carrier request with a missing or wrong X-Twilio-Signature');
+      return reply.code(403).type('text/plain').send('invalid signature');
+    }
+  };
 }

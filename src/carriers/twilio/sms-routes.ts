@@ -1,8 +1,8 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { applySmsStatus, receiveSms, type SmsDeps } from '../../sms/sms-service.js';
 import { findSmsByCarrierSid, recordSmsCallback } from '../../sms/sms-repository.js';
-import { publicUrlFor, validateTwilioHttp } from './signature.js';
+import { twilioSignatureGuard } from './signature.js';
 import * as twiml from './twiml.js';
 
 // Twilio's messaging webhooks (carrier-protocols.md §4): inbound SMS and delivery reports, both
@@ -13,25 +13,16 @@ type Params = Record<string, string>;
 
 export async function twilioSmsRoutes(app: FastifyInstance, deps: SmsDeps) {
   await app.register(formbody);
-  const token = deps.config.twilio.authToken;
 
-  function signed(request: FastifyRequest, reply: FastifyReply): boolean {
-    const ok =
-      token !== undefined &&
-      validateTwilioHttp({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: publicUrlFor(deps.config.publicUrl, request.url), params: (request.body ?? {}) as Params });
-    if (!ok) void reply.code(403).type('text/plain').send('invalid signature');
-    return ok;
-  }
+  const signed = twilioSignatureGuard(deps.config.publicUrl, deps.config.twilio.authToken);
 
-  app.post('/carrier/twilio/sms', { config: { scope: 'carrier' } }, async (request, reply) => {
-    if (!signed(request, reply)) return reply;
+  app.post('/carrier/twilio/sms', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {
     const p = request.body as Params;
     const result = await receiveSms(deps, { mode: 'live', carrier: 'twilio', carrierSid: p.MessageSid ?? p.SmsSid ?? '', from: p.From ?? '', to: p.To ?? '', body: p.Body ?? '' });
     return reply.type('text/xml').send(result.keywordReply ? twiml.messageReply(result.keywordReply) : twiml.empty());
   });
 
-  app.post('/carrier/twilio/sms-status', { config: { scope: 'carrier' } }, async (request, reply) => {
-    if (!signed(request, reply)) return reply;
+  app.post('/carrier/twilio/sms-status', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {
     const p = request.body as Params;
     const sid = p.MessageSid ?? p.SmsSid ?? '';
     const status = p.MessageStatus ?? p.SmsStatus ?? '';

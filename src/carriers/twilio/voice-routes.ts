@@ -7,7 +7,7 @@ import { createCall, finalizeCall, inboundRefusal, isTerminal } from '../../call
 import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
 import * as calls from '../../calls/call-repository.js';
 import { RelayLeg } from '../relay-leg.js';
-import { publicUrlFor, validateTwilioHttp, validateTwilioWebSocket } from './signature.js';
+import { publicUrlFor, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
 import * as twiml from './twiml.js';
 
 // Twilio's side of a call (carrier-protocols.md): the voice webhook answers TwiML that connects
@@ -27,18 +27,8 @@ async function findNumberById(deps: SessionDeps, id: string): Promise<NumbersTab
 export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps) {
   await app.register(formbody);
   const token = deps.config.twilio.authToken;
-  const url = (request: FastifyRequest) => publicUrlFor(deps.config.publicUrl, request.url);
 
-  function signed(request: FastifyRequest, reply: FastifyReply): boolean {
-    const ok =
-      token !== undefined &&
-      validateTwilioHttp({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: url(request), params: (request.body ?? {}) as Params });
-    if (!ok) {
-      request.log.warn({ url: request.url }, 'refused a carrier request with a missing or wrong X-Twilio-Signature');
-      void reply.code(403).type('text/plain').send('invalid signature');
-    }
-    return ok;
-  }
+  const signed = twilioSignatureGuard(deps.config.publicUrl, deps.config.twilio.authToken);
   const xml = (reply: FastifyReply, body: string) => reply.type('text/xml').send(body);
 
   const relayTwiml = (call: CallsTable, number: NumbersTable) =>
@@ -51,8 +41,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
       parameters: { callId: call.id },
     });
 
-  app.post('/carrier/twilio/voice', { config: { scope: 'carrier' } }, async (request, reply) => {
-    if (!signed(request, reply)) return reply;
+  app.post('/carrier/twilio/voice', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {
     const p = request.body as Params;
     const outboundId = (request.query as Params).call_id;
     if (outboundId) {
@@ -81,8 +70,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
     return xml(reply, relayTwiml(call, number!));
   });
 
-  app.post('/carrier/twilio/relay-action', { config: { scope: 'carrier' } }, async (request, reply) => {
-    if (!signed(request, reply)) return reply;
+  app.post('/carrier/twilio/relay-action', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {
     const p = request.body as Params;
     const call = p.CallSid ? await calls.findCallByCarrierSid(deps.db, 'twilio', p.CallSid) : undefined;
     if (!call || p.CallStatus === 'completed') return xml(reply, twiml.empty());
@@ -103,8 +91,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
     return xml(reply, twiml.hangup());
   });
 
-  app.post('/carrier/twilio/status', { config: { scope: 'carrier' } }, async (request, reply) => {
-    if (!signed(request, reply)) return reply;
+  app.post('/carrier/twilio/status', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {
     const p = request.body as Params;
     const sid = p.CallSid ?? '';
     const status = p.CallStatus ?? '';
