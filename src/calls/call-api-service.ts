@@ -1,7 +1,7 @@
 import type { CallsTable } from '../db/schema.js';
 import type { Mode } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
-import { CarrierError } from '../carriers/carrier.js';
+import { carrierFailure } from '../carriers/carrier.js';
 import { readBalance } from '../credits/ledger-repository.js';
 import type { PageRequest } from '../http/pagination.js';
 import { findNumber } from '../numbers/number-repository.js';
@@ -61,7 +61,7 @@ export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCal
     // Nothing half-written: the record goes with the failed attempt.
     await repo.deleteCall(deps.db, call.id);
     deps.log.warn({ err, call_id: call.id }, 'carrier refused an outbound call');
-    throw new ApiError('carrier_error', err instanceof CarrierError ? err.message : 'The carrier did not place the call.');
+    throw carrierFailure(err, 'The carrier did not place the call.');
   }
   const latest = (await repo.findCallById(deps.db, call.id)) ?? call;
   if (!latest.carrier_sid) await repo.updateCall(deps.db, call.id, { carrier_sid: sid });
@@ -93,7 +93,7 @@ export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): P
   try {
     await deps.dialers[scope.mode].hangUp(call);
   } catch (err) {
-    throw new ApiError('carrier_error', err instanceof CarrierError ? err.message : 'The carrier did not hang up.');
+    throw carrierFailure(err, 'The carrier did not hang up.');
   }
   if (!session && call.status !== 'in-progress') {
     await finalizeCall(deps, call.id, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });

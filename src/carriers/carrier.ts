@@ -1,3 +1,5 @@
+import { ApiError } from '../errors.js';
+
 // The carrier seam. Live keys talk to Twilio; test keys talk to the simulated carrier, which
 // never leaves the process. Services only see this interface.
 
@@ -32,6 +34,16 @@ export class CarrierError extends Error {
     super(message);
     this.name = 'CarrierError';
   }
+}
+
+/**
+ * The API's answer to a carrier failure: 502 carrier_error with the carrier's own message and
+ * code when it gave them, plus any `extra` detail (e.g. the id of the record the failure left).
+ */
+export function carrierFailure(err: unknown, fallback: string, extra: Record<string, unknown> = {}): ApiError {
+  const known = err instanceof CarrierError;
+  const detail = { ...(known && err.carrierCode !== undefined ? { carrier_code: err.carrierCode } : {}), ...extra };
+  return new ApiError('carrier_error', known ? err.message : fallback, Object.keys(detail).length ? [{ error: 'carrier_error', ...detail }] : undefined);
 }
 
 /** The carrier URLs of this gateway, under PUBLIC_URL (see ../http/app.ts for the routes). */

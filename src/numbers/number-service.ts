@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Carrier } from '../carriers/carrier.js';
-import { CarrierError, carrierUrls } from '../carriers/carrier.js';
+import { carrierFailure, carrierUrls } from '../carriers/carrier.js';
 import type { Db } from '../db/database.js';
 import type { Mode, NumbersTable } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
@@ -54,13 +54,6 @@ export interface UpdateNumberInput {
 
 const DAY_MS = 86_400_000;
 
-function carrierFailure(err: unknown): ApiError {
-  if (err instanceof CarrierError) {
-    return new ApiError('carrier_error', err.message, err.carrierCode !== undefined ? [{ error: 'carrier_error', carrier_code: err.carrierCode }] : undefined);
-  }
-  return new ApiError('carrier_error', 'The carrier did not answer as expected.');
-}
-
 async function vetWebhookUrl(deps: NumbersDeps, url: string): Promise<void> {
   const check = await checkCustomerUrl(url, { allowPrivate: deps.config.allowPrivateUrls, resolve: deps.resolve });
   if (!check.ok) {
@@ -106,7 +99,7 @@ export async function provisionNumber(
     });
   } catch (err) {
     deps.log.warn({ err, number_id: id }, 'carrier refused to provision a number');
-    throw carrierFailure(err);
+    throw carrierFailure(err, 'The carrier did not provision a number.');
   }
 
   const at = deps.clock.now();
@@ -234,7 +227,7 @@ export async function releaseNumber(deps: NumbersDeps, scope: Scope, id: string)
       await deps.carrierFor(scope.mode).releaseNumber(row.carrier_sid);
     } catch (err) {
       deps.log.warn({ err, number_id: id }, 'carrier refused to release a number');
-      throw carrierFailure(err);
+      throw carrierFailure(err, 'The carrier did not release the number.');
     }
   }
   return markReleased(deps, scope, row, 'requested');

@@ -4,7 +4,7 @@ import { callerContext } from '../crm/telephony/caller-context.js';
 import { CRM_TOOLS } from '../crm/telephony/crm-tool-definitions.js';
 import { createCrmToolRunner } from '../crm/telephony/crm-tools.js';
 import type { AgentFactory } from '../calls/agent-factory.js';
-import { CarrierError } from '../carriers/carrier.js';
+import { CarrierError, carrierFailure } from '../carriers/carrier.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { post } from '../credits/ledger.js';
@@ -99,7 +99,7 @@ export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opt
   } catch (err) {
     const message = err instanceof CarrierError ? err.message : 'The carrier did not accept the message.';
     await markFailed(deps, row.id, err instanceof CarrierError && err.carrierCode !== undefined ? String(err.carrierCode) : 'carrier_error', message);
-    throw new ApiError('carrier_error', message, [{ error: 'carrier_error', sms_id: row.id }]);
+    throw carrierFailure(err, message, { sms_id: row.id });
   }
   const sent = await deps.db.transaction().execute(async (trx) => {
     const current = (await repo.findSmsById(trx, row.id)) ?? row;
