@@ -166,7 +166,13 @@ async function textTestNumber(config: Config, args: string[]): Promise<number> {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  err('No reply yet (the number may be on inbound_mode "off", or its agent failed); see GET /v1/sms.');
+  // Say why, when we can tell: an agent reply is an SMS, and SMS cost credits.
+  const balance = (await api('/v1/credits/balance')) as { balance_cents: number; prices: { sms_segment_cents: number } };
+  if (balance.balance_cents < balance.prices.sms_segment_cents) {
+    err(`No reply: the balance ($${(balance.balance_cents / 100).toFixed(2)}) cannot pay for the agent's SMS. Buy credits with POST /v1/credits/purchase.`);
+  } else {
+    err('No reply yet (the number may be on inbound_mode "off", or its agent failed); see GET /v1/sms.');
+  }
   return 1;
 }
 

@@ -34,3 +34,23 @@ describe('agentline sms', () => {
     expect(stdout).toContain(`${num.phone_number} -> you: Hi! I'm the Agentline example agent. You said: "hello there".`);
   });
 });
+
+describe('agentline sms without credits', () => {
+  it('says the balance is why no reply came', async () => {
+    h = await createHarness();
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    const key = await h.key();
+    const api = h.api(key);
+    await fund(api, 1000);
+    const example = await startExampleAgent({ port: 0, host: '127.0.0.1', wordDelayMs: 1 });
+    agent = example.server;
+    await api.post('/v1/numbers', { system_prompt: 'spend' });
+    const num = expectOk(await api.post('/v1/numbers', { webhook_url: example.url }), 201).data; // balance now 0
+    const res = await run('node', [CLI, 'sms', num.phone_number, 'hello', '--key', key, '--url', url, '--wait', '2'], {
+      env: { PATH: process.env.PATH ?? '', AGENTLINE_DB: join(h.dir, 'unused.db') },
+    }).then(() => null, (e: { code: number; stderr: string }) => e);
+    expect(res?.code).toBe(1);
+    expect(res?.stderr).toContain('cannot pay for the agent\'s SMS');
+  });
+});
