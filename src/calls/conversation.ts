@@ -95,7 +95,7 @@ export class Conversation {
   }
 
   /** Stops the conversation and says a last line; the caller can no longer start a turn. */
-  sayFinalWords(text: string | null): void {
+  sayFinalWords(text: string | null, opts: { record?: boolean } = {}): void {
     if (this.ended) return;
     this.abortInFlight(null);
     this.ended = true;
@@ -103,14 +103,14 @@ export class Conversation {
     if (text) {
       this.o.leg.speak(text);
       this.o.leg.endTurn();
-      this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
+      if (opts.record !== false) this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
     }
   }
 
   /** Says a last line and ends the call (agent hung up, transfer, repeated failures ...). */
-  sayAndEnd(text: string | null, outcome: CallOutcome): void {
+  sayAndEnd(text: string | null, outcome: CallOutcome, opts: { record?: boolean } = {}): void {
     if (this.ended) return;
-    this.sayFinalWords(text);
+    this.sayFinalWords(text, opts);
     this.o.leg.end(outcome);
   }
 
@@ -212,12 +212,14 @@ export class Conversation {
     for (const a of actions) if (a.kind === 'digits') this.o.leg.sendDigits(a.digits);
     const action = actions.find((a): a is Extract<ToolAction, { kind: 'end' | 'transfer' }> => a.kind === 'end' || a.kind === 'transfer');
     const invalid = actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
+    // The line a call-control tool speaks (a goodbye, "transferring you") belongs to this turn.
+    const toolLine = action?.kind === 'end' ? (turn.spoken ? null : action.say) : action?.kind === 'transfer' ? action.say : null;
     // History keeps the tool exchanges, so the agent remembers what it looked up.
     this.history.push(...exchange);
     this.history.push({ role: 'assistant', content: lastText || null, ...(lastCalls.length ? { tool_calls: lastCalls } : {}) });
     this.o.transcript.record({
       speaker: 'agent',
-      text: turn.spoken,
+      text: [turn.spoken, toolLine].filter(Boolean).join(' '),
       startedAt: turn.startedAt,
       firstTokenMs: firstTokenAt ? Math.round(firstTokenAt - requestAt) : null,
       gatewayAddedMs: firstSentAt ? requestAt - promptAt + (firstSentAt - firstTokenAt) : null,
@@ -233,8 +235,8 @@ export class Conversation {
 
     if (action) {
       if (turn.spoken) this.o.leg.endTurn();
-      if (action.kind === 'end') this.sayAndEnd(turn.spoken ? null : action.say, { reason: 'agent_ended' });
-      else this.sayAndEnd(action.say, { reason: 'transferred', transferTo: action.to });
+      const outcome = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transferTo: action.to };
+      this.sayAndEnd(toolLine, outcome, { record: false });
       return;
     }
     this.o.leg.endTurn();

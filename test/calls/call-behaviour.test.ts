@@ -40,6 +40,10 @@ describe('managed agents', () => {
     await caller.hangup();
     await v.twilio('/carrier/twilio/status', { CallSid: callSid, CallStatus: 'completed', CallDuration: '20', SequenceNumber: '9' });
     expect(expectOk(await v.api.get(`/v1/calls/${callId}`)).data).toMatchObject({ status: 'completed', end_reason: 'agent_ended' });
+    // The goodbye is the text of the turn that called end_call: no empty turn before it.
+    const t = await turns(callId);
+    expect(t.map((x: { speaker: string; text: string }) => [x.speaker, x.text])).toEqual([['caller', 'That is all, thanks.'], ['agent', 'Thanks for calling, bye!']]);
+    expect(t[1].tool_calls[0].function.name).toBe('end_call');
   });
 });
 
