@@ -1,6 +1,7 @@
 // G.711 μ-law (ITU-T G.711, the encoding Twilio Media Streams carries): 8-bit codes for 16-bit
 // linear PCM. Both directions go through lookup tables built once, so a 20 ms frame costs 160
-// array reads; the encoder's table is indexed by the 14-bit magnitude G.711 actually uses.
+// array reads. The encoder follows the classic Sun g711.c reference (as ffmpeg does): 14-bit
+// input, the low two bits shifted off, so its table has 16384 entries.
 
 const BIAS = 0x84; // 132: shifts every magnitude so the segment is the position of its top bit
 const CLIP = 32635; // the largest magnitude that still fits after the bias
