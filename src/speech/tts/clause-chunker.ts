@@ -87,7 +87,11 @@ export class ClauseChunker {
         continue; // 3.5, 1,000, 10:30, example.com
       }
       if (ch === ',' && j - i === 1 && wordCount(text.slice(0, i)) < this.minWordsBeforeComma) continue;
-      if (ch === '.' && j - i === 1 && isAbbreviation(text.slice(0, i), text.slice(j))) continue;
+      if (ch === '.' && j - i === 1) {
+        const abbreviation = isAbbreviation(text.slice(0, i), text.slice(j), final);
+        if (abbreviation === undefined) return undefined; // "No." — the next word decides
+        if (abbreviation) continue;
+      }
       return j;
     }
     if (text.length > this.maxChars) {
@@ -102,12 +106,15 @@ function wordCount(text: string): number {
   return text.trim().split(/\s+/).filter(Boolean).length;
 }
 
-/** The word before a period is an abbreviation ("Dr", "e.g") or a single-letter initial. */
-function isAbbreviation(before: string, after: string): boolean {
+/**
+ * The word before a period is an abbreviation ("Dr", "e.g") or a single-letter initial;
+ * undefined when the text after it has not arrived yet and decides.
+ */
+function isAbbreviation(before: string, after: string, final: boolean): boolean | undefined {
   const word = /(?:^|[^A-Za-z.])([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1];
   if (!word) return false;
   if (word.length === 1 && /[A-Z]/.test(word)) return true;
   // "No. 5" is a number; "No. I can't." is an answer.
-  if (word.toLowerCase() === 'no') return /^\s*\d/.test(after);
+  if (word.toLowerCase() === 'no') return !final && after.trim() === '' ? undefined : /^\s*\d/.test(after);
   return ABBREVIATIONS.has(word.toLowerCase());
 }
