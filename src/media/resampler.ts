@@ -139,31 +139,29 @@ export class Resampler {
   /** Emits outputs whose newest input index is below `available` (and below `limit`). */
   private drain(available: number, limit = Infinity): Int16Array {
     const { up: L, down: M, delay, tapsPerPhase: T } = this;
-    const out: number[] = [];
-    for (;;) {
-      const n = this.emitted;
-      if (n >= limit) break;
-      const m = n * M + delay;
+    // Output n needs input ⌊(n·M + delay) / L⌋ < available, i.e. n < (available·L − delay) / M.
+    const end = Math.min(limit, Math.max(this.emitted, Math.ceil((available * L - delay) / M)));
+    const out = new Int16Array(end - this.emitted);
+    const history = this.history;
+    for (let o = 0; o < out.length; o++) {
+      const m = (this.emitted + o) * M + delay;
       const i = Math.floor(m / L);
-      if (i >= available) break;
       const taps = this.phases[m - i * L]!;
+      const base = i - this.historyStart; // x[i] in history; x[i − k] is history[base − k]
+      const count = Math.min(T, base + 1); // samples before the stream's start are zero
       let acc = 0;
-      for (let k = 0; k < T; k++) {
-        const index = i - k - this.historyStart;
-        if (index < 0) break; // before the first sample (or already dropped, never needed again)
-        acc += taps[k]! * this.history[index]!;
-      }
-      out.push(clampToInt16(acc));
-      this.emitted++;
+      for (let k = 0; k < count; k++) acc += taps[k]! * history[base - k]!;
+      out[o] = clampToInt16(acc);
     }
+    this.emitted = end;
     // Keep only the inputs the next output can still reach.
     const nextI = Math.floor((this.emitted * M + delay) / L);
-    const end = this.historyStart + this.history.length;
-    const keepFrom = Math.min(end, Math.max(this.historyStart, nextI - T + 1));
+    const historyEnd = this.historyStart + this.history.length;
+    const keepFrom = Math.min(historyEnd, Math.max(this.historyStart, nextI - T + 1));
     if (keepFrom > this.historyStart) {
       this.history = this.history.slice(keepFrom - this.historyStart);
       this.historyStart = keepFrom;
     }
-    return Int16Array.from(out);
+    return out;
   }
 }
