@@ -1,5 +1,6 @@
-import type { AgentChunk, ChatMessage } from '../agents/agent.js';
+import type { ChatMessage, ToolCall } from '../agents/agent.js';
 import type { AgentFactory } from '../calls/agent-factory.js';
+import { CALL_TOOLS, END_CALL, TRANSFER_CALL, interpretToolCall } from '../calls/tools.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { ChatConversationsTable } from '../db/schema.js';
@@ -9,7 +10,11 @@ import { findNumber } from '../numbers/number-repository.js';
 import type { Scope } from '../scope.js';
 
 // Chat with a number's agent by text (seed 000's "chat with the agent"): the same webhook or
-// managed agent as on calls, threaded by conversation_id, nothing metered.
+// managed agent as on calls, threaded by conversation_id, nothing metered. The conversation id
+// is either ours (`conv_`, returned by the first reply) or the client's own name for it, which
+// starts a conversation on first use and continues it afterwards (per workspace, mode and
+// number). The agent is offered the same call-control tools as on a call, and chat shows what a
+// caller would hear: the goodbye of end_call and the line of transfer_call are part of the reply.
 
 export interface ChatDeps {
   db: Db;
@@ -18,28 +23,45 @@ export interface ChatDeps {
 }
 
 const MAX_STORED = 100;
+const OUR_PREFIX = 'conv_';
+/** end_call and transfer_call; pressing keys means nothing in a chat. */
+const CHAT_TOOLS = CALL_TOOLS.filter((t) => t.function.name === END_CALL || t.function.name === TRANSFER_CALL);
 
 async function loadConversation(deps: ChatDeps, scope: Scope, numberId: string, id: string | undefined): Promise<ChatConversationsTable> {
   const now = deps.clock.now().toISOString();
-  if (!id) return { id: newId('conv'), workspace_id: scope.workspaceId, mode: scope.mode, number_id: numberId, messages: '[]', created_at: now, updated_at: now };
-  const row = await deps.db
-    .selectFrom('chat_conversations')
-    .selectAll()
-    .where('workspace_id', '=', scope.workspaceId)
-    .where('mode', '=', scope.mode)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row || row.number_id !== numberId) {
-    throw new ApiError('not_found', 'No such conversation for this number.', [{ field: 'conversation_id', error: 'not_found', received: id }]);
+  const fresh = (clientId: string | null): ChatConversationsTable => ({
+    id: newId('conv'), workspace_id: scope.workspaceId, mode: scope.mode, number_id: numberId, client_id: clientId, messages: '[]', created_at: now, updated_at: now,
+  });
+  if (!id) return fresh(null);
+  const conversations = deps.db.selectFrom('chat_conversations').selectAll().where('workspace_id', '=', scope.workspaceId).where('mode', '=', scope.mode);
+  if (id.startsWith(OUR_PREFIX)) {
+    // One we generated: it exists on this number, or it is a mistake worth saying so.
+    const row = await conversations.where('id', '=', id).executeTakeFirst();
+    if (!row || row.number_id !== numberId) {
+      throw new ApiError('not_found', 'No such conversation for this number.', [{ field: 'conversation_id', error: 'not_found', received: id }]);
+    }
+    return row;
   }
-  return row;
+  // The client's own id: created on first use. Two first uses at once both land on one row.
+  await deps.db.insertInto('chat_conversations').values(fresh(id)).onConflict((oc) => oc.columns(['workspace_id', 'mode', 'number_id', 'client_id']).doNothing()).execute();
+  return conversations.where('number_id', '=', numberId).where('client_id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** How the agent ended the conversation, as it would end a call; null when it goes on. */
+export type ChatEnding = { reason: 'agent_ended' } | { reason: 'transferred'; transfer_to: string };
+
+export interface ChatTurnResult {
+  reply: string;
+  ending: ChatEnding | null;
 }
 
 export interface ChatTurn {
+  /** The id the client sends back: its own, or the `conv_` one we generated. */
   conversationId: string;
-  stream: AsyncIterable<AgentChunk>;
-  /** Stores the exchange once the reply is complete (or cut short). */
-  save(reply: string): Promise<void>;
+  /** The reply as a caller would hear it: the agent's text, then a call-control tool's line. */
+  deltas: AsyncIterable<string>;
+  /** Stores the exchange once the reply is complete (or cut short) and says how the turn ended. */
+  finish(): Promise<ChatTurnResult>;
 }
 
 export async function startChatTurn(deps: ChatDeps, scope: Scope, numberId: string, message: string, conversationId: string | undefined, signal: AbortSignal): Promise<ChatTurn> {
@@ -47,23 +69,55 @@ export async function startChatTurn(deps: ChatDeps, scope: Scope, numberId: stri
   if (!number) throw notFound('number');
   if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released.');
   const convo = await loadConversation(deps, scope, numberId, conversationId);
+  const publicId = convo.client_id ?? convo.id;
   const history = JSON.parse(convo.messages) as ChatMessage[];
   history.push({ role: 'user', content: message });
   const messages: ChatMessage[] = number.system_prompt ? [{ role: 'system', content: number.system_prompt }, ...history] : history;
-  const agent = deps.agentFor(number, { 'X-Agentline-Conversation-Id': convo.id, 'X-Agentline-Number-Id': number.id });
-  const stream = agent.streamReply({ messages, tools: [], metadata: { conversation_id: convo.id, number_id: number.id, channel: 'chat' } }, signal);
+  const agent = deps.agentFor(number, { 'X-Agentline-Conversation-Id': publicId, 'X-Agentline-Number-Id': number.id });
+  const stream = agent.streamReply({ messages, tools: CHAT_TOOLS, metadata: { conversation_id: publicId, number_id: number.id, channel: 'chat' } }, signal);
+
+  let reply = '';
+  let ending: ChatEnding | null = null;
+  async function* deltas(): AsyncGenerator<string> {
+    const calls: ToolCall[] = [];
+    for await (const chunk of stream) {
+      if (chunk.type === 'text') {
+        reply += chunk.text;
+        yield chunk.text;
+      } else calls.push(chunk.call);
+    }
+    // As on a call: the first end or transfer wins; a goodbye is spoken only if nothing was said.
+    for (const call of calls) {
+      const action = interpretToolCall(call.function.name, call.function.arguments);
+      if (action.kind !== 'end' && action.kind !== 'transfer') continue;
+      ending = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transfer_to: action.to };
+      const line = action.kind === 'end' && reply ? '' : action.say;
+      if (line) {
+        const text = reply && !/\s$/.test(reply) ? ` ${line}` : line;
+        reply += text;
+        yield text;
+      }
+      break;
+    }
+  }
+
+  let finished: Promise<ChatTurnResult> | undefined;
   return {
-    conversationId: convo.id,
-    stream,
-    async save(reply) {
-      if (reply) history.push({ role: 'assistant', content: reply });
-      const stored = JSON.stringify(history.slice(-MAX_STORED));
-      const now = deps.clock.now().toISOString();
-      await deps.db
-        .insertInto('chat_conversations')
-        .values({ ...convo, messages: stored, updated_at: now })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ messages: stored, updated_at: now }))
-        .execute();
+    conversationId: publicId,
+    deltas: deltas(),
+    finish() {
+      finished ??= (async () => {
+        if (reply) history.push({ role: 'assistant', content: reply });
+        const stored = JSON.stringify(history.slice(-MAX_STORED));
+        const now = deps.clock.now().toISOString();
+        await deps.db
+          .insertInto('chat_conversations')
+          .values({ ...convo, messages: stored, updated_at: now })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ messages: stored, updated_at: now }))
+          .execute();
+        return { reply, ending };
+      })();
+      return finished;
     },
   };
 }

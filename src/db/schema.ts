@@ -160,6 +160,8 @@ export interface ChatConversationsTable {
   workspace_id: string;
   mode: Mode;
   number_id: string;
+  /** The client's own name for the conversation, unique per workspace, mode and number. */
+  client_id: string | null;
   messages: string; // JSON ChatMessage[] without the system prompt
   created_at: string;
   updated_at: string;

@@ -37,6 +37,7 @@ import { installErrorHandling } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installRequestId } from './plugins/request-id.js';
+import { installTextSafety } from './plugins/text-safety.js';
 import { installValidators } from './plugins/validation.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { RouteScope } from './scopes.js';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installValidators(app);
   installErrorHandling(app);
+  installTextSafety(app);
   installRequestId(app);
   decorateAuth(app);
   await app.register(websocket);

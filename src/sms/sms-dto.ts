@@ -1,4 +1,5 @@
 import type { SmsMessagesTable } from '../db/schema.js';
+import type { SmsEncoding } from './segments.js';
 
 export interface SmsDto {
   id: string;
@@ -9,7 +10,8 @@ export interface SmsDto {
   body: string;
   status: SmsMessagesTable['status'];
   segments: number;
-  encoding: string;
+  /** How the body travels: GSM-7, or UCS-2 when any character is outside GSM 03.38. */
+  encoding: SmsEncoding;
   cost_cents: number;
   currency: 'USD';
   error_code: string | null;
@@ -31,7 +33,7 @@ export const smsDto = (r: SmsMessagesTable): SmsDto => ({
   body: r.body,
   status: r.status,
   segments: r.segments,
-  encoding: r.encoding,
+  encoding: r.encoding as SmsEncoding, // written only from countSegments
   cost_cents: r.cost_cents,
   currency: 'USD',
   error_code: r.error_code,

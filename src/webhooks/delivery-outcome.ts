@@ -10,6 +10,9 @@ import * as repo from './webhook-repository.js';
 // (with jitter, so endpoints recovering from an outage are not hit by every retry at once) and
 // fails for good after the last step; an endpoint that has failed continuously for
 // `disableAfterMs` is disabled and the developer is told with a `webhook_endpoint.disabled` event.
+// An endpoint answering 410 Gone has said it will never accept deliveries again (Standard
+// Webhooks: "disable the endpoint"): that delivery fails without retries and the endpoint is
+// disabled at once, so its other pending deliveries wait instead of being sent to nobody.
 
 export interface RetryPolicy {
   /** Delay after the 1st, 2nd, ... failed attempt; attempts = schedule.length + 1. */
@@ -45,7 +48,8 @@ export interface Outcome {
 /** Writes the attempt, the delivery's new state and the endpoint's health in one transaction. */
 export async function recordOutcome(db: Db, policy: RetryPolicy, o: Outcome): Promise<void> {
   const attempt = o.attemptCount + 1;
-  const delay = o.result.ok ? null : backoffMs(policy, attempt);
+  const gone = o.result.statusCode === GONE;
+  const delay = o.result.ok || gone ? null : backoffMs(policy, attempt);
   const next = delay === null ? null : new Date(o.finishedAt.getTime() + delay).toISOString();
   const at = o.finishedAt.toISOString();
   const changes: Partial<WebhookDeliveriesTable> = {
@@ -65,9 +69,16 @@ export async function recordOutcome(db: Db, policy: RetryPolicy, o: Outcome): Pr
       error: o.result.error,
       next_attempt_at: next,
     });
-    if (kept) await trackHealth(trx, policy, o.endpoint, o.result.ok, o.finishedAt);
+    if (!kept) return;
+    if (gone) await disableEndpoint(trx, o.endpoint, goneReason(o.finishedAt), o.finishedAt);
+    else await trackHealth(trx, policy, o.endpoint, o.result.ok, o.finishedAt);
   });
 }
+
+const GONE = 410;
+
+const goneReason = (at: Date): string =>
+  `The endpoint answered 410 Gone at ${at.toISOString()}, so no more deliveries are sent to it. PATCH status to active to resume.`;
 
 function duration(ms: number): string {
   if (ms >= 24 * HOUR) return `${Math.round(ms / (24 * HOUR))} d`;
@@ -89,13 +100,18 @@ async function trackHealth(trx: Trx, policy: RetryPolicy, endpoint: WebhookEndpo
     return;
   }
   if (current.status !== 'active' || now.getTime() - Date.parse(current.failing_since) < policy.disableAfterMs) return;
-  const disabled: WebhookEndpointsTable = {
-    ...current,
-    status: 'disabled',
-    disabled_reason: `Every delivery since ${current.failing_since} failed, for longer than ${duration(policy.disableAfterMs)}. PATCH status to active to resume.`,
-    updated_at: now.toISOString(),
-  };
-  await repo.updateEndpoint(trx, scope, current.id, { status: 'disabled', disabled_reason: disabled.disabled_reason, updated_at: disabled.updated_at });
+  const reason = `Every delivery since ${current.failing_since} failed, for longer than ${duration(policy.disableAfterMs)}. PATCH status to active to resume.`;
+  await disableEndpoint(trx, current, reason, now);
+}
+
+/** Disables an active endpoint and tells the developer; a no-op when it is no longer active. */
+async function disableEndpoint(trx: Trx, endpoint: WebhookEndpointsTable, reason: string, now: Date): Promise<void> {
+  const scope: Scope = scopeOf(endpoint);
+  // Re-read inside the transaction: another attempt may have disabled it (or it was paused).
+  const current = await repo.findEndpoint(trx, scope, endpoint.id);
+  if (!current || current.status !== 'active') return;
+  const disabled: WebhookEndpointsTable = { ...current, status: 'disabled', disabled_reason: reason, updated_at: now.toISOString() };
+  await repo.updateEndpoint(trx, scope, current.id, { status: 'disabled', disabled_reason: reason, updated_at: disabled.updated_at });
   // Written after the status change, so the disabled endpoint itself is not sent this event.
   await emitEvent(trx, scope, 'webhook_endpoint.disabled', endpointEventData(disabled), now);
 }
