@@ -7,7 +7,7 @@ import { createCall, finalizeCall, inboundRefusal, isTerminal } from '../../call
 import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
 import * as calls from '../../calls/call-repository.js';
 import { RelayLeg } from '../relay-leg.js';
-import { publicUrlFor, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
+import { publicUrlFor, refuseSignature, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
 import * as twiml from './twiml.js';
 
 // Twilio's side of a call (carrier-protocols.md): the voice webhook answers TwiML that connects
@@ -121,7 +121,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
           validateTwilioWebSocket({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: publicUrlFor(deps.config.publicUrl, request.url, true) });
         if (!ok) {
           request.log.warn('refused a relay WebSocket with a missing or wrong X-Twilio-Signature');
-          return reply.code(403).send('invalid signature');
+          return refuseSignature(request, reply);
         }
       },
     },
