@@ -178,6 +178,24 @@ describe('errors before any route are in our envelope', () => {
     expect(health.status).toBe(200);
   });
 
+  it('a request Node cannot parse gets a 400 in our envelope, and the gateway keeps serving', async () => {
+    h = await createHarness();
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = h.app.server.address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let data = '';
+      socket.on('data', (d) => (data += d.toString()));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(data));
+      socket.write('NOT HTTP AT ALL\r\n\r\n');
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(body!).error.code).toBe('bad_request');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
   it('a carrier request with a wrong signature gets 403 forbidden in our envelope, HTTP and WebSocket alike', async () => {
     h = await createHarness({ env: { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'tok', PUBLIC_URL: 'https://gw.example.com' } });
     for (const path of ['/carrier/twilio/voice', '/carrier/twilio/status', '/carrier/twilio/relay-action', '/carrier/twilio/sms', '/carrier/twilio/sms-status']) {
