@@ -24,7 +24,7 @@ describe('call final states', () => {
     await caller.nextText();
     await caller.hangup();
     await v.twilio('/carrier/twilio/status', { CallSid: callSid, CallStatus: 'completed', CallDuration: '30', SequenceNumber: '4' });
-    const later = [
+    const later: Array<Record<string, string>> = [
       { CallStatus: 'failed', CallDuration: '600' },
       { CallStatus: 'busy' },
       { CallStatus: 'no-answer', CallDuration: '0' },
