@@ -33,7 +33,7 @@ import { numberRoutes } from '../numbers/number-routes.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../webhooks/delivery-worker.js';
 import { webhookRoutes } from '../webhooks/webhook-routes.js';
 import { decorateAuth, installAuth } from './plugins/auth.js';
-import { answerClientError, answerFrameworkError, installErrorHandling, sendError } from './plugins/errors.js';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './plugins/errors.js';
 import { countIp, installIpRateLimit, rateHeaders, rateLimited } from './plugins/rate-limit.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -98,12 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Requests the router refuses before any hook runs still count and answer in our envelope.
     frameworkErrors: (err, request, reply) => {
       const state = countIp(limiter, request, reply);
-      if (state.exceeded) {
-        const limited = rateLimited(state);
-        reply.header('x-request-id', request.id);
-        return sendError(reply, request, limited.code, limited.message);
-      }
-      return answerFrameworkError(err, request, reply);
+      return answerFrameworkError(state.exceeded ? rateLimited(state) : err, request, reply);
     },
     clientErrorHandler: (err, socket) => answerClientError(err, socket, rateHeaders(limiter.ip(socket.remoteAddress ?? 'unknown'))),
   }) as unknown as FastifyInstance;

@@ -117,6 +117,9 @@ describe('rate limits on every request', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // The same address is now limited everywhere, public routes included.
     expectEnvelope(await h.request({ method: 'GET', url: '/healthz' }), 429, 'rate_limit_exceeded');
+    const badUrl = await h.request({ method: 'GET', url: '/v1/calls/%ff' });
+    expectEnvelope(badUrl, 429, 'rate_limit_exceeded');
+    expect(badUrl.headers['retry-after']).toBeDefined();
   });
 
   it('401s, public routes (health, OpenAPI, docs) and router errors carry the headers and count', async () => {

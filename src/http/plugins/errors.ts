@@ -95,8 +95,9 @@ export function installErrorHandling(app: FastifyInstance): void {
  * a path that is not valid percent-encoding, or a path segment over `maxParamLength`. No id we
  * issue is that long, so the latter is simply a resource that does not exist.
  */
-export function answerFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  reply.header('x-request-id', request.id);
+export function answerFrameworkError(err: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-request-id', request.id); // no hooks run on this path, request-id's included
+  if (err instanceof ApiError) return sendError(reply, request, err.code, err.message, err.details); // e.g. rate limited
   const path = request.url.split('?')[0];
   switch (err.code) {
     case 'FST_ERR_BAD_URL':
