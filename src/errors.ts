@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'validation_error'
   | 'recipient_opted_out'
   | 'rate_limit_exceeded'
+  | 'request_timeout'
+  | 'headers_too_large'
   | 'internal_error'
   | 'carrier_error'
   | 'unavailable';
@@ -52,8 +54,12 @@ export function statusOf(code: ErrorCode): number {
     case 'validation_error':
     case 'recipient_opted_out':
       return 422;
+    case 'request_timeout':
+      return 408;
     case 'rate_limit_exceeded':
       return 429;
+    case 'headers_too_large':
+      return 431;
     case 'internal_error':
       return 500;
     case 'carrier_error':

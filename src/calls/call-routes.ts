@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { E164 as E164Schema, IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+import { EmptyBody } from '../http/empty-body.js';
 
 const E164 = E164Schema();
 import { authOf } from '../http/plugins/auth.js';
@@ -127,7 +128,7 @@ export async function callRoutes(app: FastifyInstance, deps: CallApiDeps) {
 
   app.post<P>(
     '/calls/:id/hangup',
-    { config: { scope: 'calls:write' }, schema: { tags: ['calls'], summary: 'Hang up a call', params: Params, response: { 200: One(CallSchema) } } },
+    { config: { scope: 'calls:write' }, schema: { tags: ['calls'], summary: 'Hang up a call', params: Params, body: EmptyBody, response: { 200: One(CallSchema) } } },
     async (request) => ({ data: await hangUpCall(deps, authOf(request).scope, request.params.id), request_id: request.id }),
   );
 }

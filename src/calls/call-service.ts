@@ -103,15 +103,20 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
   return row;
 }
 
-/** The call connected to the agent: in-progress, `call.started`. */
+/**
+ * The call connected to the agent: in-progress, `call.started`. A call that reached a final
+ * status meanwhile (the carrier's callback can beat the relay setup) stays final.
+ */
 export async function markConnected(deps: CallServiceDeps, call: CallsTable): Promise<CallsTable> {
   const at = deps.clock.now();
-  const next: CallsTable = { ...call, status: 'in-progress', answered_at: call.answered_at ?? at.toISOString(), last_activity_at: at.toISOString(), updated_at: at.toISOString() };
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = (await repo.findCallById(trx, call.id)) ?? call;
+    if (isTerminal(current.status)) return current;
+    const next: CallsTable = { ...current, status: 'in-progress', answered_at: current.answered_at ?? at.toISOString(), last_activity_at: at.toISOString(), updated_at: at.toISOString() };
     await repo.updateCall(trx, call.id, { status: next.status, answered_at: next.answered_at, last_activity_at: next.last_activity_at, updated_at: next.updated_at });
     await emitEvent(trx, scopeOf(call), 'call.started', { ...callDto(next) }, at);
+    return next;
   });
-  return next;
 }
 
 /** Charges minute `n` of a live call, atomically; false when the balance cannot pay it. */
@@ -149,6 +154,12 @@ export async function recordSessionEnd(deps: CallServiceDeps, callId: string, en
     last_activity_at: deps.clock.now().toISOString(),
     updated_at: deps.clock.now().toISOString(),
   });
+}
+
+/** The gateway's own measure of a call's length at `at`: answered until then, in seconds. */
+export function measuredDurationSeconds(call: CallsTable, at: Date): number {
+  if (!call.answered_at) return 0;
+  return Math.max(0, (at.getTime() - Date.parse(call.answered_at)) / 1000);
 }
 
 export interface Finalization {

@@ -33,7 +33,8 @@ import { numberRoutes } from '../numbers/number-routes.js';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../webhooks/delivery-worker.js';
 import { webhookRoutes } from '../webhooks/webhook-routes.js';
 import { decorateAuth, installAuth } from './plugins/auth.js';
-import { installErrorHandling } from './plugins/errors.js';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './plugins/errors.js';
+import { countIp, installIpRateLimit, rateHeaders, rateLimited } from './plugins/rate-limit.js';
 import { installIdempotency } from './plugins/idempotency.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installRequestId } from './plugins/request-id.js';
@@ -88,12 +89,19 @@ declare module 'fastify' {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const limiter = new RateLimiter(deps.config.rateLimits);
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     genReqId: () => newId('req'),
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     bodyLimit: 1_048_576,
     trustProxy: false,
+    // Requests the router refuses before any hook runs still count and answer in our envelope.
+    frameworkErrors: (err, request, reply) => {
+      const state = countIp(limiter, request, reply);
+      return answerFrameworkError(state.exceeded ? rateLimited(state) : err, request, reply);
+    },
+    clientErrorHandler: (err, socket) => answerClientError(err, socket, rateHeaders(limiter.ip(socket.remoteAddress ?? 'unknown'))),
   }) as unknown as FastifyInstance;
 
   const routeRecords: RouteRecord[] = [];
@@ -116,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(websocket);
   await registerOpenApi(app, deps.config.publicUrl);
 
-  const limiter = new RateLimiter(deps.config.rateLimits);
+  installIpRateLimit(app, limiter);
   installAuth(app, { db: deps.db, clock: deps.clock, limiter });
   installIdempotency(app, { db: deps.db, clock: deps.clock, ttlHours: deps.config.idempotencyTtlHours });
 

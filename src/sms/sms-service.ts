@@ -35,6 +35,7 @@ export interface SmsDeps {
 }
 
 const RANK: Record<SmsStatus, number> = { queued: 0, sending: 1, sent: 2, received: 2, delivered: 3, undelivered: 3, failed: 3 };
+const FINAL: ReadonlySet<SmsStatus> = new Set(['delivered', 'undelivered', 'failed']);
 const THREAD_MESSAGES = 30;
 const AGENT_TIMEOUT_MS = 30_000;
 
@@ -111,12 +112,16 @@ export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opt
   return smsDto(sent);
 }
 
-/** Failure is final: status failed, the carrier's error kept, the charge refunded once. */
+/**
+ * Failure is final: status failed, the carrier's error kept, the charge refunded once. Only a
+ * message still on its way can fail: a report of failure after delivered or undelivered (out of
+ * order, or repeated) changes nothing and refunds nothing.
+ */
 async function markFailed(deps: SmsDeps, id: string, code: string | null, message: string | null): Promise<void> {
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const m = await repo.findSmsById(trx, id);
-    if (!m || m.status === 'failed') return;
+    if (!m || m.direction !== 'outbound' || FINAL.has(m.status)) return;
     const next: SmsMessagesTable = { ...m, status: 'failed', error_code: code, error_message: message, refunded: 1, updated_at: at.toISOString() };
     if (!m.refunded && m.cost_cents > 0) {
       await post(trx, scopeOf(m), { kind: 'refund', amountCents: m.cost_cents, description: `SMS ${m.id} failed: refunded`, related: { type: 'sms', id: m.id } }, at);
@@ -126,7 +131,10 @@ async function markFailed(deps: SmsDeps, id: string, code: string | null, messag
   });
 }
 
-/** A delivery report. Statuses only move forward; repeats and late arrivals change nothing. */
+/**
+ * A delivery report. Statuses only move forward, and delivered, undelivered and failed are
+ * final: none moves to another, whatever order the carrier's callbacks arrive in.
+ */
 export async function applySmsStatus(deps: SmsDeps, id: string, status: string, errorCode: string | null, errorMessage: string | null): Promise<void> {
   if (!(status in RANK)) return;
   const s = status as SmsStatus;
@@ -134,7 +142,7 @@ export async function applySmsStatus(deps: SmsDeps, id: string, status: string, 
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const m = await repo.findSmsById(trx, id);
-    if (!m || m.direction !== 'outbound' || RANK[s] <= RANK[m.status]) return;
+    if (!m || m.direction !== 'outbound' || FINAL.has(m.status) || RANK[s] <= RANK[m.status]) return;
     const next: SmsMessagesTable = { ...m, status: s, error_code: errorCode ?? m.error_code, error_message: errorMessage ?? m.error_message, updated_at: at.toISOString() };
     await repo.updateSms(trx, id, { status: s, error_code: next.error_code, error_message: next.error_message, updated_at: next.updated_at });
     if (s === 'delivered') await emitEvent(trx, scopeOf(m), 'sms.delivered', { ...smsDto(next) }, at);

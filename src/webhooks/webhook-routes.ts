@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { List, One } from '../http/envelope.js';
+import { EmptyBody } from '../http/empty-body.js';
 import { authOf } from '../http/plugins/auth.js';
 import { pageRequest, toPage } from '../http/pagination.js';
 import {
@@ -85,6 +86,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: service.Webhooks
         summary: 'Rotate the signing secret',
         description: 'Returns the new `secret` once. For 24 hours deliveries carry signatures from both the new and the previous secret.',
         params: WebhookParams,
+        body: EmptyBody,
         response: { 200: One(WebhookSchema) },
       },
     },
@@ -95,7 +97,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: service.Webhooks
     '/webhooks/:id/test',
     {
       config: { scope: 'webhooks:write' },
-      schema: { tags, summary: 'Send a `webhook.test` event to this endpoint only', params: WebhookParams, response: { 201: One(DeliverySchema) } },
+      schema: { tags, summary: 'Send a `webhook.test` event to this endpoint only', params: WebhookParams, body: EmptyBody, response: { 201: One(DeliverySchema) } },
     },
     async (request, reply) => {
       const delivery = await service.sendTestEvent(deps, authOf(request).scope, request.params.id);
@@ -121,7 +123,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: service.Webhooks
     '/webhooks/:id/deliveries/:delivery_id/retry',
     {
       config: { scope: 'webhooks:write' },
-      schema: { tags, summary: 'Send a delivery again now, even if it failed', params: DeliveryParams, response: { 200: One(DeliverySchema) } },
+      schema: { tags, summary: 'Send a delivery again now, even if it failed', params: DeliveryParams, body: EmptyBody, response: { 200: One(DeliverySchema) } },
     },
     async (request) => ({
       data: await service.retryDelivery(deps, authOf(request).scope, request.params.id, request.params.delivery_id),

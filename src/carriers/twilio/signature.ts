@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import twilio from 'twilio';
+import { sendError } from '../../http/plugins/errors.js';
 
 // Twilio request validation (docs/carrier-protocols.md §3).
 //
@@ -149,7 +150,12 @@ export function twilioSignatureGuard(publicUrl: string, authToken: string | unde
       });
     if (!ok) {
       request.log.warn({ url: request.url }, 'refused a carrier request with a missing or wrong X-Twilio-Signature');
-      return reply.code(403).type('text/plain').send('invalid signature');
+      return refuseSignature(request, reply);
     }
   };
+}
+
+/** The 403 for a missing or wrong X-Twilio-Signature, in our envelope like every other error. */
+export function refuseSignature(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendError(reply, request, 'forbidden', 'Missing or invalid X-Twilio-Signature.');
 }

@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
 import type { CallsTable, CallStatus, NumbersTable } from '../../db/schema.js';
-import { createCall, finalizeCall, inboundRefusal, isTerminal } from '../../calls/call-service.js';
+import { createCall, finalizeCall, inboundRefusal, isTerminal, measuredDurationSeconds } from '../../calls/call-service.js';
 import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
 import * as calls from '../../calls/call-repository.js';
 import { RelayLeg } from '../relay-leg.js';
-import { publicUrlFor, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
+import { publicUrlFor, refuseSignature, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
 import * as twiml from './twiml.js';
+import { CALL_DURATION, SEQUENCE_NUMBER, readCarrierInt, valueOf } from './carrier-values.js';
 
 // Twilio's side of a call (carrier-protocols.md): the voice webhook answers TwiML that connects
 // the call to ConversationRelay, the relay WebSocket runs the conversation, the <Connect action>
@@ -95,13 +96,24 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
     const p = request.body as Params;
     const sid = p.CallSid ?? '';
     const status = p.CallStatus ?? '';
-    const fresh = await calls.recordCallback(deps.db, sid, p.SequenceNumber ?? `${status}:${p.Timestamp ?? ''}`, status, deps.clock.now().toISOString());
+    const values = { log: request.log, ids: { call_sid: sid, call_id: (request.query as Params).call_id } };
+    const sequence = valueOf(readCarrierInt(p, SEQUENCE_NUMBER, values));
+    const fresh = await calls.recordCallback(deps.db, sid, sequence !== null ? String(sequence) : `${status}:${p.Timestamp ?? ''}`, status, deps.clock.now().toISOString());
     const call = fresh ? await calls.findCallByCarrierSid(deps.db, 'twilio', sid) : undefined;
     if (!call) return reply.code(204).send();
     if (TERMINAL_TWILIO.has(status)) {
       await deps.registry.get(call.id)?.close('caller_hangup');
-      const duration = p.CallDuration !== undefined ? Number(p.CallDuration) : null;
-      await finalizeCall(deps, call.id, { status: status as CallStatus, durationSeconds: Number.isFinite(duration) ? duration : null, source: 'carrier' });
+      const duration = readCarrierInt(p, CALL_DURATION, { ...values, ids: { ...values.ids, call_id: call.id } });
+      // A refused duration is unknown, not zero: the gateway's own measurement (answered until
+      // now, when Twilio reports the end) stands, and a later sane carrier duration can still
+      // reconcile the bill.
+      await finalizeCall(
+        deps,
+        call.id,
+        duration.state === 'refused'
+          ? { status: status as CallStatus, durationSeconds: measuredDurationSeconds(call, deps.clock.now()), source: 'gateway' }
+          : { status: status as CallStatus, durationSeconds: valueOf(duration), source: 'carrier' },
+      );
     } else if (!isTerminal(call.status) && (ORDER[status] ?? -1) > (ORDER[call.status] ?? -1) && status !== 'in-progress' && status !== 'answered') {
       // queued → ringing only; in-progress is set when the relay session connects.
       await calls.updateCall(deps.db, call.id, { status: status === 'initiated' ? 'queued' : (status as CallStatus), updated_at: deps.clock.now().toISOString() });
@@ -121,7 +133,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
           validateTwilioWebSocket({ authToken: token, signature: request.headers['x-twilio-signature'] as string | undefined, url: publicUrlFor(deps.config.publicUrl, request.url, true) });
         if (!ok) {
           request.log.warn('refused a relay WebSocket with a missing or wrong X-Twilio-Signature');
-          return reply.code(403).send('invalid signature');
+          return refuseSignature(request, reply);
         }
       },
     },

@@ -4,7 +4,8 @@ import type { Clock } from '../../clock.js';
 import { ApiError } from '../../errors.js';
 import { verifyKey } from '../../keys/key-service.js';
 import { touchKey } from '../../keys/key-repository.js';
-import { type RateLimiter, type BucketState, strictest } from '../rate-limiter.js';
+import { type RateLimiter, strictest } from '../rate-limiter.js';
+import { rateLimited, setRateHeaders } from './rate-limit.js';
 import { type AuthContext, keyAllows } from '../scopes.js';
 
 declare module 'fastify' {
@@ -16,17 +17,6 @@ declare module 'fastify' {
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const TOUCH_EVERY_MS = 60_000;
 
-function setRateHeaders(reply: FastifyReply, state: BucketState): void {
-  reply.header('ratelimit-limit', String(state.limit));
-  reply.header('ratelimit-remaining', String(state.remaining));
-  reply.header('ratelimit-reset', String(state.resetSeconds));
-  if (state.exceeded) reply.header('retry-after', String(state.resetSeconds));
-}
-
-function rateLimited(state: BucketState): ApiError {
-  return new ApiError('rate_limit_exceeded', `Too many requests; retry in ${state.resetSeconds} s.`);
-}
-
 /** Exposes `request.auth` to routes (null on public ones). */
 export function decorateAuth(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
@@ -34,8 +24,9 @@ export function decorateAuth(app: FastifyInstance): void {
 
 /**
  * Deny by default: a route without a declared scope answers 500 and a test fails (see
- * test/http/route-scopes.test.ts). Order of checks: IP bucket, bearer key (401), key and
- * workspace buckets (429), read-only (403 token_read_only), scope (403 forbidden).
+ * test/http/route-scopes.test.ts). Order of checks: IP bucket (counted for every request by
+ * the rate-limit plugin, which runs first), bearer key (401), key and workspace buckets (429),
+ * read-only (403 token_read_only), scope (403 forbidden).
  */
 export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; limiter: RateLimiter }): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -46,23 +37,14 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     }
     if (required === 'public' || required === 'carrier') return;
 
-    const ipState = deps.limiter.ip(request.ip);
-    if (ipState.exceeded) {
-      setRateHeaders(reply, ipState);
-      throw rateLimited(ipState);
-    }
+    const ipState = request.ipBucket;
+    if (!ipState) throw new Error('the IP rate limit must run before auth');
 
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
-    if (!match) {
-      setRateHeaders(reply, ipState);
-      throw new ApiError('token_missing', 'Send your API key as `Authorization: Bearer al_test_...`.');
-    }
+    if (!match) throw new ApiError('token_missing', 'Send your API key as `Authorization: Bearer al_test_...`.');
     const key = await verifyKey(deps.db, match[1]!);
-    if (!key.ok) {
-      setRateHeaders(reply, ipState);
-      throw new ApiError('token_invalid', 'This API key is unknown, revoked or malformed.');
-    }
+    if (!key.ok) throw new ApiError('token_invalid', 'This API key is unknown, revoked or malformed.');
 
     const state = strictest([ipState, deps.limiter.key(key.id), deps.limiter.workspace(key.workspaceId)]);
     setRateHeaders(reply, state);
