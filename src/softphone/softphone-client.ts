@@ -56,6 +56,7 @@ export class SoftphoneClient extends EventEmitter<SoftphoneEvents> {
     } catch {
       return;
     }
+    if (typeof f !== 'object' || f === null) return; // not a gateway frame; never throw in a listener
     switch (f.type) {
       case 'connected':
         this.callId = f.call_id;
