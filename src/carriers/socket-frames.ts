@@ -87,8 +87,10 @@ export interface ServeFramesOptions<F> {
 /** Serves a socket's client frames through one parser and one handler; nothing a client sends escapes. */
 export function serveFrames<F>(socket: WebSocket, o: ServeFramesOptions<F>): void {
   const refuse = (r: FrameRefusal) => {
-    o.log.warn({ protocol: o.protocol, reason: r.reason, close: r.close ?? null }, r.close ? 'refused a WebSocket frame; closing' : 'ignored a WebSocket frame');
-    if (!r.close) return;
+    const entry = { protocol: o.protocol, reason: r.reason, close: r.close ?? null };
+    // An ignored frame (a carrier's newer message type) can repeat all call long: log it quietly.
+    if (!r.close) return o.log.info(entry, 'ignored a WebSocket frame');
+    o.log.warn(entry, 'refused a WebSocket frame; closing');
     o.onRefused?.(r);
     socket.close(r.close, r.reason.slice(0, 120));
   };
