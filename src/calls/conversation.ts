@@ -31,6 +31,11 @@ interface TurnInFlight {
   controller: AbortController;
   spoken: string;
   startedAt: Date;
+  /** performance.now() marks; kept on the turn so an interrupted turn still reports them. */
+  promptAt: number;
+  requestAt: number;
+  firstTokenAt: number;
+  firstSentAt: number;
 }
 
 export class Conversation {
@@ -128,7 +133,8 @@ export class Conversation {
     turn.controller.abort();
     const text = heard ?? turn.spoken;
     if (text) this.history.push({ role: 'assistant', content: text });
-    this.o.transcript.record({ speaker: 'agent', text, startedAt: turn.startedAt, interrupted: true });
+    // The caller heard its first words: its timings are as real as a finished turn's.
+    this.o.transcript.record({ speaker: 'agent', text, startedAt: turn.startedAt, interrupted: true, ...turnTimings(turn) });
   }
 
   private messages(): ChatMessage[] {
@@ -138,11 +144,9 @@ export class Conversation {
   }
 
   private async runTurn(promptAt: number): Promise<void> {
-    const turn: TurnInFlight = { controller: new AbortController(), spoken: '', startedAt: new Date() };
+    const turn: TurnInFlight = { controller: new AbortController(), spoken: '', startedAt: new Date(), promptAt, requestAt: 0, firstTokenAt: 0, firstSentAt: 0 };
     this.inFlight = turn;
     const { signal } = turn.controller;
-    let firstTokenAt = 0;
-    let firstSentAt = 0;
     let timedOut = false;
     const allToolCalls: ToolCall[] = [];
     let lastText = '';
@@ -154,6 +158,7 @@ export class Conversation {
       turn.controller.abort();
     }, this.o.firstTokenTimeoutMs);
     const requestAt = performance.now();
+    turn.requestAt = requestAt;
 
     for (let round = 0; ; round++) {
       const toolCalls: ToolCall[] = [];
@@ -163,12 +168,12 @@ export class Conversation {
         for await (const chunk of this.o.agent.streamReply({ messages, tools: this.o.tools, metadata: this.o.metadata }, signal)) {
           if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
           if (chunk.type === 'text') {
-            if (firstTokenAt === 0) {
-              firstTokenAt = performance.now();
+            if (turn.firstTokenAt === 0) {
+              turn.firstTokenAt = performance.now();
               clearTimeout(timer);
             }
             this.o.leg.speak(chunk.text);
-            if (firstSentAt === 0) firstSentAt = performance.now();
+            if (turn.firstSentAt === 0) turn.firstSentAt = performance.now();
             turn.spoken += chunk.text;
             roundText += chunk.text;
           } else {
@@ -221,8 +226,7 @@ export class Conversation {
       speaker: 'agent',
       text: [turn.spoken, toolLine].filter(Boolean).join(' '),
       startedAt: turn.startedAt,
-      firstTokenMs: firstTokenAt ? Math.round(firstTokenAt - requestAt) : null,
-      gatewayAddedMs: firstSentAt ? requestAt - promptAt + (firstSentAt - firstTokenAt) : null,
+      ...turnTimings(turn),
       agentTotalMs: Math.round(performance.now() - requestAt),
       toolCalls: allToolCalls.length ? allToolCalls : null,
       error: invalid.length ? invalid.map((i) => i.error).join('; ') : null,
@@ -260,6 +264,14 @@ export class Conversation {
 }
 
 const MAX_TOOL_ROUNDS = 3;
+
+/** Time to the agent's first token, and what the gateway added around it (prompt → request, token → socket). */
+function turnTimings(turn: TurnInFlight): { firstTokenMs: number | null; gatewayAddedMs: number | null } {
+  return {
+    firstTokenMs: turn.firstTokenAt ? Math.round(turn.firstTokenAt - turn.requestAt) : null,
+    gatewayAddedMs: turn.firstSentAt ? turn.requestAt - turn.promptAt + (turn.firstSentAt - turn.firstTokenAt) : null,
+  };
+}
 const isCallControl = (name: string) => name === END_CALL || name === TRANSFER_CALL || name === SEND_DIGITS;
 
 function describe(err: unknown): string {

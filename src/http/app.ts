@@ -121,7 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installTextSafety(app);
   installRequestId(app);
   decorateAuth(app);
-  await app.register(websocket);
+  // Every socket's frames are small JSON (ConversationRelay, softphone, Media Streams ~300 bytes): a bigger one closes that socket with 1009.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app, deps.config.publicUrl);
 
   installIpRateLimit(app, limiter);

@@ -13,7 +13,8 @@ export interface SoftphoneCliOptions {
   out: (s: string) => void;
   /**
    * Typed at a terminal, a line said over the agent barges in. Piped in (a script), lines wait
-   * their turn: one line per agent reply, and the call hangs up after the last reply.
+   * their turn: the first after the greeting, then one line per agent reply, and the call hangs
+   * up only once the last line has been answered.
    */
   interactive?: boolean;
   input?: NodeJS.ReadableStream;
@@ -26,6 +27,8 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   const rl = createInterface({ input: o.input ?? process.stdin, terminal: false });
   const interactive = o.interactive ?? process.stdin.isTTY === true;
   let inCall = false;
+  // The gateway has sent the greeting and listens (`ready`): only now is a line the caller's turn.
+  let listening = false;
   let ringing = false;
   let agentLine = false;
   let inputClosed = false;
@@ -47,8 +50,10 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   phone.on('connected', (c) => {
     inCall = true;
     print(`Connected: ${c.call_id} (${c.direction}, ${c.from} -> ${c.to}). ${HELP}`);
-    // Give a greeting the moment to start before the first queued line is said.
-    setTimeout(pump, 500);
+  });
+  phone.on('ready', () => {
+    listening = true;
+    pump();
   });
   phone.on('token', (t) => {
     if (!agentLine) o.out('agent: ');
@@ -78,9 +83,9 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
     phone.say(text);
   }
 
-  /** Says the next queued line when it is its turn; hangs up once piped input is used up. */
+  /** Says the next queued line when it is its turn; hangs up once piped input is used up and answered. */
   function pump(): void {
-    if (!inCall) return;
+    if (!inCall || !listening) return;
     if (interactive) {
       for (const line of queue.splice(0)) say(line);
       return;
@@ -106,7 +111,8 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   });
   rl.on('close', () => {
     inputClosed = true;
-    if (interactive || (inCall && queue.length === 0 && !awaitingReply && !phone.agentSpeaking)) phone.hangup();
+    if (interactive) phone.hangup();
+    else pump();
   });
 
   await new Promise<void>((resolve) => phone.on('close', () => resolve()));

@@ -7,6 +7,8 @@ import WebSocket from 'ws';
 
 export interface SoftphoneEvents {
   connected: [{ call_id: string; direction: string; from: string; to: string }];
+  /** The greeting (if any) has been sent: from now on a line is an answer to the caller, not lost. */
+  ready: [];
   registered: [string];
   incoming: [{ call_id: string; from: string; to: string }];
   token: [string];
@@ -54,10 +56,14 @@ export class SoftphoneClient extends EventEmitter<SoftphoneEvents> {
     } catch {
       return;
     }
+    if (typeof f !== 'object' || f === null) return; // not a gateway frame; never throw in a listener
     switch (f.type) {
       case 'connected':
         this.callId = f.call_id;
         this.emit('connected', f as SoftphoneEvents['connected'][0]);
+        return;
+      case 'ready':
+        this.emit('ready');
         return;
       case 'registered':
         this.emit('registered', String(f.number));

@@ -67,6 +67,9 @@ describe('softphone', () => {
     expect(t.map((x: { speaker: string; interrupted: boolean }) => [x.speaker, x.interrupted])).toEqual([
       ['agent', false], ['caller', false], ['agent', true], ['caller', false], ['agent', false],
     ]);
+    // The interrupted turn was heard: its timings are recorded like a finished turn's.
+    expect(t[2]).toMatchObject({ text: 'Let me tell you a long story ', timings: { first_token_ms: expect.any(Number), gateway_added_ms: expect.any(Number) } });
+    expect(t[4]).toMatchObject({ timings: { first_token_ms: expect.any(Number), gateway_added_ms: expect.any(Number) } });
   });
 
   it('test-mode outbound calls ring a registered softphone; otherwise they end as no-answer', async () => {

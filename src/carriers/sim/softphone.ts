@@ -9,6 +9,8 @@ import { authOf } from '../../http/plugins/auth.js';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
 import { RelayLeg } from '../relay-leg.js';
 import { isE164 } from '../../crm/phones.js';
+import { CLOSE_POLICY, type FrameCloseCode, serveFrames } from '../socket-frames.js';
+import { parseSoftphoneFrame, type SoftphoneFrame } from './softphone-frames.js';
 
 // The simulated carrier's voice side. Test keys never reach Twilio, yet a developer can talk to
 // their agent: the softphone (`agentline call`) connects here over a WebSocket with its API key
@@ -18,12 +20,17 @@ import { isE164 } from '../../crm/phones.js';
 //
 // Client frames: {type:"dial", to, from?} | {type:"register", number} | {type:"answer"} |
 // {type:"reject"} | {type:"prompt", voicePrompt} | {type:"interrupt", utteranceUntilInterrupt} |
-// {type:"dtmf", digit} | {type:"hangup"}.
-// Server frames: {type:"connected", call_id, direction, from, to} | {type:"registered", number} |
+// {type:"dtmf", digit} | {type:"hangup"} (schemas in softphone-frames.ts; a frame that is not one
+// of these gets an `error` frame and a close: 1003 binary, 1007 malformed, 1008 out of place).
+// Server frames: {type:"connected", call_id, direction, from, to} | {type:"ready"} (the greeting
+// has been sent; the call listens) | {type:"registered", number} |
 // {type:"incoming", call_id, from, to} | {type:"text", token, last} | {type:"end", handoffData} |
 // {type:"sms", id, from, to, body} | {type:"error", code, message}.
 
 const DEFAULT_CALLER = '+15555550100';
+
+/** The `error` frame's code for each close a refused frame earns. */
+const REFUSAL_CODES: Record<FrameCloseCode, string> = { 1003: 'unsupported_frame', 1007: 'invalid_frame', 1008: 'protocol_error' };
 
 interface Listener {
   ring(call: CallsTable, number: NumbersTable): void;
@@ -136,7 +143,11 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
 
   const connect = async (call: CallsTable, number: NumbersTable): Promise<LiveSession> => {
     send({ type: 'connected', call_id: call.id, direction: call.direction, from: call.from_number, to: call.to_number });
-    return startSession(deps, { call, number, leg, greetingSpokenByCarrier: false });
+    const live = await startSession(deps, { call, number, leg, greetingSpokenByCarrier: false });
+    // The greeting, if the number has one, is on the wire before this: a scripted caller that
+    // waits for `ready` never speaks over it nor takes its turn end for the answer to its line.
+    send({ type: 'ready' });
+    return live;
   };
 
   const listener = {
@@ -181,54 +192,61 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
     return connect(call, mine);
   };
 
-  socket.on('message', (raw) => {
-    let f: Record<string, any>;
-    try {
-      f = JSON.parse(raw.toString()) as Record<string, any>;
-    } catch {
-      return fail('invalid_json', 'Frames are JSON objects.');
-    }
-    const guard = (p: Promise<LiveSession | null>) =>
-      p.catch((err: unknown) => {
-        request.log.error({ err }, 'softphone call failed');
-        fail('internal_error', 'The call could not be set up.');
-        return null;
-      });
-    switch (f.type) {
-      case 'dial':
-        if (session) return;
-        if (typeof f.to !== 'string' || !isE164(f.to)) return fail('validation_error', '"to" must be an E.164 number.');
-        session = guard(dial(f.to, typeof f.from === 'string' && isE164(f.from) ? f.from : (registered ?? DEFAULT_CALLER)));
-        return;
-      case 'register':
-        if (typeof f.number !== 'string' || !isE164(f.number)) return fail('validation_error', '"number" must be an E.164 number.');
-        registered = f.number;
-        deps.hub.register(auth.workspaceId, f.number, listener);
-        send({ type: 'registered', number: f.number });
-        return;
-      case 'answer':
-        if (!pending || session) return;
-        deps.simDialer.answered(pending.call.id);
-        session = guard(connect(pending.call, pending.number));
-        pending = null;
-        return;
-      case 'reject':
-        if (!pending) return;
-        deps.simDialer.answered(pending.call.id);
-        endQuietly(deps, pending.call.id, 'busy', 'busy');
-        pending = null;
-        return;
-      case 'hangup':
-        socket.close(1000, 'hangup');
-        return;
-      default:
-        void session?.then((s) => {
-          if (!s) return;
-          if (f.type === 'prompt') s.conversation.callerSaid(String(f.voicePrompt ?? ''));
-          else if (f.type === 'interrupt') s.conversation.callerInterrupted(String(f.utteranceUntilInterrupt ?? ''));
-          else if (f.type === 'dtmf') s.conversation.digit(String(f.digit ?? ''));
-        });
-    }
+  const guard = (p: Promise<LiveSession | null>) =>
+    p.catch((err: unknown) => {
+      request.log.error({ err }, 'softphone call failed');
+      fail('internal_error', 'The call could not be set up.');
+      return null;
+    });
+  /** Runs `act` once the call is up; its failure is logged by serveFrames and closes the socket. */
+  const withSession = (act: (s: LiveSession) => void) => session!.then((s) => s && act(s));
+
+  serveFrames<SoftphoneFrame>(socket, {
+    protocol: 'softphone',
+    log: request.log,
+    parse: parseSoftphoneFrame,
+    onRefused: (r) => send({ type: 'error', code: REFUSAL_CODES[r.close!], message: `Frame refused: ${r.reason}.` }),
+    handle(f) {
+      switch (f.type) {
+        case 'dial':
+          if (session) return;
+          if (!isE164(f.to)) return fail('validation_error', '"to" must be an E.164 number.');
+          session = guard(dial(f.to, f.from !== undefined && isE164(f.from) ? f.from : (registered ?? DEFAULT_CALLER)));
+          return;
+        case 'register':
+          if (!isE164(f.number)) return fail('validation_error', '"number" must be an E.164 number.');
+          if (registered) deps.hub.unregister(auth.workspaceId, registered, listener);
+          registered = f.number;
+          deps.hub.register(auth.workspaceId, f.number, listener);
+          send({ type: 'registered', number: f.number });
+          return;
+        case 'answer':
+          if (!pending || session) return;
+          deps.simDialer.answered(pending.call.id);
+          session = guard(connect(pending.call, pending.number));
+          pending = null;
+          return;
+        case 'reject':
+          if (!pending) return;
+          deps.simDialer.answered(pending.call.id);
+          endQuietly(deps, pending.call.id, 'busy', 'busy');
+          pending = null;
+          return;
+        case 'hangup':
+          socket.close(1000, 'hangup');
+          return;
+      }
+      // Speech and keys need a call: `dial`, or `answer` after `incoming`, comes first.
+      if (!session) return { close: CLOSE_POLICY, reason: `${f.type} before a call is connected` };
+      switch (f.type) {
+        case 'prompt':
+          return withSession((s) => s.conversation.callerSaid(f.voicePrompt));
+        case 'interrupt':
+          return withSession((s) => s.conversation.callerInterrupted(f.utteranceUntilInterrupt ?? ''));
+        case 'dtmf':
+          return withSession((s) => s.conversation.digit(f.digit));
+      }
+    },
   });
 
   socket.on('close', () => {

@@ -7,6 +7,8 @@ import { createCall, finalizeCall, inboundRefusal, isTerminal, measuredDurationS
 import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
 import * as calls from '../../calls/call-repository.js';
 import { RelayLeg } from '../relay-leg.js';
+import { CLOSE_POLICY, serveFrames } from '../socket-frames.js';
+import { parseRelayFrame, type RelayFrame } from './relay-frames.js';
 import { publicUrlFor, refuseSignature, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
 import * as twiml from './twiml.js';
 import { CALL_DURATION, SEQUENCE_NUMBER, readCarrierInt, valueOf } from './carrier-values.js';
@@ -145,7 +147,7 @@ function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: Fastif
   const leg = new RelayLeg(socket, { closeAfterEnd: false });
   let session: Promise<LiveSession | null> | null = null;
 
-  const start = async (setup: { callSid?: string; customParameters?: Record<string, string> }): Promise<LiveSession | null> => {
+  const start = async (setup: { callSid: string; customParameters?: Record<string, string> }): Promise<LiveSession | null> => {
     const call = await calls.findCallById(deps.db, setup.customParameters?.callId ?? '');
     if (!call || call.carrier_sid !== setup.callSid || isTerminal(call.status) || deps.registry.get(call.id)) {
       request.log.warn({ call_sid: setup.callSid }, 'relay setup for an unknown or finished call');
@@ -157,48 +159,52 @@ function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: Fastif
     return startSession(deps, { call, number, leg, greetingSpokenByCarrier: true });
   };
 
-  socket.on('message', (raw) => {
-    let frame: Record<string, any>;
-    try {
-      frame = JSON.parse(raw.toString()) as Record<string, any>;
-    } catch {
-      return;
-    }
-    if (frame.type === 'setup') {
-      session ??= start(frame).catch((err: unknown) => {
-        request.log.error({ err }, 'could not start a call session');
-        socket.close(1011, 'session error');
-        return null;
-      });
-      return;
-    }
-    void session?.then((s) => {
-      if (!s) return;
+  /** Runs `act` once the session is up; a frame for a call that never started is dropped. */
+  const withSession = (act: (s: LiveSession) => void) => session?.then((s) => s && act(s));
+
+  // Twilio sends `setup` once, first (carrier-protocols.md §1.2): anything else before it, or a
+  // second one, is not ConversationRelay talking.
+  serveFrames<RelayFrame>(socket, {
+    protocol: 'relay',
+    log: request.log,
+    parse: parseRelayFrame,
+    handle(frame) {
+      if (frame.type === 'setup') {
+        if (session) return { close: CLOSE_POLICY, reason: 'setup sent twice' };
+        session = start(frame).catch((err: unknown) => {
+          request.log.error({ err }, 'could not start a call session');
+          socket.close(1011, 'session error');
+          return null;
+        });
+        return;
+      }
+      if (!session) return { close: CLOSE_POLICY, reason: `${frame.type} before setup` };
       switch (frame.type) {
         case 'prompt':
           if (frame.last === false) return; // partial transcript
-          leg.cycleHeard();
-          s.conversation.callerSaid(String(frame.voicePrompt ?? ''));
-          return;
+          return withSession((s) => {
+            leg.cycleHeard();
+            s.conversation.callerSaid(frame.voicePrompt);
+          });
         case 'interrupt':
-          leg.cycleHeard();
-          s.conversation.callerInterrupted(String(frame.utteranceUntilInterrupt ?? ''));
-          return;
+          return withSession((s) => {
+            leg.cycleHeard();
+            s.conversation.callerInterrupted(frame.utteranceUntilInterrupt ?? '');
+          });
         case 'dtmf':
-          s.conversation.digit(String(frame.digit ?? ''));
-          return;
+          return withSession((s) => s.conversation.digit(frame.digit));
         case 'error':
-          request.log.warn({ call_id: s.callId, description: frame.description }, 'ConversationRelay reported an error');
+          request.log.warn({ description: frame.description }, 'ConversationRelay reported an error');
           return;
-        default:
-          return; // info and future message types
+        case 'info':
+          return; // speaker events and tokensPlayed are not used yet
       }
-    });
+    },
   });
 
   socket.on('close', () => {
     leg.dispose();
-    void session?.then((s) => s?.close('caller_hangup'));
+    void session?.then((s) => s?.close('caller_hangup')).catch((err: unknown) => request.log.error({ err }, 'could not end a relay call'));
   });
   socket.on('error', (err) => request.log.warn({ err }, 'relay socket error'));
 }
