@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { interpretToolCall } from '../../src/calls/tools.js';
+import type { FakeReply } from '../fakes/fake-sse-agent.js';
 import { expectOk } from '../helpers/harness.js';
 import { type VoiceHarness, eventually, startVoiceHarness } from '../helpers/voice.js';
 
@@ -9,7 +10,7 @@ import { type VoiceHarness, eventually, startVoiceHarness } from '../helpers/voi
 let v: VoiceHarness;
 afterEach(async () => v?.close());
 
-const transferTo = (to: string) => ({ steps: [{ role: true }, { toolCall: { index: 0, id: 't1', name: 'transfer_call', arguments: JSON.stringify({ to }) } }, { finish: 'tool_calls' }, { done: true }] });
+const transferTo = (to: string): FakeReply => ({ steps: [{ role: true }, { toolCall: { index: 0, id: 't1', name: 'transfer_call', arguments: JSON.stringify({ to }) } }, { finish: 'tool_calls' }, { done: true }] });
 
 describe('transfer_call targets', () => {
   it('reads them in the workspace region, refuses what is not a valid number', () => {
