@@ -55,11 +55,11 @@ export function parsePhone(raw: string, ctx: PhoneContext): ParsedPhone {
   // 00 is the international prefix in most of the world (ITU-T E.164 recommends it), but not in
   // NANP (011) or Japan (010). No national number starts with 00 there, so a number written
   // `00 44 …` can only mean `+44 …`.
-  if ((!(phone instanceof Object) || !phone.isValid()) && /^\s*(00|００|٠٠|۰۰)/.test(text)) {
-    const international = tryParse(`+${text.replace(/^\s*\S\S/, '')}`, region);
-    if (international instanceof Object && international.isValid()) phone = international;
+  if ((typeof phone === 'string' || !phone.isValid()) && /^(00|００|٠٠|۰۰)/.test(text)) {
+    const international = tryParse(`+${text.slice(2)}`, region);
+    if (typeof international !== 'string' && international.isValid()) phone = international;
   }
-  if (!(phone instanceof Object)) return failure(phone, raw, region);
+  if (typeof phone === 'string') return failure(phone, raw, region);
   const extension = phone.ext ? { extension: String(phone.ext) } : {};
   if (phone.isValid()) return { ok: true, e164: phone.number, ...extension, ...(phone.country ? { country: phone.country } : {}) };
   if ((ctx.lenient && phone.isPossible()) || (ctx.allowFictional && phone.countryCallingCode === '1' && FICTIONAL_NANP.test(phone.nationalNumber))) {
