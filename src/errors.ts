@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unsupported_media_type'
   | 'validation_error'
+  | 'invalid_phone'
   | 'recipient_opted_out'
   | 'rate_limit_exceeded'
   | 'request_timeout'
@@ -52,6 +53,7 @@ export function statusOf(code: ErrorCode): number {
     case 'unsupported_media_type':
       return 415;
     case 'validation_error':
+    case 'invalid_phone':
     case 'recipient_opted_out':
       return 422;
     case 'request_timeout':

@@ -1,9 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { E164 as E164Schema, IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
+import { IdParams, List, Nullable, One, PhoneInput, Timestamp } from '../http/envelope.js';
 import { EmptyBody } from '../http/empty-body.js';
+import { phoneContextOf, requireDialable, requirePhone } from '../phones/phone-input.js';
 
-const E164 = E164Schema();
 import { authOf } from '../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../http/pagination.js';
 import { Metadata } from '../numbers/number-schemas.js';
@@ -60,7 +60,7 @@ const Transcript = Type.Object({ call_id: Type.String(), status: Status, complet
 const PlaceBody = Type.Object(
   {
     from: Type.String({ maxLength: 100, description: 'The `num_` id of your number that places the call.' }),
-    to: E164,
+    to: PhoneInput('The number to call, in any form libphonenumber reads (`(415) 555-2671`, `+44 20 7946 0958`); stored and returned in E.164. 422 `invalid_phone` when it is not a valid number.'),
     metadata: Type.Optional(Metadata),
     first_message: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Overrides the number\'s first_message for this call.' })),
     system_prompt: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'Overrides the number\'s system_prompt for this call.' })),
@@ -73,8 +73,8 @@ const ListQuery = Type.Object({
   number_id: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(Status),
   direction: Type.Optional(Type.Union([Type.Literal('inbound'), Type.Literal('outbound')])),
-  from: Type.Optional(E164),
-  to: Type.Optional(E164),
+  from: Type.Optional(PhoneInput('Calls from this number, in any form.')),
+  to: Type.Optional(PhoneInput('Calls to this number, in any form.')),
   created_after: Type.Optional(Type.String({ format: 'date-time' })),
   created_before: Type.Optional(Type.String({ format: 'date-time' })),
 });
@@ -95,7 +95,11 @@ export async function callRoutes(app: FastifyInstance, deps: CallApiDeps) {
         response: { 201: One(CallSchema) },
       },
     },
-    async (request, reply) => reply.code(201).send({ data: await placeCall(deps, authOf(request).scope, request.body), request_id: request.id }),
+    async (request, reply) => {
+      const scope = authOf(request).scope;
+      const to = requireDialable(request.body.to, 'to', await phoneContextOf(deps.db, scope));
+      return reply.code(201).send({ data: await placeCall(deps, scope, { ...request.body, to }), request_id: request.id });
+    },
   );
 
   app.get<{ Querystring: Static<typeof ListQuery> }>(
@@ -104,8 +108,11 @@ export async function callRoutes(app: FastifyInstance, deps: CallApiDeps) {
     async (request) => {
       const q = request.query;
       const page = pageRequest(q);
-      const rows = await listCalls(deps, authOf(request).scope, page, {
-        numberId: q.number_id, status: q.status, direction: q.direction, from: q.from, to: q.to,
+      const scope = authOf(request).scope;
+      const ctx = { ...(await phoneContextOf(deps.db, scope)), lenient: true };
+      const lookup = (raw: string | undefined, field: string) => (raw === undefined ? undefined : requirePhone(raw, field, ctx).e164);
+      const rows = await listCalls(deps, scope, page, {
+        numberId: q.number_id, status: q.status, direction: q.direction, from: lookup(q.from, 'from'), to: lookup(q.to, 'to'),
         createdAfter: q.created_after && new Date(q.created_after).toISOString(),
         createdBefore: q.created_before && new Date(q.created_before).toISOString(),
       });

@@ -1,4 +1,5 @@
 import type { CallsTable, NumbersTable } from '../db/schema.js';
+import { phoneContextOf } from '../phones/phone-input.js';
 import { scopeOf } from '../scope.js';
 import type { AgentFactory } from './agent-factory.js';
 import { agentContext } from './agent-factory.js';
@@ -86,6 +87,7 @@ export async function startSession(
     tools: managed ? [...CALL_TOOLS, ...CRM_TOOLS] : CALL_TOOLS,
     runTool: managed ? createCrmToolRunner(deps, { scope, channel: 'phone', contactId: call.contact_id, related: { type: 'call', id: call.id } }) : undefined,
     metadata: ctx.metadata,
+    phones: await phoneContextOf(deps.db, scope),
     transcript,
     firstTokenTimeoutMs: v.firstTokenTimeoutMs,
     maxFailures: v.maxAgentFailures,

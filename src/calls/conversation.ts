@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { AgentError, type AgentClient, type ChatMessage, type ToolCall, type ToolDefinition } from '../agents/agent.js';
+import type { PhoneContext } from '../phones/phone-number.js';
 import type { CallLeg, CallOutcome } from './call-leg.js';
 import { END_CALL, SEND_DIGITS, TRANSFER_CALL, type ToolAction, interpretToolCall } from './tools.js';
 import type { TranscriptRecorder } from './transcript.js';
@@ -23,6 +24,8 @@ export interface ConversationOptions {
   /** At most this many history messages are sent (the system prompt is always sent). */
   maxHistory?: number;
   onError(err: unknown, context: string): void;
+  /** How transfer targets are read (the workspace's default region); US when absent. */
+  phones?: PhoneContext;
   /** Runs a tool that is not call control (CRM tools); its result goes back to the agent. */
   runTool?: (call: ToolCall) => Promise<string>;
 }
@@ -213,7 +216,7 @@ export class Conversation {
     }
     this.failures = 0;
     const control = allToolCalls.filter((c) => isCallControl(c.function.name));
-    const actions = control.map((c) => interpretToolCall(c.function.name, c.function.arguments));
+    const actions = control.map((c) => interpretToolCall(c.function.name, c.function.arguments, this.o.phones));
     for (const a of actions) if (a.kind === 'digits') this.o.leg.sendDigits(a.digits);
     const action = actions.find((a): a is Extract<ToolAction, { kind: 'end' | 'transfer' }> => a.kind === 'end' || a.kind === 'transfer');
     const invalid = actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
@@ -233,7 +236,7 @@ export class Conversation {
     });
     lastCalls.forEach((c) => {
       // Call-control tools end the call; their results only keep the history well-formed.
-      const a = isCallControl(c.function.name) ? interpretToolCall(c.function.name, c.function.arguments) : null;
+      const a = isCallControl(c.function.name) ? interpretToolCall(c.function.name, c.function.arguments, this.o.phones) : null;
       this.history.push({ role: 'tool', tool_call_id: c.id, content: a && a.kind !== 'invalid' ? 'ok' : 'not run' });
     });
 

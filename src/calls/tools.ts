@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '../agents/agent.js';
-import { isE164 } from '../crm/phones.js';
+import { DEFAULT_REGION, type PhoneContext, parsePhone } from '../phones/phone-number.js';
 
 // Tools every agent is offered, managed or webhook. The gateway carries them out.
 
@@ -28,7 +28,7 @@ export const CALL_TOOLS: ToolDefinition[] = [
       parameters: {
         type: 'object',
         properties: {
-          to: { type: 'string', description: 'Phone number in E.164 format, e.g. +14155550123.' },
+          to: { type: 'string', description: 'Phone number, best in E.164 format, e.g. +14155552671.' },
           message: { type: 'string', description: 'What to tell the caller before transferring.' },
         },
         required: ['to'],
@@ -58,8 +58,11 @@ export type ToolAction =
   | { kind: 'digits'; digits: string }
   | { kind: 'invalid'; error: string };
 
-/** Interprets a tool call from the agent. Unknown tools and bad arguments are reported, not thrown. */
-export function interpretToolCall(name: string, rawArguments: string): ToolAction {
+/**
+ * Interprets a tool call from the agent. Unknown tools and bad arguments are reported, not thrown.
+ * `phones` is how the workspace reads numbers: agents say a transfer target in many forms.
+ */
+export function interpretToolCall(name: string, rawArguments: string, phones: PhoneContext = { defaultRegion: DEFAULT_REGION }): ToolAction {
   let args: Record<string, unknown> = {};
   try {
     args = rawArguments.trim() ? (JSON.parse(rawArguments) as Record<string, unknown>) : {};
@@ -70,9 +73,12 @@ export function interpretToolCall(name: string, rawArguments: string): ToolActio
     return { kind: 'end', say: typeof args.goodbye === 'string' && args.goodbye.trim() ? args.goodbye : 'Goodbye!' };
   }
   if (name === TRANSFER_CALL) {
-    const to = typeof args.to === 'string' ? args.to.replace(/[\s().-]/g, '') : '';
-    if (!isE164(to)) return { kind: 'invalid', error: `${name}: "to" must be an E.164 number` };
-    return { kind: 'transfer', to, say: typeof args.message === 'string' && args.message.trim() ? args.message : 'Transferring you now.' };
+    if (typeof args.to !== 'string') return { kind: 'invalid', error: `${name}: "to" must be a phone number` };
+    const parsed = parsePhone(args.to, phones);
+    if (!parsed.ok) return { kind: 'invalid', error: `${name}: "to" ${parsed.message}` };
+    // A transfer dials the number itself; an extension would need digits sent after it answers.
+    if (parsed.extension !== undefined) return { kind: 'invalid', error: `${name}: "to" has an extension (${parsed.extension}); transfer to the number itself` };
+    return { kind: 'transfer', to: parsed.e164, say: typeof args.message === 'string' && args.message.trim() ? args.message : 'Transferring you now.' };
   }
   if (name === SEND_DIGITS) {
     const digits = typeof args.digits === 'string' ? args.digits.replace(/\s/g, '') : '';

@@ -26,6 +26,7 @@ export interface ContactsTable extends Owned, Stamped {
   email: string | null;
   emails: string; // JSON string[]
   phones: string; // JSON string[] of E.164 numbers
+  phone_extensions?: string; // JSON { [E.164]: extension } for the numbers given with one (column default {})
   company_id: string | null;
   company_name: string | null;
   title: string | null;
@@ -48,6 +49,7 @@ export interface LeadsTable extends Owned, Stamped {
   name: string;
   email: string | null;
   phone: string | null;
+  phone_extension: string | null;
   company_name: string | null;
   status: LeadStatus;
   source: LeadSource;

@@ -6,6 +6,8 @@ export type Mode = 'test' | 'live';
 export interface WorkspacesTable {
   id: string;
   name: string;
+  /** ISO 3166 alpha-2: how numbers written without a country code are read. */
+  default_region?: string; // optional only on insert: the column defaults to US
   created_at: string;
 }
 

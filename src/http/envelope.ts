@@ -1,5 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import { E164_PATTERN } from '../crm/phones.js';
+import { E164_PATTERN } from '../phones/phone-number.js';
 
 // The one response envelope (api-conventions.md "Responses"), as schemas for routes and OpenAPI.
 
@@ -28,8 +28,15 @@ export const ErrorEnvelope = Type.Object(
 export const Timestamp = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 
-/** A phone number in E.164, as every route takes and returns them. */
-export const E164 = (description = 'E.164, e.g. +15551234567.') => Type.String({ pattern: E164_PATTERN, description });
+/** A phone number in E.164, as every route returns them. */
+export const E164 = (description = 'E.164, e.g. +14155552671.') => Type.String({ pattern: E164_PATTERN, description });
+
+/**
+ * A phone number as a client may write it: anything libphonenumber reads. The route normalises it
+ * (src/phones/phone-input.ts) before anything else sees it.
+ */
+export const PhoneInput = (description = 'A phone number in any form libphonenumber reads; stored and returned in E.164.') =>
+  Type.String({ minLength: 1, maxLength: 64, description, 'x-example': '+14155552671' });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

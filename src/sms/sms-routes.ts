@@ -1,9 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../errors.js';
-import { E164 as E164Schema, IdParams, List, Nullable, One, Timestamp } from '../http/envelope.js';
-
-const E164 = E164Schema();
+import { IdParams, List, Nullable, One, PhoneInput, Timestamp } from '../http/envelope.js';
+import { phoneContextOf, requireDialable, requirePhone } from '../phones/phone-input.js';
 import { authOf } from '../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../http/pagination.js';
 import { findNumber } from '../numbers/number-repository.js';
@@ -40,11 +39,11 @@ export const SmsSchema = Type.Object(
 );
 
 const SendBody = Type.Object(
-  { from: Type.String({ maxLength: 100, description: 'The `num_` id of your number.' }), to: E164, body: Type.String({ minLength: 1, maxLength: 1600 }), metadata: Type.Optional(Metadata) },
+  { from: Type.String({ maxLength: 100, description: 'The `num_` id of your number.' }), to: PhoneInput('The recipient, in any form libphonenumber reads (`(415) 555-2671`, `+44 20 7946 0958`); stored and returned in E.164. 422 `invalid_phone` when it is not a valid number.'), body: Type.String({ minLength: 1, maxLength: 1600 }), metadata: Type.Optional(Metadata) },
   { additionalProperties: false },
 );
 const TestInboundBody = Type.Object(
-  { to: Type.String({ maxLength: 100, description: 'Your test number: its `num_` id.' }), from: E164, body: Type.String({ minLength: 1, maxLength: 1600 }) },
+  { to: Type.String({ maxLength: 100, description: 'Your test number: its `num_` id.' }), from: PhoneInput('The sender, in any form libphonenumber reads; stored in E.164.'), body: Type.String({ minLength: 1, maxLength: 1600 }) },
   { additionalProperties: false },
 );
 const ListQuery = Type.Object({
@@ -52,7 +51,7 @@ const ListQuery = Type.Object({
   number_id: Type.Optional(Type.String({ maxLength: 100 })),
   direction: Type.Optional(Type.Union([Type.Literal('inbound'), Type.Literal('outbound')])),
   status: Type.Optional(Status),
-  counterpart: Type.Optional(E164),
+  counterpart: Type.Optional(PhoneInput('The other party\'s number, in any form.')),
 });
 const Params = IdParams('sms');
 
@@ -69,7 +68,11 @@ export async function smsRoutes(app: FastifyInstance, deps: SmsDeps) {
         response: { 201: One(SmsSchema) },
       },
     },
-    async (request, reply) => reply.code(201).send({ data: await sendSms(deps, authOf(request).scope, request.body), request_id: request.id }),
+    async (request, reply) => {
+      const scope = authOf(request).scope;
+      const to = requireDialable(request.body.to, 'to', await phoneContextOf(deps.db, scope));
+      return reply.code(201).send({ data: await sendSms(deps, scope, { ...request.body, to }), request_id: request.id });
+    },
   );
 
   app.get<{ Querystring: Static<typeof ListQuery> }>(
@@ -78,7 +81,9 @@ export async function smsRoutes(app: FastifyInstance, deps: SmsDeps) {
     async (request) => {
       const q = request.query;
       const page = pageRequest(q);
-      const rows = await listSms(deps.db, authOf(request).scope, page, { numberId: q.number_id, direction: q.direction, status: q.status, counterpart: q.counterpart });
+      const scope = authOf(request).scope;
+      const counterpart = q.counterpart === undefined ? undefined : requirePhone(q.counterpart, 'counterpart', { ...(await phoneContextOf(deps.db, scope)), lenient: true }).e164;
+      const rows = await listSms(deps.db, scope, page, { numberId: q.number_id, direction: q.direction, status: q.status, counterpart });
       const { items, nextCursor } = toPage(rows, page.limit);
       return { data: items.map(smsDto), next_cursor: nextCursor, request_id: request.id };
     },
@@ -109,9 +114,10 @@ export async function smsRoutes(app: FastifyInstance, deps: SmsDeps) {
     async (request, reply) => {
       const scope = authOf(request).scope;
       if (scope.mode !== 'test') throw new ApiError('forbidden', 'Inbound test messages need a test key; live numbers receive real SMS.');
+      const from = requireDialable(request.body.from, 'from', await phoneContextOf(deps.db, scope));
       const number = await findNumber(deps.db, scope, request.body.to);
       if (!number || number.status !== 'active') throw new ApiError('not_found', 'No such active number.', [{ field: 'to', error: 'not_found', received: request.body.to }]);
-      const result = await receiveSms(deps, { mode: 'test', carrier: 'sim', carrierSid: `SIMIN${request.id.slice(4)}`, from: request.body.from, to: number.phone_number, body: request.body.body });
+      const result = await receiveSms(deps, { mode: 'test', carrier: 'sim', carrierSid: `SIMIN${request.id.slice(4)}`, from, to: number.phone_number, body: request.body.body });
       return reply.code(201).send({ data: result.message!, request_id: request.id });
     },
   );

@@ -12,7 +12,7 @@ describe('inbound call to a webhook number', () => {
     const num = await v.number({ first_message: 'Hi, Acme here. How can I help?', voice_id: 'voice123', language: 'en-GB' });
     v.agent.script(sseReply('Sure, ', 'I can ', 'help with that.'));
 
-    const { caller, callId, callSid, twiml } = await v.call(num.phone_number, { from: '+15551230000' });
+    const { caller, callId, callSid, twiml } = await v.call(num.phone_number, { from: '+16289230000' });
     expect(twiml).toContain('<ConversationRelay url="wss://gw.example.com/carrier/twilio/relay"');
     expect(twiml).toContain('welcomeGreeting="Hi, Acme here. How can I help?"');
     expect(twiml).toContain('dtmfDetection="true"');
@@ -35,7 +35,7 @@ describe('inbound call to a webhook number', () => {
         { role: 'assistant', content: 'Hi, Acme here. How can I help?' },
         { role: 'user', content: "Hi, I'd like to schedule an appointment." },
       ],
-      metadata: { call_id: callId, number_id: num.id, from: '+15551230000', to: num.phone_number, direction: 'inbound', channel: 'voice' },
+      metadata: { call_id: callId, number_id: num.id, from: '+16289230000', to: num.phone_number, direction: 'inbound', channel: 'voice' },
     });
     expect(sent.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(['end_call', 'transfer_call', 'send_digits']);
     expect(sent.headers['x-agentline-call-id']).toBe(callId);

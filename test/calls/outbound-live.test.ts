@@ -11,11 +11,11 @@ describe('outbound live calls', () => {
     v = await startVoiceHarness();
     const num = await v.number({ first_message: 'Hello from the number' });
     v.agent.script(sseReply('Great, see you then.'));
-    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+15557654321', first_message: 'Hi! Calling about your appointment.', system_prompt: 'You confirm appointments.' }), 201).data;
-    expect(placed).toMatchObject({ status: 'queued', direction: 'outbound', from: num.phone_number, to: '+15557654321', livemode: true });
+    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+16287654321', first_message: 'Hi! Calling about your appointment.', system_prompt: 'You confirm appointments.' }), 201).data;
+    expect(placed).toMatchObject({ status: 'queued', direction: 'outbound', from: num.phone_number, to: '+16287654321', livemode: true });
 
     const created = [...v.twilioRest.calls.values()][0]!;
-    expect(created.to).toBe('+15557654321');
+    expect(created.to).toBe('+16287654321');
     expect(created.from).toBe(num.phone_number);
     expect(created.url).toBe(`https://gw.example.com/carrier/twilio/voice?call_id=${placed.id}`);
     expect(created.statusCallback).toBe('https://gw.example.com/carrier/twilio/status');
@@ -26,13 +26,13 @@ describe('outbound live calls', () => {
     expect(expectOk(await v.api.get(`/v1/calls/${placed.id}`)).data.status).toBe('ringing');
 
     // The callee answers: Twilio fetches the answer URL.
-    const answer = await v.twilio('/carrier/twilio/voice', { CallSid: created.sid, From: num.phone_number, To: '+15557654321', Direction: 'outbound-api', CallStatus: 'in-progress' }, { query: `call_id=${placed.id}` });
+    const answer = await v.twilio('/carrier/twilio/voice', { CallSid: created.sid, From: num.phone_number, To: '+16287654321', Direction: 'outbound-api', CallStatus: 'in-progress' }, { query: `call_id=${placed.id}` });
     expect(answer.text).toContain('welcomeGreeting="Hi! Calling about your appointment."');
     const caller = await connectRelayCaller({
       wsUrl: `${v.wsBase}/carrier/twilio/relay`,
       signedUrl: 'wss://gw.example.com/carrier/twilio/relay',
       authToken: AUTH_TOKEN,
-      setup: { callSid: created.sid, from: num.phone_number, to: '+15557654321', direction: 'outbound-api' },
+      setup: { callSid: created.sid, from: num.phone_number, to: '+16287654321', direction: 'outbound-api' },
       customParameters: { callId: placed.id },
     });
     caller.prompt('Yes, I will be there.');
@@ -56,12 +56,12 @@ describe('outbound live calls', () => {
     v = await startVoiceHarness();
     const num = await v.number();
     v.twilioRest.failNext(/Calls\.json$/, { status: 400, code: 21215, message: 'Geographic permission required' });
-    const res = await v.api.post('/v1/calls', { from: num.id, to: '+15557654321' });
+    const res = await v.api.post('/v1/calls', { from: num.id, to: '+16287654321' });
     expect(res.status).toBe(502);
     expect(res.body.error.message).toContain('Geographic permission');
     expect(expectOk(await v.api.get('/v1/calls')).data).toEqual([]);
 
-    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+15557654321' }), 201).data;
+    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+16287654321' }), 201).data;
     const sid = [...v.twilioRest.calls.keys()][0]!;
     await v.twilio('/carrier/twilio/status', { CallSid: sid, CallStatus: 'busy', CallDuration: '0', SequenceNumber: '2' });
     await eventually(async () => expectOk(await v.api.get(`/v1/calls/${placed.id}`)).data.status === 'busy');

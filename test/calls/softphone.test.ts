@@ -77,11 +77,11 @@ describe('softphone', () => {
     agent.script(sseReply('This is your appointment reminder.'));
     const phone = await SoftphoneClient.connect(base, key);
     const registered = new Promise((r) => phone.once('registered', r));
-    phone.register('+15551234567');
+    phone.register('+16289234567');
     await registered;
     const incoming = new Promise<{ call_id: string; from: string }>((r) => phone.once('incoming', r));
-    const placed = expectOk(await api.post('/v1/calls', { from: num.id, to: '+15551234567', first_message: 'Hi, this is Acme calling.', metadata: { campaign: 'reminders' } }), 201).data;
-    expect(placed).toMatchObject({ status: 'queued', direction: 'outbound', to: '+15551234567', from: num.phone_number, metadata: { campaign: 'reminders' } });
+    const placed = expectOk(await api.post('/v1/calls', { from: num.id, to: '+16289234567', first_message: 'Hi, this is Acme calling.', metadata: { campaign: 'reminders' } }), 201).data;
+    expect(placed).toMatchObject({ status: 'queued', direction: 'outbound', to: '+16289234567', from: num.phone_number, metadata: { campaign: 'reminders' } });
     const ring = await incoming;
     expect(ring).toMatchObject({ call_id: placed.id, from: num.phone_number });
     const greeting = nextTurn(phone);
@@ -100,7 +100,7 @@ describe('softphone', () => {
     });
     expect(done).toMatchObject({ end_reason: 'hangup_requested', billed_minutes: 1, cost_cents: 5 });
 
-    const unanswered = expectOk(await api.post('/v1/calls', { from: num.id, to: '+15559999999' }), 201).data;
+    const unanswered = expectOk(await api.post('/v1/calls', { from: num.id, to: '+16289999999' }), 201).data;
     const ended = await eventually(async () => {
       const c = expectOk(await api.get(`/v1/calls/${unanswered.id}`)).data;
       return c.status === 'no-answer' ? c : null;
@@ -110,11 +110,11 @@ describe('softphone', () => {
 
   it('outbound calls need a minute of credit, an active number of yours and a valid destination', async () => {
     const num = await setup({ AGENTLINE_PRICE_OUTBOUND_MINUTE_CENTS: '2000' });
-    const poor = await api.post('/v1/calls', { from: num.id, to: '+15551234567' });
+    const poor = await api.post('/v1/calls', { from: num.id, to: '+16289234567' });
     expect(poor.status).toBe(402);
     expect(poor.body.error.code).toBe('insufficient_credits');
     expect((await api.post('/v1/calls', { from: num.id, to: '555-1234' })).status).toBe(422);
-    expect((await api.post('/v1/calls', { from: 'num_00000000000000000000000000', to: '+15551234567' })).status).toBe(404);
+    expect((await api.post('/v1/calls', { from: 'num_00000000000000000000000000', to: '+16289234567' })).status).toBe(404);
     expect(expectOk(await api.get('/v1/calls')).data).toEqual([]);
   });
 

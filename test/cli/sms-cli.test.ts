@@ -27,10 +27,10 @@ describe('agentline sms', () => {
     const example = await startExampleAgent({ port: 0, host: '127.0.0.1', wordDelayMs: 1 });
     agent = example.server;
     const num = expectOk(await api.post('/v1/numbers', { webhook_url: example.url }), 201).data;
-    const { stdout } = await run('node', [CLI, 'sms', num.phone_number, 'hello there', '--from', '+15550009999', '--key', key, '--url', url], {
+    const { stdout } = await run('node', [CLI, 'sms', num.phone_number, 'hello there', '--from', '+16288009999', '--key', key, '--url', url], {
       env: { PATH: process.env.PATH ?? '', AGENTLINE_DB: join(h.dir, 'unused.db') },
     });
-    expect(stdout).toContain(`you (+15550009999) -> ${num.phone_number}: hello there`);
+    expect(stdout).toContain(`you (+16288009999) -> ${num.phone_number}: hello there`);
     expect(stdout).toContain(`${num.phone_number} -> you: Hi! I'm the Agentline example agent. You said: "hello there".`);
   });
 });

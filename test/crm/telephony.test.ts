@@ -9,10 +9,10 @@ import { type VoiceHarness, eventually, sseReply, startVoiceHarness } from '../h
 let v: VoiceHarness;
 afterEach(async () => v?.close());
 
-const CALLER = '+15551230000';
+const CALLER = '+16289230000';
 
 async function contactWithTicket() {
-  const contact = expectOk(await v.api.post('/v1/contacts', { name: 'Jane Doe', email: 'jane@acme.com', company_name: 'Acme Corp', phones: ['(555) 123-0000'] }), 201).data;
+  const contact = expectOk(await v.api.post('/v1/contacts', { name: 'Jane Doe', email: 'jane@acme.com', company_name: 'Acme Corp', phones: ['(628) 923-0000'] }), 201).data;
   expectOk(await v.api.post('/v1/support/tickets', { subject: 'Billing address wrong', contact_id: contact.id }), 201);
   return contact;
 }
@@ -74,7 +74,7 @@ describe('calls in the CRM', () => {
     expect(v.agent.requests[0]!.body.tools).toHaveLength(3); // call tools only: webhook agents use the API for the CRM
     await known.caller.hangup();
 
-    const stranger = await v.call(num.phone_number, { from: '+15559990000' });
+    const stranger = await v.call(num.phone_number, { from: '+16289990000' });
     stranger.caller.prompt('Hi');
     await stranger.caller.nextText();
     expect(v.agent.requests[1]!.body.metadata.contact_id).toBeUndefined();
@@ -112,21 +112,21 @@ describe('leads for strangers', () => {
     const num = expectOk(await v.api.post('/v1/numbers', { system_prompt: 'Sales line.', crm: { create_leads: true } }), 201).data;
     expect(num.crm).toEqual({ create_leads: true });
     v.openai.script(sseReply('Hi!'));
-    const a = await v.call(num.phone_number, { from: '+15557770001' });
+    const a = await v.call(num.phone_number, { from: '+16287770001' });
     await a.caller.hangup();
-    const b = await v.call(num.phone_number, { from: '+15557770001' }); // calls again: same lead
+    const b = await v.call(num.phone_number, { from: '+16287770001' }); // calls again: same lead
     await b.caller.hangup();
-    await v.twilio('/carrier/twilio/sms', { MessageSid: 'SM' + '2'.repeat(32), From: '+15557770002', To: num.phone_number, Body: 'Do you ship to Canada?' });
+    await v.twilio('/carrier/twilio/sms', { MessageSid: 'SM' + '2'.repeat(32), From: '+16287770002', To: num.phone_number, Body: 'Do you ship to Canada?' });
     const leads = expectOk(await v.api.get('/v1/leads')).data;
-    expect(leads.map((l: { source: string; phone: string }) => [l.source, l.phone]).sort()).toEqual([['phone', '+15557770001'], ['sms', '+15557770002']]);
+    expect(leads.map((l: { source: string; phone: string }) => [l.source, l.phone]).sort()).toEqual([['phone', '+16287770001'], ['sms', '+16287770002']]);
     expect(expectOk(await v.api.get('/v1/events?type=lead.created')).data).toHaveLength(2);
 
     // Known contacts and numbers without the setting open none.
-    expectOk(await v.api.post('/v1/contacts', { name: 'Known', phones: ['+15557770003'] }), 201);
-    const c = await v.call(num.phone_number, { from: '+15557770003' });
+    expectOk(await v.api.post('/v1/contacts', { name: 'Known', phones: ['+16287770003'] }), 201);
+    const c = await v.call(num.phone_number, { from: '+16287770003' });
     await c.caller.hangup();
     const plain = await v.number();
-    const d = await v.call(plain.phone_number, { from: '+15557770004' });
+    const d = await v.call(plain.phone_number, { from: '+16287770004' });
     await d.caller.hangup();
     expect(expectOk(await v.api.get('/v1/leads')).data).toHaveLength(2);
   });

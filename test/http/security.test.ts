@@ -26,17 +26,17 @@ const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/credits/ledger': {},
   'GET /v1/events': {},
   'GET /v1/events/:id': { owns: 'event' },
-  'POST /v1/calls': { body: { from: 'num_00000000000000000000000000', to: '+15551234567' } },
+  'POST /v1/calls': { body: { from: 'num_00000000000000000000000000', to: '+16289234567' } },
   'GET /v1/calls': {},
   'GET /v1/calls/:id': { owns: 'call' },
   'GET /v1/calls/:id/transcript': { owns: 'call' },
   'POST /v1/calls/:id/hangup': { owns: 'call' },
   'GET /v1/softphone': { ws: true },
   'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
-  'POST /v1/sms': { body: { from: 'num_00000000000000000000000000', to: '+15551234567', body: 'hi' } },
+  'POST /v1/sms': { body: { from: 'num_00000000000000000000000000', to: '+16289234567', body: 'hi' } },
   'GET /v1/sms': {},
   'GET /v1/sms/:id': { owns: 'sms' },
-  'POST /v1/sms/test-inbound': { body: { to: 'num_00000000000000000000000000', from: '+15551234567', body: 'hi' } },
+  'POST /v1/sms/test-inbound': { body: { to: 'num_00000000000000000000000000', from: '+16289234567', body: 'hi' } },
   'POST /v1/webhooks': { body: { url: 'https://hooks.example.com/agentline', event_types: ['*'] } },
   'GET /v1/webhooks': {},
   'GET /v1/webhooks/:id': { owns: 'webhook' },
@@ -61,8 +61,8 @@ beforeAll(async () => {
   await fund(api, 5000);
   owned.number = expectOk(await api.post('/v1/numbers', { system_prompt: 'Owner agent' }), 201).data.id;
   owned.event = expectOk(await api.get('/v1/events')).data[0].id;
-  owned.call = expectOk(await api.post('/v1/calls', { from: owned.number, to: '+15551234567' }), 201).data.id;
-  owned.sms = expectOk(await api.post('/v1/sms', { from: owned.number, to: '+15551234567', body: 'hello' }), 201).data.id;
+  owned.call = expectOk(await api.post('/v1/calls', { from: owned.number, to: '+16289234567' }), 201).data.id;
+  owned.sms = expectOk(await api.post('/v1/sms', { from: owned.number, to: '+16289234567', body: 'hello' }), 201).data.id;
   owned.webhook = expectOk(await api.post('/v1/webhooks', { url: 'https://hooks.example.com/owner', event_types: ['*'] }), 201).data.id;
   owned.delivery = expectOk(await api.post(`/v1/webhooks/${owned.webhook}/test`), 201).data.id;
   for (const g of GROUPS) await g.own(api, owned);

@@ -73,7 +73,7 @@ export async function insertInvoice(h: Harness, scope: Scope): Promise<string> {
 export async function makeCall(api: Api): Promise<string> {
   await fund(api, 2000);
   const number = expectOk(await api.post('/v1/numbers', { system_prompt: 'You help.' }), 201).data.id;
-  return expectOk(await api.post('/v1/calls', { from: number, to: '+15551234567' }), 201).data.id;
+  return expectOk(await api.post('/v1/calls', { from: number, to: '+16289234567' }), 201).data.id;
 }
 
 export const ids = (body: { data: { id: string }[] }) => body.data.map((r) => r.id);

@@ -8,7 +8,7 @@ import { workspaceRoutes } from './workspace/workspace-routes.js';
 
 /** Routes for workspace, contacts, companies, activities and the contact timeline (under /v1). */
 export async function peopleRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
-  await app.register(workspaceRoutes);
+  await app.register(workspaceRoutes, deps);
   await app.register(contactRoutes, deps);
   await app.register(companyRoutes, deps);
   await app.register(activityRoutes, deps);

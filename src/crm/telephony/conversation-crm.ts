@@ -7,7 +7,7 @@ import { logActivity } from '../people/activities/activity-service.js';
 import { findContactByPhone } from '../people/contacts/contact-lookup.js';
 import { addTicketMessageInternal } from '../../support/messages/message-service.js';
 import { createLeadInternal, findLeadByPhone } from '../sales/leads/lead-service.js';
-import { normalizePhone } from '../phones.js';
+import { parsePhone, phoneContextOf } from '../phones.js';
 import type { NumbersTable } from '../../db/schema.js';
 import { crmSettingsOf } from '../../numbers/number-dto.js';
 
@@ -28,13 +28,14 @@ export async function matchContactId(db: Executor, scope: Scope, phone: string):
 /**
  * A number set to `crm.create_leads` opens a lead (source phone or sms) for someone who is not a
  * contact yet, once: a repeat caller with an open lead gets no second one. Withheld or
- * unparseable numbers are skipped.
+ * numbers libphonenumber does not accept (read in the workspace's default region) are skipped.
  */
 export async function openLeadForStranger(deps: ConversationCrmDeps, number: NumbersTable, phone: string, source: 'phone' | 'sms'): Promise<void> {
   if (!crmSettingsOf(number).create_leads) return;
-  const normalized = normalizePhone(phone);
-  if (!normalized) return;
   const scope: Scope = scopeOf(number);
+  const parsed = parsePhone(phone, await phoneContextOf(deps.db, scope));
+  if (!parsed.ok) return;
+  const normalized = parsed.e164;
   if (await findLeadByPhone(deps.db, scope, normalized)) return;
   await deps.db.transaction().execute((trx) =>
     createLeadInternal(trx, scope, { name: `${source === 'phone' ? 'Caller' : 'Texter'} ${normalized}`, phone: normalized, source, notes: `First contact by ${source === 'phone' ? 'phone' : 'SMS'} to ${number.phone_number}.` }, deps.clock.now()),

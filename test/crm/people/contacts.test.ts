@@ -25,6 +25,10 @@ describe('contacts', () => {
       email: 'jane@acme.com',
       emails: ['jane@acme.com', 'j.doe@gmail.com'],
       phones: ['+14155550100', '+12125550199'],
+      phone_details: [
+        { number: '+14155550100', extension: null },
+        { number: '+12125550199', extension: null },
+      ],
       company_id: null,
       company_name: 'Acme Corp',
       title: 'CTO',
@@ -49,7 +53,7 @@ describe('contacts', () => {
     p = await peopleHarness();
     const res = await p.api.post('/v1/contacts', { name: 'Bad', phones: ['+14155550100', 'call me maybe'] });
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'validation_error', details: [{ field: 'phones[1]', error: 'invalid_phone', received: 'call me maybe' }] });
+    expect(res.body.error).toMatchObject({ code: 'invalid_phone', details: [{ field: 'phones[1]', error: 'invalid_phone', reason: 'not_a_number', received: 'call me maybe' }] });
     expect(expectOk(await p.api.get('/v1/contacts')).data).toEqual([]);
     const patch = await p.api.patch(`/v1/contacts/${expectOk(await p.api.post('/v1/contacts', { name: 'Ok' }), 201).data.id}`, { phones: ['12'] });
     expect(patch.status).toBe(422);
@@ -124,7 +128,7 @@ describe('contacts', () => {
     }
     expect(ids(expectOk(await p.api.get(`/v1/contacts?phone=${encodeURIComponent('+442079460958')}`)))).toEqual([john.id]);
     const bad = await p.api.get('/v1/contacts?phone=abc');
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.body.error.details[0]).toMatchObject({ field: 'phone', error: 'invalid_phone' });
     expect(ids(expectOk(await p.api.get('/v1/contacts?email=jr%40WORK.com')))).toEqual([john.id]);
     expect(ids(expectOk(await p.api.get('/v1/contacts?custom_field_key=tier&custom_field_value=gold')))).toEqual([jane.id]);

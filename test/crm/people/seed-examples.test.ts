@@ -102,7 +102,7 @@ describe('OpenAPI', () => {
     const doc = expectOk(await p.h.api(null).get('/v1/openapi.json'));
     const paths = doc.paths as Record<string, Record<string, { description?: string }>>;
     for (const [path, methods] of Object.entries({
-      '/v1/workspace': ['get'],
+      '/v1/workspace': ['get', 'patch'],
       '/v1/contacts': ['get', 'post'],
       '/v1/contacts/{id}': ['get', 'patch', 'delete'],
       '/v1/contacts/{id}/timeline': ['get'],

@@ -41,7 +41,8 @@ describe('leads', () => {
   it('refuses bad input: unreadable phone, converted via PATCH, unknown fields and enums', async () => {
     const badPhone = await api.post('/v1/leads', { name: 'X', phone: 'call me maybe' });
     expect(badPhone.status).toBe(422);
-    expect(badPhone.body.error.details).toEqual([{ field: 'phone', error: 'invalid_phone', received: 'call me maybe' }]);
+    expect(badPhone.body.error.code).toBe('invalid_phone');
+    expect(badPhone.body.error.details).toEqual([{ field: 'phone', error: 'invalid_phone', reason: 'not_a_number', received: 'call me maybe' }]);
     const lead = expectOk(await api.post('/v1/leads', { name: 'Y' }), 201).data;
     for (const [body, field] of [
       [{ status: 'converted' }, 'status'],
@@ -135,6 +136,6 @@ describe('leads', () => {
     const dto = await h.opened.db.transaction().execute((trx) => createLeadInternal(trx, scope, { name: 'Caller +1 212 555 0199', phone: '+12125550199', source: 'phone' }, new Date()));
     expect(dto).toMatchObject({ source: 'phone', status: 'new', phone: '+12125550199' });
     expect(expectOk(await api.get(`/v1/leads?source=phone`)).data.map((l: any) => l.id)).toContain(dto.id);
-    await expect(h.opened.db.transaction().execute((trx) => createLeadInternal(trx, scope, { name: 'Anon', phone: 'anonymous', source: 'phone' }, new Date()))).rejects.toMatchObject({ code: 'validation_error' });
+    await expect(h.opened.db.transaction().execute((trx) => createLeadInternal(trx, scope, { name: 'Anon', phone: 'anonymous', source: 'phone' }, new Date()))).rejects.toMatchObject({ code: 'invalid_phone' });
   });
 });

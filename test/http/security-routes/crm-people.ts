@@ -5,6 +5,7 @@ import type { RouteGroup } from './types.js';
 export const group: RouteGroup = {
   routes: {
     'GET /v1/workspace': {},
+    'PATCH /v1/workspace': { body: { default_region: 'US' } },
     'POST /v1/contacts': { body: { name: 'Jane Doe', email: 'jane@acme.com', company_name: 'Acme Corp' } },
     'GET /v1/contacts': {},
     'GET /v1/contacts/:id': { owns: 'contact' },

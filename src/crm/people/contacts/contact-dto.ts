@@ -6,6 +6,7 @@ export interface ContactDto {
   email: string | null;
   emails: string[];
   phones: string[];
+  phone_details: { number: string; extension: string | null }[];
   company_id: string | null;
   company_name: string | null;
   title: string | null;
@@ -17,12 +18,15 @@ export interface ContactDto {
 }
 
 export function contactDto(row: ContactsTable): ContactDto {
+  const phones = JSON.parse(row.phones) as string[];
+  const extensions = JSON.parse(row.phone_extensions || '{}') as Record<string, string>;
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     emails: JSON.parse(row.emails) as string[],
-    phones: JSON.parse(row.phones) as string[],
+    phones,
+    phone_details: phones.map((number) => ({ number, extension: extensions[number] ?? null })),
     company_id: row.company_id,
     company_name: row.company_name,
     title: row.title,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../db/database.js';
 import type { ContactsTable } from '../../../db/schema-crm.js';
 import type { Scope } from '../../../scope.js';
-import { normalizePhone } from '../../phones.js';
+import { parsePhone, phoneContextOf } from '../../phones.js';
 import { findContactsByPhone } from './contact-repository.js';
 
 // Caller matching for the telephony side: a call's or SMS's counterpart number -> its contact.
@@ -10,12 +10,12 @@ export { contactDto, type ContactDto } from './contact-dto.js';
 
 /**
  * The contact with this phone number in this workspace and mode, however the number is written
- * (normalized to E.164 first). Archived contacts are not matched; when several contacts share the
+ * (read as the workspace reads numbers, leniently: a possible number matches). Archived contacts are not matched; when several contacts share the
  * number, the most recently updated wins. Undefined for an unknown or unreadable number.
  */
 export async function findContactByPhone(db: Executor, scope: Scope, phone: string): Promise<ContactsTable | undefined> {
-  const e164 = normalizePhone(phone);
-  if (!e164) return undefined;
-  const [row] = await findContactsByPhone(db, scope, e164, 1);
+  const parsed = parsePhone(phone, { ...(await phoneContextOf(db, scope)), lenient: true });
+  if (!parsed.ok) return undefined;
+  const [row] = await findContactsByPhone(db, scope, parsed.e164, 1);
   return row;
 }

@@ -10,7 +10,8 @@ const Email = Type.String({ format: 'email', maxLength: 320, 'x-example': 'jane@
 const Emails = Type.Array(Email, { maxItems: 20, description: 'Every email of the contact; `email` is always among them (first).' });
 const Phones = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
   maxItems: 20,
-  description: 'Phone numbers in any common form; stored in E.164 (numbers without a country code are taken as +1). An unparseable one is a 422 on `phones[i]`.',
+  description:
+    'Phone numbers in any form libphonenumber reads (`(415) 555-2671`, `+44 (0)20 7946 0958`, `011 44 20 7946 0958`, with an extension as `ext. 12`, `x12` or `;ext=12`); stored in E.164. Numbers without a country code are read in the workspace\'s `default_region`. A number that is not valid is a 422 `invalid_phone` on `phones[i]`.',
 });
 const CompanyId = Type.String({ minLength: 1, maxLength: 100, description: 'A `com_` id in this workspace (404 otherwise). Sets `company_name` from the company.' });
 const CompanyName = Type.String({ maxLength: 200, description: 'Free text; ignored when `company_id` is set (the company\'s name is used).' });
@@ -58,7 +59,11 @@ export const ContactSchema = Type.Object(
     name: Type.String(),
     email: Nullable(Type.String({ description: 'The primary email (the first of `emails`).' })),
     emails: Type.Array(Type.String()),
-    phones: Type.Array(Type.String({ description: 'E.164, e.g. +14155550123.' })),
+    phones: Type.Array(Type.String({ description: 'E.164, e.g. +14155552671.' })),
+    phone_details: Type.Array(
+      Type.Object({ number: Type.String({ description: 'E.164, as in `phones`.' }), extension: Nullable(Type.String({ description: 'The extension the number was given with, or null.' })) }),
+      { description: 'The same numbers as `phones`, in the same order, with their extensions.' },
+    ),
     company_id: Nullable(Type.String()),
     company_name: Nullable(Type.String()),
     title: Nullable(Type.String()),
@@ -74,7 +79,7 @@ export const ContactSchema = Type.Object(
 export const ListContactsQuery = {
   query: Type.Optional(Type.String({ maxLength: 200, description: 'Free-text search across contact name, email, company, and notes (every word, as a prefix).' })),
   company_id: Type.Optional(Type.String({ maxLength: 100, description: 'Restrict results to contacts linked to this company.' })),
-  phone: Type.Optional(Type.String({ maxLength: 40, description: 'Any of the contact\'s phones, in any common form (normalized to E.164).' })),
+  phone: Type.Optional(Type.String({ maxLength: 40, description: 'Any of the contact\'s phones, in any form (read in the workspace\'s `default_region`; 422 `invalid_phone` if it is not a valid number).' })),
   email: Type.Optional(Type.String({ maxLength: 320, description: 'Any of the contact\'s emails (case-insensitive).' })),
   include_archived: Type.Optional(Type.Boolean({ default: false, description: 'Include archived contacts.' })),
   ...CustomFieldQuery,

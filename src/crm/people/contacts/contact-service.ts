@@ -1,6 +1,6 @@
 import type { Trx } from '../../../db/database.js';
 import type { ContactsTable } from '../../../db/schema-crm.js';
-import { ApiError, notFound, validationError } from '../../../errors.js';
+import { notFound } from '../../../errors.js';
 import { emitEvent } from '../../../events/event-writer.js';
 import type { IdempotencyHandle } from '../../../http/plugins/idempotency.js';
 import type { PageRequest } from '../../../http/pagination.js';
@@ -8,7 +8,7 @@ import { newId } from '../../../ids.js';
 import type { Scope } from '../../../scope.js';
 import type { CrmDeps } from '../../crm-deps.js';
 import { mergeCustomFields } from '../../custom-fields.js';
-import { normalizePhone } from '../../phones.js';
+import { type PhoneContext, phoneContextOf, requirePhone } from '../../phones.js';
 import { requireExists } from '../../related.js';
 import { findCompany } from '../companies/company-repository.js';
 import { type ContactDto, contactDto } from './contact-dto.js';
@@ -24,6 +24,8 @@ export interface CreateContactInput {
   title?: string;
   notes?: string;
   custom_fields?: Record<string, string>;
+  /** Internal: numbers taken from our own rows (a converted lead), read leniently. */
+  phonesAreOurs?: boolean;
 }
 
 export interface UpdateContactInput {
@@ -51,15 +53,25 @@ export interface ListContactsInput {
 const blankToNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
 const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** Each phone in E.164, without duplicates; an unparseable one is a 422 naming `phones[i]`. */
-export function normalizePhones(raw: string[]): string[] {
-  const out: string[] = [];
+export interface ContactPhones {
+  phones: string[];
+  /** E.164 -> extension, for the numbers given with one. */
+  extensions: Record<string, string>;
+}
+
+/**
+ * Each phone in E.164, without duplicates, and the extensions they were given with; a number
+ * libphonenumber does not accept is a 422 `invalid_phone` naming `phones[i]`.
+ */
+export function normalizePhones(raw: string[], ctx: PhoneContext): ContactPhones {
+  const phones: string[] = [];
+  const extensions: Record<string, string> = {};
   raw.forEach((value, i) => {
-    const e164 = normalizePhone(value);
-    if (!e164) throw validationError(`phones[${i}]`, 'invalid_phone', `phones[${i}] is not a phone number we can read (use E.164, e.g. +14155550123)`, value);
-    if (!out.includes(e164)) out.push(e164);
+    const phone = requirePhone(value, `phones[${i}]`, ctx);
+    if (!phones.includes(phone.e164)) phones.push(phone.e164);
+    if (phone.extension !== undefined && extensions[phone.e164] === undefined) extensions[phone.e164] = phone.extension;
   });
-  return out;
+  return { phones, extensions };
 }
 
 /** The primary email first, then the others, without case-insensitive duplicates. */
@@ -85,7 +97,8 @@ async function companyNameOf(trx: Trx, scope: Scope, companyId: string): Promise
  * their own write (lead conversion, callers from the telephony side).
  */
 export async function createContactInTx(trx: Trx, scope: Scope, input: CreateContactInput, at: Date): Promise<ContactDto> {
-  const phones = normalizePhones(input.phones ?? []);
+  const ctx = await phoneContextOf(trx, scope);
+  const { phones, extensions } = normalizePhones(input.phones ?? [], input.phonesAreOurs ? { ...ctx, lenient: true } : ctx);
   const emails = emailList(input.email, input.emails ?? []);
   const companyId = input.company_id ?? null;
   const companyName = companyId ? await companyNameOf(trx, scope, companyId) : blankToNull(input.company_name);
@@ -98,6 +111,7 @@ export async function createContactInTx(trx: Trx, scope: Scope, input: CreateCon
     email: emails[0] ?? null,
     emails: JSON.stringify(emails),
     phones: JSON.stringify(phones),
+    phone_extensions: JSON.stringify(extensions),
     company_id: companyId,
     company_name: companyName,
     title: blankToNull(input.title),
@@ -116,7 +130,7 @@ export async function createContactInTx(trx: Trx, scope: Scope, input: CreateCon
 }
 
 export async function createContact(deps: CrmDeps, scope: Scope, input: CreateContactInput, idempotency: IdempotencyHandle | null): Promise<ContactDto> {
-  normalizePhones(input.phones ?? []); // fail fast, before the transaction
+  normalizePhones(input.phones ?? [], await phoneContextOf(deps.db, scope)); // fail fast, before the transaction
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const dto = await createContactInTx(trx, scope, input, at);
@@ -133,11 +147,7 @@ export async function getContact(deps: Pick<CrmDeps, 'db'>, scope: Scope, id: st
 
 export async function listContacts(deps: Pick<CrmDeps, 'db'>, scope: Scope, page: PageRequest, q: ListContactsInput): Promise<ContactDto[]> {
   let phone: string | undefined;
-  if (q.phone !== undefined) {
-    const e164 = normalizePhone(q.phone);
-    if (!e164) throw new ApiError('bad_request', 'phone is not a phone number we can read.', [{ field: 'phone', error: 'invalid_phone', received: q.phone }]);
-    phone = e164;
-  }
+  if (q.phone !== undefined) phone = requirePhone(q.phone, 'phone', { ...(await phoneContextOf(deps.db, scope)), lenient: true }).e164;
   const rows = await repo.listContacts(deps.db, scope, page, {
     query: q.query,
     companyId: q.company_id,
@@ -167,7 +177,8 @@ function patchedEmails(existing: ContactsTable, input: UpdateContactInput): stri
 }
 
 export async function updateContact(deps: CrmDeps, scope: Scope, id: string, input: UpdateContactInput, idempotency: IdempotencyHandle | null): Promise<ContactDto> {
-  const phones = input.phones === undefined ? undefined : normalizePhones(input.phones ?? []);
+  const parsed = input.phones === undefined ? undefined : normalizePhones(input.phones ?? [], await phoneContextOf(deps.db, scope));
+  const phones = parsed?.phones;
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findContact(trx, scope, id);
@@ -179,7 +190,10 @@ export async function updateContact(deps: CrmDeps, scope: Scope, id: string, inp
       next.emails = JSON.stringify(emails);
       next.email = emails[0] ?? null;
     }
-    if (phones !== undefined) next.phones = JSON.stringify(phones);
+    if (parsed !== undefined) {
+      next.phones = JSON.stringify(parsed.phones);
+      next.phone_extensions = JSON.stringify(parsed.extensions);
+    }
     if (input.company_id !== undefined) next.company_id = input.company_id;
     if (input.company_id) next.company_name = await companyNameOf(trx, scope, input.company_id);
     else if (!next.company_id && input.company_name !== undefined) next.company_name = blankToNull(input.company_name);

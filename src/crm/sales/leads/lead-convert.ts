@@ -69,7 +69,9 @@ export async function convertLead(deps: Deps, scope: Scope, id: string, input: C
       {
         name: lead.name,
         email: lead.email ?? undefined,
-        phones: lead.phone ? [lead.phone] : [],
+        // RFC 3966's `;ext=` carries the lead's extension over; the number is already ours.
+        phones: lead.phone ? [lead.phone_extension ? `${lead.phone};ext=${lead.phone_extension}` : lead.phone] : [],
+        phonesAreOurs: true,
         company_id: companyId ?? undefined,
         notes: lead.notes ?? undefined,
         custom_fields: JSON.parse(lead.custom_fields) as Record<string, string>,

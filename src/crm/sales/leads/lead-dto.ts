@@ -6,6 +6,7 @@ export interface LeadDto {
   name: string;
   email: string | null;
   phone: string | null;
+  phone_extension: string | null;
   company_name: string | null;
   status: LeadStatus;
   source: LeadSource;
@@ -26,6 +27,7 @@ export function leadDto(row: LeadsTable): LeadDto {
     name: row.name,
     email: row.email,
     phone: row.phone,
+    phone_extension: row.phone_extension,
     company_name: row.company_name,
     status: row.status,
     source: row.source,

@@ -19,7 +19,11 @@ export const LeadSource = literals(LEAD_SOURCES);
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Email = Type.String({ format: 'email', maxLength: 254 });
-const Phone = Type.String({ minLength: 1, maxLength: 40, description: 'Normalized to E.164 (numbers without a country code are taken as +1); 422 if it is not a phone number.' });
+const Phone = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  description: 'Any form libphonenumber reads, with an optional extension (`ext. 12`, `x12`, `;ext=12`); stored in E.164, the extension in `phone_extension`. Numbers without a country code are read in the workspace\'s `default_region`; 422 `invalid_phone` if it is not a valid number.',
+});
 const CompanyName = Type.String({ minLength: 1, maxLength: 200 });
 const Notes = Type.String({ maxLength: 10_000 });
 
@@ -68,6 +72,7 @@ export const LeadSchema = Type.Object(
     name: Type.String(),
     email: Nullable(Type.String()),
     phone: Nullable(Type.String({ description: 'E.164.' })),
+    phone_extension: Nullable(Type.String({ description: 'The extension `phone` was given with, or null.' })),
     company_name: Nullable(Type.String()),
     status: LeadStatus,
     source: LeadSource,
@@ -88,6 +93,6 @@ export const ListLeadsQuery = {
   query: Type.Optional(Type.String({ maxLength: 200, description: 'Full-text search over name, email, phone, company and notes (every word, as a prefix).' })),
   status: Type.Optional(LeadStatus),
   source: Type.Optional(LeadSource),
-  phone: Type.Optional(Type.String({ maxLength: 40, description: 'Leads with this phone number (any format; normalized to E.164).' })),
+  phone: Type.Optional(Type.String({ maxLength: 40, description: 'Leads with this phone number (any format, read in the workspace\'s `default_region`; 422 `invalid_phone` if it is not a phone number).' })),
   ...CustomFieldQuery,
 };

@@ -1,6 +1,6 @@
 import type { Executor, Trx } from '../../../db/database.js';
 import type { LeadSource, LeadStatus, LeadsTable } from '../../../db/schema-crm.js';
-import { notFound, validationError } from '../../../errors.js';
+import { notFound } from '../../../errors.js';
 import { emitEvent } from '../../../events/event-writer.js';
 import type { IdempotencyHandle } from '../../../http/plugins/idempotency.js';
 import type { PageRequest } from '../../../http/pagination.js';
@@ -8,7 +8,7 @@ import { newId } from '../../../ids.js';
 import type { Scope } from '../../../scope.js';
 import type { CrmDeps } from '../../crm-deps.js';
 import { mergeCustomFields } from '../../custom-fields.js';
-import { normalizePhone } from '../../phones.js';
+import { type PhoneContext, parsePhone, phoneContextOf, requirePhone } from '../../phones.js';
 import { indexDocument, removeDocument } from '../../search-index.js';
 import { blankToNull, conflict, type DeletedDto } from '../sales-shared.js';
 import { type LeadDto, leadDto, leadSearchText } from './lead-dto.js';
@@ -38,13 +38,15 @@ export interface UpdateLeadInput {
   custom_fields?: Record<string, string | null>;
 }
 
-/** E.164, or null for no number; 422 naming `phone` when it is not a phone number. */
-export function leadPhone(raw: string | null | undefined): string | null {
+/**
+ * The number (E.164) and its extension, both null for no number; a 422 `invalid_phone` naming
+ * `phone` when libphonenumber does not accept it.
+ */
+export function leadPhone(raw: string | null | undefined, ctx: PhoneContext): { phone: string | null; phone_extension: string | null } {
   const value = blankToNull(raw);
-  if (value === null || value === undefined) return null;
-  const normalized = normalizePhone(value);
-  if (!normalized) throw validationError('phone', 'invalid_phone', 'phone is not a phone number we can read; use E.164, e.g. +14155550123', value);
-  return normalized;
+  if (value === null || value === undefined) return { phone: null, phone_extension: null };
+  const parsed = requirePhone(value, 'phone', ctx);
+  return { phone: parsed.e164, phone_extension: parsed.extension ?? null };
 }
 
 /**
@@ -54,13 +56,15 @@ export function leadPhone(raw: string | null | undefined): string | null {
  */
 export async function createLeadInternal(trx: Trx, scope: Scope, input: CreateLeadInput, at: Date): Promise<LeadDto> {
   const now = at.toISOString();
+  const { phone, phone_extension } = leadPhone(input.phone, await phoneContextOf(trx, scope));
   const row: LeadsTable = {
     id: newId('lead'),
     workspace_id: scope.workspaceId,
     mode: scope.mode,
     name: input.name,
     email: blankToNull(input.email) ?? null,
-    phone: leadPhone(input.phone),
+    phone,
+    phone_extension,
     company_name: blankToNull(input.company_name) ?? null,
     status: input.status ?? 'new',
     source: input.source ?? 'api',
@@ -81,7 +85,7 @@ export async function createLeadInternal(trx: Trx, scope: Scope, input: CreateLe
 }
 
 export async function createLead(deps: Deps, scope: Scope, input: CreateLeadInput, idempotency: IdempotencyHandle | null): Promise<LeadDto> {
-  leadPhone(input.phone); // a 422 before opening the transaction
+  leadPhone(input.phone, await phoneContextOf(deps.db, scope)); // a 422 before opening the transaction
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const dto = await createLeadInternal(trx, scope, input, at);
@@ -97,12 +101,12 @@ export async function getLead(deps: Pick<CrmDeps, 'db'>, scope: Scope, id: strin
 }
 
 export async function listLeads(deps: Pick<CrmDeps, 'db'>, scope: Scope, page: PageRequest, filter: repo.LeadFilter): Promise<LeadDto[]> {
-  const phone = filter.phone !== undefined ? normalizePhone(filter.phone) : undefined;
-  if (phone === null) return []; // not a phone number: no lead can have it
+  const phone = filter.phone !== undefined ? requirePhone(filter.phone, 'phone', { ...(await phoneContextOf(deps.db, scope)), lenient: true }).e164 : undefined;
   return (await repo.listLeads(deps.db, scope, page, { ...filter, phone })).map(leadDto);
 }
 
 export async function updateLead(deps: Deps, scope: Scope, id: string, input: UpdateLeadInput, idempotency: IdempotencyHandle | null): Promise<LeadDto> {
+  const phone = input.phone === undefined ? undefined : leadPhone(input.phone, await phoneContextOf(deps.db, scope));
   return deps.db.transaction().execute(async (trx) => {
     const existing = await repo.findLead(trx, scope, id);
     if (!existing) throw notFound('lead');
@@ -112,7 +116,7 @@ export async function updateLead(deps: Deps, scope: Scope, id: string, input: Up
     const changes: repo.LeadChanges = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.email !== undefined) changes.email = blankToNull(input.email) ?? null;
-    if (input.phone !== undefined) changes.phone = leadPhone(input.phone);
+    if (phone !== undefined) Object.assign(changes, phone);
     if (input.company_name !== undefined) changes.company_name = blankToNull(input.company_name) ?? null;
     if (input.notes !== undefined) changes.notes = blankToNull(input.notes) ?? null;
     if (input.status !== undefined) changes.status = input.status;
@@ -143,8 +147,8 @@ export async function deleteLead(deps: Pick<CrmDeps, 'db'>, scope: Scope, id: st
 
 /** The newest unconverted lead with this phone number (any format), for matching unknown callers. */
 export async function findLeadByPhone(db: Executor, scope: Scope, phone: string): Promise<LeadDto | null> {
-  const normalized = normalizePhone(phone);
-  if (!normalized) return null;
-  const row = await repo.findOpenLeadByPhone(db, scope, normalized);
+  const parsed = parsePhone(phone, { ...(await phoneContextOf(db, scope)), lenient: true });
+  if (!parsed.ok) return null;
+  const row = await repo.findOpenLeadByPhone(db, scope, parsed.e164);
   return row ? leadDto(row) : null;
 }
