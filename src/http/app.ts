@@ -35,7 +35,7 @@ import { webhookRoutes } from '../webhooks/webhook-routes.js';
 import { decorateAuth, installAuth } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
-import { registerOpenApi } from './plugins/openapi.js';
+import { documentFor, registerOpenApi } from './plugins/openapi.js';
 import { installRequestId } from './plugins/request-id.js';
 import { installValidators } from './plugins/validation.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -171,7 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(smsRoutes, smsDeps);
       await v1.register(crmRoutes, services);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
-      v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async (request) => documentFor(app.swagger(), request, deps.config.publicUrl));
     },
     { prefix: '/v1' },
   );
