@@ -85,7 +85,7 @@ describe('/docs in a browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const shot = join(SCREENSHOTS, 'docs-try-it-out-get-me.png');
     // The viewport at the operation: the Execute button, the curl line and the live response.
-    await page.evaluate(() => document.querySelector('#operations-me-getMe')?.scrollIntoView());
+    await op.evaluate((el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
     await page.screenshot({ path: shot });
     console.log(`screenshot: ${shot}`);
 

@@ -158,7 +158,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true, persistAuthorization: false },
+    uiConfig: { docExpansion: 'list', deepLinking: true },
     transformSpecificationClone: false,
     transformSpecification: (doc, request) => documentFor(doc as Json, request, publicUrl),
   });
