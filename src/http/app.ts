@@ -36,7 +36,7 @@ import { decorateAuth, installAuth } from './plugins/auth.js';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './plugins/errors.js';
 import { countIp, installIpRateLimit, rateHeaders, rateLimited } from './plugins/rate-limit.js';
 import { installIdempotency } from './plugins/idempotency.js';
-import { registerOpenApi } from './plugins/openapi.js';
+import { documentFor, registerOpenApi } from './plugins/openapi.js';
 import { installRequestId } from './plugins/request-id.js';
 import { installTextSafety } from './plugins/text-safety.js';
 import { installValidators } from './plugins/validation.js';
@@ -182,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(smsRoutes, smsDeps);
       await v1.register(crmRoutes, services);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
-      v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async (request) => documentFor(app.swagger(), request, deps.config.publicUrl));
     },
     { prefix: '/v1' },
   );
