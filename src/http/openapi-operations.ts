@@ -43,6 +43,7 @@ const AT_CARRIER: ExtraError[] = ['502', '503'];
 export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/me': { id: 'getMe', tag: 'me' },
   'GET /v1/workspace': { id: 'getWorkspace', tag: 'workspace' },
+  'PATCH /v1/workspace': { id: 'updateWorkspace', tag: 'workspace' },
 
   'POST /v1/numbers': { id: 'createNumber', tag: 'numbers', errors: SPENDS_AT_CARRIER },
   'GET /v1/numbers': { id: 'listNumbers', tag: 'numbers' },

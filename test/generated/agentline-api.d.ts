@@ -416,7 +416,7 @@ export interface paths {
         put?: never;
         /**
          * Chat with the number's agent by text (SSE)
-         * @description Streams the agent's reply as Server-Sent Events: `event: delta` `{"text"}` for each piece, then `event: done` `{"conversation_id","reply"}` (or `event: error` `{"code","message"}`). Send `conversation_id` back to continue. Not metered.
+         * @description Streams the agent's reply as Server-Sent Events: `event: delta` `{"text"}` for each piece, then `event: done` `{"conversation_id","reply","ended"}` (or `event: error` `{"code","message"}`). The agent has the call tools: what it would say on a call when it hangs up or transfers (its goodbye, "Transferring you now.") is part of the reply, and `ended` is then true with `end_reason` (`agent_ended`, `transferred`, with `transfer_to`). Send `conversation_id` back to continue. Not metered.
          *
          *     Requires scope `calls:write`.
          */
@@ -514,7 +514,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update workspace settings
+         * @description `default_region` applies to test and live mode alike; 422 on a region without a numbering plan.
+         *
+         *     Requires scope `crm:write`.
+         */
+        patch: operations["updateWorkspace"];
         trace?: never;
     };
     "/v1/contacts": {
@@ -1463,9 +1469,10 @@ export interface components {
             to: string;
             body: string;
             status: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "received";
-            /** @description As carriers count them: GSM-7 160/153 characters, UCS-2 70/67. */
+            /** @description Billed segments, counted exactly as Twilio counts them (GSM-7 160, or 153 per part; UCS-2 70, or 67 per part; a character is never split across parts). */
             segments: number;
-            encoding: string;
+            /** @description GSM-7, or UCS-2 when any character is outside the GSM 03.38 alphabet. */
+            encoding: "GSM-7" | "UCS-2";
             cost_cents: number;
             /** @enum {string} */
             currency: "USD";
@@ -1490,6 +1497,8 @@ export interface components {
             name: string;
             /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`. */
             enabled_modules: string[];
+            /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
+            default_region: string;
         };
         /** Contact */
         Contact: {
@@ -1499,6 +1508,12 @@ export interface components {
             email: string | null;
             emails: string[];
             phones: string[];
+            /** @description The same numbers as `phones`, in the same order, with their extensions. */
+            phone_details: {
+                /** @description E.164, as in `phones`. */
+                number: string;
+                extension: string | null;
+            }[];
             company_id: string | null;
             company_name: string | null;
             title: string | null;
@@ -1595,6 +1610,7 @@ export interface components {
             name: string;
             email: string | null;
             phone: string | null;
+            phone_extension: string | null;
             company_name: string | null;
             status: "new" | "working" | "qualified" | "disqualified" | "converted";
             source: "manual" | "website" | "referral" | "campaign" | "import" | "api" | "mcp" | "phone" | "sms" | "other";
@@ -2058,7 +2074,7 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
                 status?: "active" | "released";
-                /** @description E.164, e.g. +15551234567. */
+                /** @description E.164, e.g. +14155552671. */
                 phone_number?: string;
             };
             header?: never;
@@ -2779,7 +2795,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
         responses: {
             /** @description Success. */
             200: {
@@ -2823,7 +2844,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
         responses: {
             /** @description Success. */
             201: {
@@ -2916,7 +2942,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
         responses: {
             /** @description Success. */
             200: {
@@ -2957,9 +2988,9 @@ export interface operations {
                 number_id?: string;
                 status?: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "no-answer" | "failed" | "canceled";
                 direction?: "inbound" | "outbound";
-                /** @description E.164, e.g. +15551234567. */
+                /** @description Calls from this number, in any form. */
                 from?: string;
-                /** @description E.164, e.g. +15551234567. */
+                /** @description Calls to this number, in any form. */
                 to?: string;
                 created_after?: string;
                 created_before?: string;
@@ -3014,7 +3045,7 @@ export interface operations {
                 "application/json": {
                     /** @description The `num_` id of your number that places the call. */
                     from: string;
-                    /** @description E.164, e.g. +15551234567. */
+                    /** @description The number to call, in any form libphonenumber reads (`(415) 555-2671`, `+44 20 7946 0958`); stored and returned in E.164. 422 `invalid_phone` when it is not a valid number. */
                     to: string;
                     /** @description Your own key-value pairs: up to 50 keys of up to 40 characters, string values up to 500 characters. */
                     metadata?: {
@@ -3153,7 +3184,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
         responses: {
             /** @description Success. */
             200: {
@@ -3204,7 +3240,7 @@ export interface operations {
                 "application/json": {
                     /** @description What you say to the agent. */
                     message: string;
-                    /** @description Continue a conversation (the `conversation_id` of an earlier reply). */
+                    /** @description Continue a conversation: the `conversation_id` of an earlier reply, or your own id for it (1-100 of A-Z a-z 0-9 _ . : -), which starts a conversation on first use and continues it afterwards. Ids are per number; `conv_` ids are ours. */
                     conversation_id?: string;
                 };
             };
@@ -3245,7 +3281,7 @@ export interface operations {
                 number_id?: string;
                 direction?: "inbound" | "outbound";
                 status?: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "received";
-                /** @description E.164, e.g. +15551234567. */
+                /** @description The other party's number, in any form. */
                 counterpart?: string;
             };
             header?: never;
@@ -3298,7 +3334,7 @@ export interface operations {
                 "application/json": {
                     /** @description The `num_` id of your number. */
                     from: string;
-                    /** @description E.164, e.g. +15551234567. */
+                    /** @description The recipient, in any form libphonenumber reads (`(415) 555-2671`, `+44 20 7946 0958`); stored and returned in E.164. 422 `invalid_phone` when it is not a valid number. */
                     to: string;
                     body: string;
                     /** @description Your own key-value pairs: up to 50 keys of up to 40 characters, string values up to 500 characters. */
@@ -3396,7 +3432,7 @@ export interface operations {
                 "application/json": {
                     /** @description Your test number: its `num_` id. */
                     to: string;
-                    /** @description E.164, e.g. +15551234567. */
+                    /** @description The sender, in any form libphonenumber reads; stored in E.164. */
                     from: string;
                     body: string;
                 };
@@ -3469,6 +3505,54 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
+                    default_region?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Workspace"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listContacts: {
         parameters: {
             query?: {
@@ -3480,7 +3564,7 @@ export interface operations {
                 query?: string;
                 /** @description Restrict results to contacts linked to this company. */
                 company_id?: string;
-                /** @description Any of the contact's phones, in any common form (normalized to E.164). */
+                /** @description Any of the contact's phones, in any form (read in the workspace's `default_region`; 422 `invalid_phone` if it is not a valid number). */
                 phone?: string;
                 /** @description Any of the contact's emails (case-insensitive). */
                 email?: string;
@@ -3542,7 +3626,7 @@ export interface operations {
                     email?: string;
                     /** @description Every email of the contact; `email` is always among them (first). */
                     emails?: string[];
-                    /** @description Phone numbers in any common form; stored in E.164 (numbers without a country code are taken as +1). An unparseable one is a 422 on `phones[i]`. */
+                    /** @description Phone numbers in any form libphonenumber reads (`(415) 555-2671`, `+44 (0)20 7946 0958`, `011 44 20 7946 0958`, with an extension as `ext. 12`, `x12` or `;ext=12`); stored in E.164. Numbers without a country code are read in the workspace's `default_region`. A number that is not valid is a 422 `invalid_phone` on `phones[i]`. */
                     phones?: string[];
                     /** @description A `com_` id in this workspace (404 otherwise). Sets `company_name` from the company. */
                     company_id?: string;
@@ -4183,7 +4267,7 @@ export interface operations {
                 query?: string;
                 status?: "new" | "working" | "qualified" | "disqualified" | "converted";
                 source?: "manual" | "website" | "referral" | "campaign" | "import" | "api" | "mcp" | "phone" | "sms" | "other";
-                /** @description Leads with this phone number (any format; normalized to E.164). */
+                /** @description Leads with this phone number (any format, read in the workspace's `default_region`; 422 `invalid_phone` if it is not a phone number). */
                 phone?: string;
                 custom_field_key?: string;
                 custom_field_value?: string;
