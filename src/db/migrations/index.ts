@@ -7,6 +7,7 @@ import { sms } from './005-sms.js';
 import { crm } from './006-crm.js';
 import { phoneRegions } from './008-phone-regions.js';
 import { chatClientIds } from './009-chat-client-ids.js';
+import { mediaMode } from './010-media-mode.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '006-crm': crm,
   '008-phone-regions': phoneRegions,
   '009-chat-client-ids': chatClientIds,
+  '010-media-mode': mediaMode,
 };
 
 export const migrationProvider: MigrationProvider = {
