@@ -36,6 +36,7 @@ export interface Config {
   /** Idempotency records are kept this long. */
   idempotencyTtlHours: number;
   voice: VoiceConfig;
+  speech: SpeechConfig;
   /** Sent back when someone texts HELP to a number. */
   smsHelpReply: string;
   /** `credits.low` is emitted when a charge takes the balance below this, once per crossing. */
@@ -59,6 +60,24 @@ export interface VoiceConfig {
   creditsGoodbye: string;
   /** Test-mode outbound calls to a number no softphone has registered ring this long. */
   simRingMs: number;
+}
+
+/** The `stream` media mode's speech endpoints: OpenAI or any server with its audio API. */
+export interface SpeechConfig {
+  /** AGENTLINE_SPEECH_BASE_URL, else OPENAI_BASE_URL (unset: api.openai.com). */
+  baseUrl?: string;
+  /** AGENTLINE_SPEECH_API_KEY, else OPENAI_API_KEY (a local server may need none). */
+  apiKey?: string;
+  /** AGENTLINE_STT_MODEL: `POST /audio/transcriptions` model. */
+  sttModel: string;
+  /** AGENTLINE_TTS_MODEL: `POST /audio/speech` model. */
+  ttsModel: string;
+  /** AGENTLINE_TTS_VOICE: the voice of numbers without a voice_id. */
+  ttsVoice: string;
+  /** AGENTLINE_STT_TIMEOUT_MS: one utterance, upload to transcript; then the turn has failed. */
+  sttTimeoutMs: number;
+  /** AGENTLINE_TTS_TIMEOUT_MS: request to first audio byte, and the longest gap between chunks. */
+  ttsTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -185,6 +204,15 @@ export function loadConfig(env: Env = process.env): Config {
       failureGoodbye: str(env, 'AGENTLINE_FAILURE_GOODBYE') ?? "I'm sorry, I can't continue this call right now. Please try again later. Goodbye.",
       creditsGoodbye: str(env, 'AGENTLINE_CREDITS_GOODBYE') ?? 'This call has reached its time limit. Goodbye.',
       simRingMs: int(env, 'AGENTLINE_SIM_RING_MS', 2000, 0, 60_000),
+    },
+    speech: {
+      baseUrl: url(env, 'AGENTLINE_SPEECH_BASE_URL') ?? url(env, 'OPENAI_BASE_URL'),
+      apiKey: str(env, 'AGENTLINE_SPEECH_API_KEY') ?? str(env, 'OPENAI_API_KEY'),
+      sttModel: str(env, 'AGENTLINE_STT_MODEL') ?? 'gpt-4o-mini-transcribe',
+      ttsModel: str(env, 'AGENTLINE_TTS_MODEL') ?? 'gpt-4o-mini-tts',
+      ttsVoice: str(env, 'AGENTLINE_TTS_VOICE') ?? 'alloy',
+      sttTimeoutMs: int(env, 'AGENTLINE_STT_TIMEOUT_MS', 5000, 100, 60_000),
+      ttsTimeoutMs: int(env, 'AGENTLINE_TTS_TIMEOUT_MS', 3000, 100, 60_000),
     },
   };
 }
