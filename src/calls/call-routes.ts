@@ -94,7 +94,7 @@ export async function callRoutes(app: FastifyInstance, deps: CallApiDeps) {
         response: { 201: One(CallSchema) },
       },
     },
-    async (request, reply) => reply.code(201).send({ data: await placeCall(deps, authOf(request).scope, request.body), request_id: request.id }),
+    async (request, reply) => reply.code(201).send({ data: await placeCall(deps, authOf(request).scope, request.body, { idempotency: request.idempotency }), request_id: request.id }),
   );
 
   app.get<{ Querystring: Static<typeof ListQuery> }>(

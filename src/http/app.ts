@@ -35,6 +35,8 @@ import { webhookRoutes } from '../webhooks/webhook-routes.js';
 import { decorateAuth, installAuth } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
 import { installIdempotency } from './plugins/idempotency.js';
+import { IntentBook } from '../intents/intent-service.js';
+import { Reconciler } from '../intents/reconciler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { installRequestId } from './plugins/request-id.js';
 import { installValidators } from './plugins/validation.js';
@@ -83,6 +85,8 @@ declare module 'fastify' {
     voice: VoiceRuntime;
     /** The webhook delivery worker: start(), stop(), runOnce(). */
     webhooks: DeliveryWorker;
+    /** Settles carrier intents left open (at start, on every sweep): see src/intents/. */
+    intents: Reconciler;
   }
 }
 
@@ -116,7 +120,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const limiter = new RateLimiter(deps.config.rateLimits);
   installAuth(app, { db: deps.db, clock: deps.clock, limiter });
-  installIdempotency(app, { db: deps.db, clock: deps.clock, ttlHours: deps.config.idempotencyTtlHours });
+  let reconciler: Reconciler | null = null; // built below, once the carriers' deps exist
+  installIdempotency(app, {
+    db: deps.db,
+    clock: deps.clock,
+    ttlHours: deps.config.idempotencyTtlHours,
+    settleKey: async (key) => (reconciler ? reconciler.settleKey(key) : 'open'),
+  });
+  const intents = new IntentBook({ clock: deps.clock });
 
   const log = deps.logger ?? app.log;
   const services = {
@@ -126,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     carrierFor: (mode: Mode) => deps.carriers[mode],
     resolve: deps.resolve,
     log,
+    intents,
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
@@ -149,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...sessionDeps,
     senders: {} as Record<Mode, SmsSender>,
   };
+  reconciler = new Reconciler({ ...services, senders: smsDeps.senders, dialers });
+  app.decorate('intents', reconciler);
   smsDeps.senders.live = deps.liveSmsSender ?? new TwilioSmsSender(null, deps.config.publicUrl);
   smsDeps.senders.test = new SimSmsSender(
     (id, status) => applySmsStatus(smsDeps, id, status, null, null),

@@ -69,7 +69,7 @@ export async function smsRoutes(app: FastifyInstance, deps: SmsDeps) {
         response: { 201: One(SmsSchema) },
       },
     },
-    async (request, reply) => reply.code(201).send({ data: await sendSms(deps, authOf(request).scope, request.body), request_id: request.id }),
+    async (request, reply) => reply.code(201).send({ data: await sendSms(deps, authOf(request).scope, request.body, { idempotency: request.idempotency }), request_id: request.id }),
   );
 
   app.get<{ Querystring: Static<typeof ListQuery> }>(

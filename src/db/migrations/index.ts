@@ -5,6 +5,7 @@ import { chat } from './003-chat.js';
 import { webhooks } from './004-webhooks.js';
 import { sms } from './005-sms.js';
 import { crm } from './006-crm.js';
+import { carrierIntents } from './007-carrier-intents.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '004-webhooks': webhooks,
   '005-sms': sms,
   '006-crm': crm,
+  '007-carrier-intents': carrierIntents,
 };
 
 export const migrationProvider: MigrationProvider = {
