@@ -74,6 +74,8 @@ export interface FakeFailure {
   message: string;
   /** Only fail a request with this HTTP method (GET, POST, DELETE). */
   method?: string;
+  /** Carry the request out, then answer with the error anyway (an answer lost on the way back). */
+  commit?: boolean;
 }
 
 export interface FakeTwilioRestOptions {
@@ -345,7 +347,17 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
       return sendError(res, new HttpError(401, 20003, 'Authenticate'));
     }
     const i = failures.findIndex((f) => f.path.test(url.pathname) && (!f.failure.method || f.failure.method.toUpperCase() === method));
-    if (i !== -1) return sendError(res, failures.splice(i, 1)[0]!.failure);
+    if (i !== -1) {
+      const { failure } = failures.splice(i, 1)[0]!;
+      if (failure.commit) {
+        try {
+          route(method, url.pathname.slice(prefix.length + 1), params, query);
+        } catch {
+          // the error below is the answer either way
+        }
+      }
+      return sendError(res, failure);
+    }
     if (!url.pathname.startsWith(`${prefix}/`)) {
       return sendError(res, new HttpError(404, 20404, `The requested resource ${url.pathname} was not found`));
     }
