@@ -197,3 +197,50 @@ describe('a number purchase interrupted by kill -9', () => {
     }, 60_000);
   }
 });
+
+describe('an outbound call interrupted by kill -9', () => {
+  const cases: Array<{ failpoint: string; placed: boolean }> = [
+    { failpoint: 'call.after_intent', placed: false },
+    { failpoint: 'call.after_carrier', placed: true },
+    { failpoint: 'call.after_record', placed: true },
+  ];
+  for (const c of cases) {
+    it(`${c.failpoint}: ${c.placed ? 'adopted, and hung up at the carrier' : 'closed as failed, never billed'}`, async () => {
+      const idem = `call-${c.failpoint}`;
+      const body = { from: numberId, to: TO, metadata: { step: c.failpoint } };
+      const before = await balance();
+      const callsBefore = new Set(fake.calls.keys());
+      await crashDuring(c.failpoint, (gw) => call(gw.url, 'POST', '/v1/calls', body, idem));
+
+      const gw = await startGateway(env);
+      try {
+        await poll(async () => ((await openIntents()) === 0 ? true : undefined), 'every intent settled');
+        const atCarrier = [...fake.calls.values()].filter((x) => !callsBefore.has(x.sid));
+        expect(atCarrier).toHaveLength(c.placed ? 1 : 0);
+        const rows = await inDb((db) => db.selectFrom('calls').selectAll().where('metadata', '=', JSON.stringify(body.metadata)).execute());
+        expect(rows).toHaveLength(1);
+        const row = await poll(async () => {
+          const r = await inDb((db) => db.selectFrom('calls').selectAll().where('id', '=', rows[0]!.id).executeTakeFirstOrThrow());
+          return ['failed', 'completed', 'canceled'].includes(r.status) ? r : undefined;
+        }, 'the call closed');
+        expect(row).toMatchObject({ carrier_sid: c.placed ? atCarrier[0]!.sid : null, cost_cents: 0 });
+        // The gateway that placed it is gone, so no leg is left up at the carrier.
+        if (c.placed) await poll(async () => (fake.calls.get(atCarrier[0]!.sid)!.status === 'completed' ? true : undefined), 'hung up at the carrier');
+        expect(await balance()).toBe(before);
+
+        const retry = await call(gw.url, 'POST', '/v1/calls', body, idem);
+        expect(retry.headers.get('idempotent-replayed')).toBe('true');
+        if (c.placed) {
+          expect(retry.status).toBe(201);
+          expect(retry.body.data.id).toBe(row.id);
+        } else {
+          expect(retry.status).toBe(502);
+          expect(retry.body.error).toMatchObject({ code: 'carrier_error', details: [{ call_id: row.id, outcome: 'not_placed' }] });
+        }
+        expect([...fake.calls.values()].filter((x) => !callsBefore.has(x.sid))).toHaveLength(c.placed ? 1 : 0);
+      } finally {
+        await gw.stop();
+      }
+    }, 60_000);
+  }
+});
