@@ -20,6 +20,7 @@ export interface RunningServer {
 
 const SWEEP_MS = 60_000;
 const INTENT_SWEEP_MS = 2_000;
+const STARTUP_RECONCILE_MS = 15_000;
 
 async function reconcileIntents(app: FastifyInstance, log: FastifyBaseLogger): Promise<void> {
   try {
@@ -60,8 +61,11 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   const { carriers, liveDialer, liveSmsSender } = createCarriers(config, opened);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, liveDialer, liveSmsSender, logger: log });
   // Carrier side effects a previous run left unsettled are settled before anything else looks at
-  // their records (crash recovery closes calls, which must know first whether the carrier placed them).
-  await reconcileIntents(app, log);
+  // their records (crash recovery closes calls, which must know first whether the carrier placed
+  // them). A carrier that is down must not keep the gateway from starting: past a bound, the pass
+  // goes on in the background and the loop below retries what it could not settle.
+  let settling: Promise<void> | null = reconcileIntents(app, log).finally(() => (settling = null));
+  await Promise.race([settling, new Promise((r) => setTimeout(r, STARTUP_RECONCILE_MS).unref())]);
   const recovered = await recoverInterruptedCalls({ db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers });
   if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };
@@ -83,7 +87,6 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   void sweep();
   // Open intents are few and usually young (the carrier may still be answering): a short loop
   // settles them soon after their settle window; each one backs off while the carrier is down.
-  let settling: Promise<void> | null = null;
   const intentTimer = setInterval(() => void (settling ??= reconcileIntents(app, log).finally(() => (settling = null))), INTENT_SWEEP_MS);
   intentTimer.unref();
 
