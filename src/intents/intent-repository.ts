@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.js';
-import type { CarrierIntentsTable, IntentKind, IntentState } from '../db/schema.js';
+import type { CarrierIntentsTable, IntentState } from '../db/schema.js';
 import type { IdemKey } from '../idempotency/idempotency-repository.js';
 
 export type IntentRef = Pick<CarrierIntentsTable, 'kind' | 'resource_id'>;
@@ -55,10 +55,4 @@ export async function listOpenIntentsForKey(db: Executor, k: IdemKey): Promise<C
     .where('idem_key', '=', k.idem_key)
     .where('state', 'in', ['pending', 'release'])
     .execute();
-}
-
-/** Carrier SIDs already recorded for this kind, so a reconciler never adopts one twice. */
-export async function isSidClaimed(db: Executor, kind: IntentKind, carrierSid: string): Promise<boolean> {
-  const row = await db.selectFrom('carrier_intents').select('resource_id').where('kind', '=', kind).where('carrier_sid', '=', carrierSid).executeTakeFirst();
-  return row !== undefined;
 }

@@ -307,7 +307,9 @@ export async function releaseNumber(deps: NumbersDeps, scope: Scope, id: string)
     return await releaseEverywhere(deps, scope, row, 'requested');
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    throw carrierFailure(err, 'The carrier did not release the number.');
+    // Unanswered: the reconciler finishes the release, so say it is on its way.
+    const pending = err instanceof CarrierError && err.outcomeUnknown ? { number_id: id, outcome: 'pending' } : {};
+    throw carrierFailure(err, 'The carrier did not release the number.', pending);
   }
 }
 

@@ -56,7 +56,7 @@ export async function startGateway(g: GatewayEnv, opts: { failpoint?: string } =
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`gateway did not start:\n${out}`)), 20_000);
+    const t = setTimeout(() => reject(new Error(`gateway did not start:\n${out}`)), 30_000);
     const check = () => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
@@ -106,7 +106,7 @@ export function apiClient(key: string) {
 }
 
 /** Polls until `check` returns a value (state that settles in the background). */
-export async function poll<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function poll<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

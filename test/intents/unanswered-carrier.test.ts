@@ -5,7 +5,8 @@ import { createTwilioClient } from '../../src/carriers/twilio/twilio-client.js';
 import { loadConfig } from '../../src/config.js';
 import type { SmsMessagesTable } from '../../src/db/schema.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../fakes/fake-twilio-rest.js';
-import { expectOk } from '../helpers/harness.js';
+import { TwilioCarrier } from '../../src/carriers/twilio/twilio-carrier.js';
+import { createHarness, expectOk, fund, type Harness } from '../helpers/harness.js';
 import { type VoiceHarness, startVoiceHarness } from '../helpers/voice.js';
 
 // A carrier call whose answer never comes back (a 5xx, a timeout) may or may not have acted: the
@@ -14,10 +15,12 @@ import { type VoiceHarness, startVoiceHarness } from '../helpers/voice.js';
 
 let v: VoiceHarness | undefined;
 let fake: FakeTwilioRest | undefined;
+let h: Harness | undefined;
 afterEach(async () => {
   await v?.close();
+  await h?.close();
   await fake?.close();
-  v = fake = undefined;
+  v = fake = h = undefined;
 });
 
 const TO = '+16502530000';
@@ -94,5 +97,31 @@ describe('reconciliation lookups page through the carrier lists', () => {
     const pages = fake.requests.filter((r) => r.method === 'GET').slice(pagesBefore);
     expect(pages.length).toBe(3); // 122 messages, 50 a page
     expect(pages.every((p) => p.query.To === TO && p.query.From === from)).toBe(true);
+  });
+});
+
+describe('a number release the carrier did not answer', () => {
+  it('is finished by the reconciler: released at the carrier and here, once', async () => {
+    const account = `AC${'4'.repeat(32)}`;
+    fake = await startFakeTwilioRest({ accountSid: account, authToken: 'tok' });
+    const env = { TWILIO_ACCOUNT_SID: account, TWILIO_AUTH_TOKEN: 'tok', TWILIO_API_BASE_URL: fake.baseUrl, PUBLIC_URL: 'https://gw.example.com' };
+    h = await createHarness({ env, carriers: { live: new TwilioCarrier(createTwilioClient(loadConfig(env))) } });
+    const api = h.api(await h.key({ workspace: 'acme', mode: 'live' }));
+    await fund(api, 1000);
+    const num = expectOk(await api.post('/v1/numbers', { system_prompt: 'x', area_code: '415' }), 201).data;
+    expect([...fake.numbers.values()][0]!.friendlyName).toBe(`agentline ${num.id}`);
+
+    // Twilio releases it but the answer is lost.
+    fake.failNext(/IncomingPhoneNumbers\/PN\w+\.json$/, { status: 500, code: 20500, message: 'Internal error', method: 'DELETE', commit: true });
+    const res = await api.delete(`/v1/numbers/${num.id}`);
+    expect(res.status).toBe(502);
+    expect(res.body.error.details[0]).toMatchObject({ number_id: num.id, outcome: 'pending' });
+    expect(fake.numbers.size).toBe(0);
+    expect(expectOk(await api.get(`/v1/numbers/${num.id}`)).data.status).toBe('active');
+
+    expect(await h.app.intents.runOnce()).toEqual({ settled: 1, open: 0 });
+    expect(expectOk(await api.get(`/v1/numbers/${num.id}`)).data.status).toBe('released');
+    expect(expectOk(await api.get('/v1/events?type=number.released')).data).toHaveLength(1);
+    expect(await h.app.intents.runOnce()).toEqual({ settled: 0, open: 0 });
   });
 });
