@@ -141,7 +141,12 @@ export function installIdempotency(app: FastifyInstance, deps: { db: Db; clock: 
         throw new ApiError('idempotency_conflict', 'This Idempotency-Key was used with a different request body.');
       }
       if (existing.state === 'in_progress') {
-        throw new ApiError('idempotency_in_progress', 'A request with this Idempotency-Key is still running; retry shortly.');
+        throw new ApiError(
+          'idempotency_in_progress',
+          intentsOpen
+            ? 'The request with this Idempotency-Key is waiting for the carrier to confirm what it did; retry shortly for its outcome.'
+            : 'A request with this Idempotency-Key is still running; retry shortly.',
+        );
       }
       reply.header('idempotent-replayed', 'true');
       return reply.code(existing.response_status ?? 200).type('application/json; charset=utf-8').send(existing.response_body);
