@@ -19,6 +19,17 @@ export interface RunningServer {
 }
 
 const SWEEP_MS = 60_000;
+const INTENT_SWEEP_MS = 2_000;
+const STARTUP_RECONCILE_MS = 15_000;
+
+async function reconcileIntents(app: FastifyInstance, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const result = await app.intents.runOnce();
+    if (result.settled > 0 || result.open > 0) log.info(result, 'carrier intents reconciled');
+  } catch (err) {
+    log.error({ err }, 'carrier intent reconciliation failed');
+  }
+}
 
 /** On an empty database: a `default` workspace and a test key, printed once to the terminal. */
 async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, print: (line: string) => void): Promise<void> {
@@ -49,6 +60,12 @@ export async function startServer(config: Config, opts: { print?: (line: string)
 
   const { carriers, liveDialer, liveSmsSender } = createCarriers(config, opened);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, liveDialer, liveSmsSender, logger: log });
+  // Carrier side effects a previous run left unsettled are settled before anything else looks at
+  // their records (crash recovery closes calls, which must know first whether the carrier placed
+  // them). A carrier that is down must not keep the gateway from starting: past a bound, the pass
+  // goes on in the background and the loop below retries what it could not settle.
+  let settling: Promise<void> | null = reconcileIntents(app, log).finally(() => (settling = null));
+  await Promise.race([settling, new Promise((r) => setTimeout(r, STARTUP_RECONCILE_MS).unref())]);
   const recovered = await recoverInterruptedCalls({ db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers });
   if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };
@@ -68,6 +85,10 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   const timer = setInterval(() => void sweep(), SWEEP_MS);
   timer.unref();
   void sweep();
+  // Open intents are few and usually young (the carrier may still be answering): a short loop
+  // settles them soon after their settle window; each one backs off while the carrier is down.
+  const intentTimer = setInterval(() => void (settling ??= reconcileIntents(app, log).finally(() => (settling = null))), INTENT_SWEEP_MS);
+  intentTimer.unref();
 
   app.webhooks.start(); // resumes whatever deliveries a previous run left pending
   const address = await app.listen({ port: config.port, host: config.host });
@@ -79,7 +100,9 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      clearInterval(intentTimer);
       await sweeping;
+      await settling;
       // Live sessions end with the process. Test-mode calls have no carrier to report their end,
       // so their records are closed and billed now; live calls get the carrier's status callback
       // (or recovery at the next start, should it never come).
