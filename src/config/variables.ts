@@ -16,7 +16,7 @@ export const GROUP_TITLES = {
 } as const;
 
 export const V = {
-  PORT: integer({ name: 'PORT', group: 'listener', default: 3000, min: 0, max: 65535, description: 'Port the gateway listens on (`agentline serve --port` overrides it)' }),
+  PORT: integer({ name: 'PORT', group: 'listener', default: 3000, min: 0, max: 65535, description: 'Port the gateway listens on; `agentline serve --port` overrides it' }),
   HOST: text({ name: 'HOST', group: 'listener', default: '127.0.0.1', description: 'Address the gateway listens on; `0.0.0.0` for every interface (the Docker image)' }),
   PUBLIC_URL: optionalUrl({
     name: 'PUBLIC_URL',
