@@ -25,7 +25,7 @@ async function exampleAgent(o: { port: number; host: string }): Promise<CommandR
   }
   process.stdout.write(`Example agent listening on ${agent.url}\n`);
   process.stdout.write(
-    `Point a number at it: curl -s ${gateway}/v1/numbers -H "Authorization: Bearer $AGENTLINE_KEY" -H 'Content-Type: application/json' -d '{"webhook_url": "${agent.url}", "first_message": "Hello! You are talking to the example agent."}'\n`,
+    `Point a number at it: curl -s ${gateway}/v1/numbers -H "Authorization: Bearer $AGENTLINE_KEY" -H 'Content-Type: application/json' -d '{"webhook_url": "${agent.url}", "area_code": "415", "first_message": "Hello! You are talking to the example agent."}'\n`,
   );
   return 'running';
 }
