@@ -27,7 +27,9 @@ export function buildProgram(done: Done): Command {
     .addHelpText('after', '\nConfiguration: environment variables, and ./.env when present (see .env.example).\nRun `agentline <command> --help` for a command\'s options.')
     // .env is read when a command runs (not for --help), from the current directory.
     .hook('preAction', () => {
-      loadEnvFile('.env');
+      for (const name of loadEnvFile('.env').unknown) {
+        process.stderr.write(`agentline: warning: .env sets ${name}, which Agentline does not read (a typo? see .env.example)\n`);
+      }
     });
   const register = [serveCommand, migrateCommand, keysCommand, callCommand, smsCommand, exampleAgentCommand];
   for (const add of register) add(program, done);

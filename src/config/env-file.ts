@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { ConfigError } from './variable.js';
+import { VARIABLES } from './variables.js';
 
 // `.env` support for the CLI: Node's own loader (process.loadEnvFile) fills in the variables
 // the environment does not already set, so a real environment variable always wins. Node's
@@ -33,14 +35,23 @@ export function malformedEnvLines(text: string): { line: number; text: string }[
   return bad;
 }
 
-/** Loads `path` into process.env when it exists; returns whether it did. */
-export function loadEnvFile(path = '.env'): boolean {
+/** Names in the file that look like ours (AGENTLINE_, TWILIO_, OPENAI_) but that nothing reads: typos. */
+export function unknownNames(text: string): string[] {
+  const known = new Set(VARIABLES.map((v) => v.name));
+  return Object.keys(parseEnv(text)).filter((n) => /^(AGENTLINE|TWILIO|OPENAI)_/.test(n) && !known.has(n));
+}
+
+/**
+ * Loads `path` into process.env when it exists. Returns whether it did, and the names it sets
+ * that look like settings but that Agentline does not read (the caller warns about them).
+ */
+export function loadEnvFile(path = '.env'): { loaded: boolean; unknown: string[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return false; // no .env is the normal case
+    if (code === 'ENOENT') return { loaded: false, unknown: [] }; // no .env is the normal case
     throw new ConfigError(path, `cannot be read (${code ?? (e as Error).message})`);
   }
   const bad = malformedEnvLines(text);
@@ -49,5 +60,5 @@ export function loadEnvFile(path = '.env'): boolean {
     throw new ConfigError(path, `line ${first.line} is not NAME=value: "${first.text.slice(0, 60)}"${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`);
   }
   process.loadEnvFile(path);
-  return true;
+  return { loaded: true, unknown: unknownNames(text) };
 }

@@ -90,6 +90,10 @@ describe('.env', () => {
     expect(bad).toMatchObject({ code: 78, stderr: 'agentline: configuration error: .env: line 2 is not NAME=value: "PORT 3001"\n' });
     writeFileSync(join(dir, '.env'), 'PORT=eighty\n');
     expect(await agentline(['serve'])).toMatchObject({ code: 78, stderr: expect.stringContaining('PORT: must be a whole number') });
+    writeFileSync(join(dir, '.env'), 'AGENTLINE_DB=./typo.db\nAGENTLINE_PRICE_NUMBER_CENT=100\n');
+    const typo = await agentline(['migrate']);
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toBe('agentline: warning: .env sets AGENTLINE_PRICE_NUMBER_CENT, which Agentline does not read (a typo? see .env.example)\n');
     // --help still works with a broken .env: it is read only when a command runs.
     expect((await agentline(['serve', '--help'])).code).toBe(0);
   }, 60_000);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describePrivateUrlRule, loadConfig } from '../../src/config.js';
 import { renderEnvExample, withReadmeTable } from '../../src/config/docs.js';
-import { malformedEnvLines } from '../../src/config/env-file.js';
+import { malformedEnvLines, unknownNames } from '../../src/config/env-file.js';
 import { VARIABLES } from '../../src/config/variables.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
@@ -99,5 +99,9 @@ describe('.env lines', () => {
   it('finds lines that are not NAME=value, outside quoted multi-line values', () => {
     const text = ['# comment', '', 'PORT=3000', 'export HOST=127.0.0.1', 'AGENTLINE_FALLBACK_LINE="two', 'lines"', 'PORT 3000', 'EMPTY='].join('\n');
     expect(malformedEnvLines(text)).toEqual([{ line: 7, text: 'PORT 3000' }]);
+  });
+
+  it('names settings that look like ours but that nothing reads', () => {
+    expect(unknownNames('PORT=1\nAGENTLINE_DB=x\nAGENTLINE_BILING_MINUTE_MS=50\nOPENAI_APIKEY=sk\nMY_OWN=1\n')).toEqual(['AGENTLINE_BILING_MINUTE_MS', 'OPENAI_APIKEY']);
   });
 });
