@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import { type Config, describePrivateUrlRule } from './config.js';
+import { describeAgents } from './startup-notes.js';
 import { systemClock } from './clock.js';
 import type { OpenedDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
@@ -32,10 +34,9 @@ async function reconcileIntents(app: FastifyInstance, log: FastifyBaseLogger): P
 }
 
 /** On an empty database: a `default` workspace and a test key, printed once to the terminal. */
-async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, print: (line: string) => void): Promise<void> {
+async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, base: string, print: (line: string) => void): Promise<void> {
   if ((await countWorkspaces(opened.db)) > 0) return;
-  const created = await createKey({ db: opened.db, clock: systemClock }, { workspace: 'default', mode: 'test' });
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const created = await createKey({ db: opened.db, clock: systemClock }, { workspace: 'default', mode: 'test', createWorkspace: true });
   print(
     [
       '',
@@ -49,6 +50,13 @@ async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, print: 
       '',
       `API docs: ${base}/docs`,
       '',
+      ...(config.openai.apiKey === undefined && config.openai.baseUrl === undefined
+        ? [
+            'Numbers with a webhook_url talk right away (try `npx agentline example-agent`). Numbers with only a',
+            'system_prompt run on a model: set OPENAI_API_KEY, or OPENAI_BASE_URL to any OpenAI-compatible server.',
+            '',
+          ]
+        : []),
     ].join('\n'),
   );
 }
@@ -56,7 +64,6 @@ async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, print: 
 export async function startServer(config: Config, opts: { print?: (line: string) => void; logger?: FastifyBaseLogger } = {}): Promise<RunningServer> {
   const log = opts.logger ?? createLogger(config);
   const opened = await openMigrated(config);
-  await bootstrapFirstKey(opened, config, opts.print ?? ((line) => process.stdout.write(`${line}\n`)));
 
   const { carriers, liveDialer, liveSmsSender } = createCarriers(config, opened);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers, liveDialer, liveSmsSender, logger: log });
@@ -92,6 +99,12 @@ export async function startServer(config: Config, opts: { print?: (line: string)
 
   app.webhooks.start(); // resumes whatever deliveries a previous run left pending
   const address = await app.listen({ port: config.port, host: config.host });
+  log.info({ allow_private_urls: config.allowPrivateUrls }, describePrivateUrlRule(config));
+  log.info(describeAgents(config));
+  // Only once listening: a start that fails (port in use) must not spend the one-time key print.
+  const { port } = app.server.address() as AddressInfo;
+  const base = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  await bootstrapFirstKey(opened, config, base, opts.print ?? ((line) => process.stdout.write(`${line}\n`)));
   let stopped = false;
   return {
     app,
