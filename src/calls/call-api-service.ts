@@ -1,7 +1,10 @@
 import type { CallsTable } from '../db/schema.js';
 import type { Mode } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
-import { carrierFailure } from '../carriers/carrier.js';
+import { CarrierError, carrierFailure } from '../carriers/carrier.js';
+import type { IdempotencyHandle } from '../http/plugins/idempotency.js';
+import { failpoint } from '../intents/failpoints.js';
+import { IntentBook, intentRef } from '../intents/intent-service.js';
 import { readBalance } from '../credits/ledger-repository.js';
 import type { PageRequest } from '../http/pagination.js';
 import { findNumber } from '../numbers/number-repository.js';
@@ -16,6 +19,8 @@ import type { Dialer } from './dialer.js';
 
 export interface CallApiDeps extends SessionDeps {
   dialers: Record<Mode, Dialer>;
+  /** The app's intent book (carrier side effects); one-off callers may leave it out. */
+  intents?: IntentBook;
 }
 
 export interface PlaceCallInput {
@@ -26,7 +31,7 @@ export interface PlaceCallInput {
   system_prompt?: string;
 }
 
-export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCallInput): Promise<CallDto> {
+export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCallInput, opts: { idempotency?: IdempotencyHandle | null } = {}): Promise<CallDto> {
   const number = await findNumber(deps.db, scope, input.from);
   if (!number) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
   if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released and cannot place calls.');
@@ -41,31 +46,60 @@ export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCal
     ]);
   }
   const dialer = deps.dialers[scope.mode];
-  const call = await createCall(deps, {
-    number,
-    direction: 'outbound',
-    from: number.phone_number,
-    to: input.to,
-    carrier: dialer.carrier,
-    carrierSid: null,
-    status: 'queued',
-    metadata: input.metadata,
-    systemPromptOverride: input.system_prompt ?? null,
-    firstMessageOverride: input.first_message ?? null,
+  const intents = deps.intents ?? new IntentBook(deps);
+  const idempotency = opts.idempotency ?? null;
+  // The queued record and the placement intent commit together; from then on the placement is
+  // settled exactly once, below or by the reconciler (src/intents/).
+  const call = await deps.db.transaction().execute(async (trx) => {
+    const created = await createCall(deps, {
+      number,
+      direction: 'outbound',
+      from: number.phone_number,
+      to: input.to,
+      carrier: dialer.carrier,
+      carrierSid: null,
+      status: 'queued',
+      metadata: input.metadata,
+      systemPromptOverride: input.system_prompt ?? null,
+      firstMessageOverride: input.first_message ?? null,
+    }, trx);
+    await intents.open(trx, { kind: 'call.place', resourceId: created.id, scope, carrier: dialer.carrier, idempotency });
+    return created;
   });
-  let sid: string;
+  const ref = intentRef('call.place', call.id);
   try {
-    const affordableMinutes = price > 0 ? Math.floor(balance / price) : 240;
-    sid = await dialer.dial(call, number, { timeLimitSeconds: Math.min(affordableMinutes, 240) * 60 });
-  } catch (err) {
-    // Nothing half-written: the record goes with the failed attempt.
-    await repo.deleteCall(deps.db, call.id);
-    deps.log.warn({ err, call_id: call.id }, 'carrier refused an outbound call');
-    throw carrierFailure(err, 'The carrier did not place the call.');
+    failpoint('call.after_intent');
+    let sid: string;
+    try {
+      const affordableMinutes = price > 0 ? Math.floor(balance / price) : 240;
+      sid = await dialer.dial(call, number, { timeLimitSeconds: Math.min(affordableMinutes, 240) * 60 });
+    } catch (err) {
+      deps.log.warn({ err, call_id: call.id }, 'carrier refused an outbound call');
+      if (err instanceof CarrierError && err.outcomeUnknown) {
+        idempotency?.holdForReconciliation();
+        throw carrierFailure(err, 'The carrier did not answer.', { call_id: call.id, outcome: 'pending' });
+      }
+      // Nothing half-written: the record goes with the failed attempt.
+      await deps.db.transaction().execute(async (trx) => {
+        await repo.deleteCall(trx, call.id);
+        await intents.resolve(trx, ref, { state: 'failed', outcome: 'refused' });
+      });
+      throw carrierFailure(err, 'The carrier did not place the call.');
+    }
+    failpoint('call.after_carrier');
+    const placed = await deps.db.transaction().execute(async (trx) => {
+      const latest = (await repo.findCallById(trx, call.id)) ?? call;
+      if (!latest.carrier_sid) await repo.updateCall(trx, call.id, { carrier_sid: sid });
+      const dto = callDto({ ...latest, carrier_sid: latest.carrier_sid ?? sid });
+      await intents.resolve(trx, ref, { state: 'done', outcome: 'placed', carrierSid: latest.carrier_sid ?? sid });
+      await idempotency?.saveInTx(trx, 201, dto);
+      return dto;
+    });
+    failpoint('call.after_record');
+    return placed;
+  } finally {
+    intents.settle(ref);
   }
-  const latest = (await repo.findCallById(deps.db, call.id)) ?? call;
-  if (!latest.carrier_sid) await repo.updateCall(deps.db, call.id, { carrier_sid: sid });
-  return callDto({ ...latest, carrier_sid: latest.carrier_sid ?? sid });
 }
 
 export async function getCall(deps: Pick<CallApiDeps, 'db'>, scope: Scope, id: string): Promise<CallsTable> {
@@ -90,10 +124,22 @@ export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): P
   if (isTerminal(call.status)) return callDto(call);
   const session = deps.registry.get(call.id);
   if (session) session.hangUp({ reason: 'hangup_requested' });
+  const intents = deps.intents ?? new IntentBook(deps);
+  const ref = intentRef('call.hangup', call.id);
   try {
-    await deps.dialers[scope.mode].hangUp(call);
-  } catch (err) {
-    throw carrierFailure(err, 'The carrier did not hang up.');
+    // An unanswered or interrupted hang-up is asked again by the reconciler.
+    await deps.db.transaction().execute((trx) => intents.open(trx, { kind: 'call.hangup', resourceId: call.id, scope, carrier: call.carrier, idempotency: null }));
+    try {
+      await deps.dialers[scope.mode].hangUp(call);
+    } catch (err) {
+      if (!(err instanceof CarrierError && err.outcomeUnknown)) {
+        await deps.db.transaction().execute((trx) => intents.resolve(trx, ref, { state: 'failed', outcome: 'refused' }));
+      }
+      throw carrierFailure(err, 'The carrier did not hang up.');
+    }
+    await deps.db.transaction().execute((trx) => intents.resolve(trx, ref, { state: 'done', outcome: 'hung_up' }));
+  } finally {
+    intents.settle(ref);
   }
   if (!session && call.status !== 'in-progress') {
     await finalizeCall(deps, call.id, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });

@@ -98,7 +98,7 @@ export async function callRoutes(app: FastifyInstance, deps: CallApiDeps) {
     async (request, reply) => {
       const scope = authOf(request).scope;
       const to = requireDialable(request.body.to, 'to', await phoneContextOf(deps.db, scope));
-      return reply.code(201).send({ data: await placeCall(deps, scope, { ...request.body, to }), request_id: request.id });
+      return reply.code(201).send({ data: await placeCall(deps, scope, { ...request.body, to }, { idempotency: request.idempotency }), request_id: request.id });
     },
   );
 

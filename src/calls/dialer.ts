@@ -1,3 +1,4 @@
+import type { CarrierRecord } from '../carriers/carrier.js';
 import type { CallStatus, CallsTable, NumbersTable } from '../db/schema.js';
 
 // Outbound call control behind one interface: Twilio for live keys, the softphone hub for test
@@ -16,4 +17,10 @@ export interface Dialer {
   hangUp(call: CallsTable): Promise<void>;
   /** The carrier's view of a call (after a restart); null when it does not know it. */
   fetch(call: CallsTable): Promise<CarrierCallState | null>;
+  /**
+   * Reconciliation: the carrier's record of this outbound call if it placed it, created no
+   * earlier than `since` and not claimed by another call; null when it has none. A dialer
+   * without it keeps no record outside the process (the simulator).
+   */
+  findPlaced?(call: CallsTable, since: Date, isClaimed: (sid: string) => Promise<boolean>): Promise<CarrierRecord | null>;
 }

@@ -22,6 +22,12 @@ export interface Carrier {
   readonly name: 'sim' | 'twilio';
   provisionNumber(request: ProvisionRequest): Promise<ProvisionedNumber>;
   releaseNumber(carrierSid: string): Promise<void>;
+  /**
+   * Reconciliation: the number bought under this friendly name, if the carrier holds one; null
+   * when it holds none. Throws CarrierError when it cannot tell. A carrier without it keeps no
+   * record outside our database.
+   */
+  findProvisioned?(friendlyName: string): Promise<ProvisionedNumber | null>;
 }
 
 /** Anything that went wrong at the carrier; routes answer 502 carrier_error. */
@@ -30,11 +36,32 @@ export class CarrierError extends Error {
     message: string,
     readonly carrierCode?: number | string,
     readonly retryable = false,
+    /**
+     * The carrier may have acted although the call failed (a timeout, a dropped connection, a
+     * 5xx): the intent stays open and the reconciler asks the carrier what happened.
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'CarrierError';
   }
 }
+
+/** Twilio answered with a 4xx: it refused, nothing happened. Anything else may have acted. */
+export function twilioOutcomeUnknown(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status >= 500;
+}
+
+/** A record the carrier holds, as the reconcilers see it. */
+export interface CarrierRecord {
+  sid: string;
+  status: string;
+  createdAt: Date | null;
+}
+
+/** How far back a reconciler looks for a record before its intent was written (clock skew). */
+export const RECONCILE_SKEW_MS = 5 * 60_000;
 
 /**
  * The API's answer to a carrier failure: 502 carrier_error with the carrier's own message and

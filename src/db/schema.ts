@@ -294,3 +294,39 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
 }
+
+// Carrier intents (007-carrier-intents): every carrier side effect, written before the carrier
+// call and resolved exactly once (see src/intents/).
+
+export type IntentKind = 'sms.send' | 'number.buy' | 'number.release' | 'call.place' | 'call.hangup';
+/**
+ * pending: the carrier may or may not have acted; `release`: we hold a number at the carrier
+ * that must be given back; done / failed: resolved, with `outcome` saying how.
+ */
+export type IntentState = 'pending' | 'release' | 'done' | 'failed';
+
+export interface CarrierIntentsTable {
+  kind: IntentKind;
+  resource_id: string;
+  workspace_id: string;
+  mode: Mode;
+  carrier: string;
+  state: IntentState;
+  outcome: string | null;
+  carrier_sid: string | null;
+  /** JSON: what the reconciler needs to finish the effect (e.g. the number's settings). */
+  payload: string;
+  idem_method: string | null;
+  idem_path: string | null;
+  idem_key: string | null;
+  request_id: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+}
+
+export interface Database {
+  carrier_intents: CarrierIntentsTable;
+}

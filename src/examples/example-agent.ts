@@ -88,7 +88,14 @@ export async function startExampleAgent(opts: { port: number; host: string; secr
   const server = createServer((req, res) => {
     handle(req, res, { secret: opts.secret, wordDelayMs: opts.wordDelayMs ?? 40 }).catch(() => res.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve));
+  // A port in use is an 'error' event, not a throw: turn it into a rejection the CLI can explain.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://${opts.host}:${port}/agent` };
 }

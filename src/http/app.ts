@@ -36,6 +36,8 @@ import { decorateAuth, installAuth } from './plugins/auth.js';
 import { answerClientError, answerFrameworkError, installErrorHandling } from './plugins/errors.js';
 import { countIp, installIpRateLimit, rateHeaders, rateLimited } from './plugins/rate-limit.js';
 import { installIdempotency } from './plugins/idempotency.js';
+import { IntentBook } from '../intents/intent-service.js';
+import { Reconciler } from '../intents/reconciler.js';
 import { documentFor, registerOpenApi } from './plugins/openapi.js';
 import { installRequestId } from './plugins/request-id.js';
 import { installTextSafety } from './plugins/text-safety.js';
@@ -85,6 +87,8 @@ declare module 'fastify' {
     voice: VoiceRuntime;
     /** The webhook delivery worker: start(), stop(), runOnce(). */
     webhooks: DeliveryWorker;
+    /** Settles carrier intents left open (at start, on every sweep): see src/intents/. */
+    intents: Reconciler;
   }
 }
 
@@ -127,7 +131,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installIpRateLimit(app, limiter);
   installAuth(app, { db: deps.db, clock: deps.clock, limiter });
-  installIdempotency(app, { db: deps.db, clock: deps.clock, ttlHours: deps.config.idempotencyTtlHours });
+  let reconciler: Reconciler | null = null; // built below, once the carriers' deps exist
+  installIdempotency(app, {
+    db: deps.db,
+    clock: deps.clock,
+    ttlHours: deps.config.idempotencyTtlHours,
+    settleKey: async (key) => (reconciler ? reconciler.settleKey(key) : 'open'),
+  });
+  const intents = new IntentBook({ clock: deps.clock });
 
   const log = deps.logger ?? app.log;
   const services = {
@@ -137,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     carrierFor: (mode: Mode) => deps.carriers[mode],
     resolve: deps.resolve,
     log,
+    intents,
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
@@ -160,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...sessionDeps,
     senders: {} as Record<Mode, SmsSender>,
   };
+  reconciler = new Reconciler({ ...services, senders: smsDeps.senders, dialers });
+  app.decorate('intents', reconciler);
   smsDeps.senders.live = deps.liveSmsSender ?? new TwilioSmsSender(null, deps.config.publicUrl);
   smsDeps.senders.test = new SimSmsSender(
     (id, status) => applySmsStatus(smsDeps, id, status, null, null),

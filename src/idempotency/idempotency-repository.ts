@@ -39,3 +39,12 @@ export async function deleteExpiredIdem(db: Executor, nowIso: string): Promise<n
   const res = await db.deleteFrom('idempotency_keys').where('expires_at', '<', nowIso).executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+/** Stores the outcome on a key still waiting for it; a key already answered keeps its answer. */
+export async function completeOpenIdem(db: Executor, k: IdemKey, status: number, body: string): Promise<void> {
+  await whereKey(k)(
+    db.updateTable('idempotency_keys').set({ state: 'done', response_status: status, response_body: body }),
+  )
+    .where('state', '=', 'in_progress')
+    .execute();
+}

@@ -16,6 +16,11 @@ export async function insertWorkspace(db: Executor, row: WorkspacesTable): Promi
   await db.insertInto('workspaces').values(row).execute();
 }
 
+export async function listWorkspaceNames(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('workspaces').select('name').orderBy('created_at').orderBy('name').execute();
+  return rows.map((r) => r.name);
+}
+
 export async function countWorkspaces(db: Executor): Promise<number> {
   const row = await db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

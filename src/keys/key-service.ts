@@ -34,6 +34,21 @@ export interface CreatedKey {
 
 export class KeyInputError extends Error {}
 
+/** A key asked for in a workspace that does not exist, without asking to create it. */
+export class WorkspaceNotFoundError extends KeyInputError {
+  constructor(
+    readonly workspace: string,
+    readonly existing: string[],
+  ) {
+    super(
+      existing.length === 0
+        ? `There is no workspace yet. Pass --create-workspace to create "${workspace}".`
+        : `No workspace "${workspace}" (existing: ${existing.join(', ')}). Pass --create-workspace to create it.`,
+    );
+    this.name = 'WorkspaceNotFoundError';
+  }
+}
+
 export function parseScopes(raw: string | undefined): KeyScope[] {
   if (raw === undefined || raw.trim() === '') return ['*'];
   const scopes = raw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -43,10 +58,13 @@ export function parseScopes(raw: string | undefined): KeyScope[] {
   return [...new Set(scopes)] as KeyScope[];
 }
 
-/** Creates the workspace when it does not exist yet, then a key in it. The key is returned once. */
+/**
+ * Creates a key in a workspace; the key is returned once. A workspace that does not exist is
+ * created only with `createWorkspace`: a typo (`defualt`) must not quietly start an empty one.
+ */
 export async function createKey(
   deps: { db: Db; clock: Clock },
-  input: { workspace: string; mode: Mode; scopes?: KeyScope[]; readOnly?: boolean },
+  input: { workspace: string; mode: Mode; scopes?: KeyScope[]; readOnly?: boolean; createWorkspace?: boolean },
 ): Promise<CreatedKey> {
   const name = input.workspace.trim();
   if (!/^[\w.@-]{1,64}$/.test(name)) throw new KeyInputError('workspace names are 1-64 letters, digits, _ . @ or -');
@@ -57,6 +75,7 @@ export async function createKey(
   return deps.db.transaction().execute(async (trx) => {
     let ws = await repo.findWorkspaceByName(trx, name);
     if (!ws) {
+      if (!input.createWorkspace) throw new WorkspaceNotFoundError(name, await repo.listWorkspaceNames(trx));
       ws = { id: newId('ws'), name, created_at: now };
       await repo.insertWorkspace(trx, ws);
     }

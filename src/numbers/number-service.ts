@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Carrier } from '../carriers/carrier.js';
-import { carrierFailure, carrierUrls } from '../carriers/carrier.js';
-import type { Db } from '../db/database.js';
+import type { Carrier, ProvisionedNumber } from '../carriers/carrier.js';
+import { CarrierError, carrierFailure, carrierUrls } from '../carriers/carrier.js';
+import type { Db, Trx } from '../db/database.js';
 import type { Mode, NumbersTable } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
 import { emitEvent } from '../events/event-writer.js';
@@ -15,6 +15,8 @@ import { readBalance } from '../credits/ledger-repository.js';
 import { checkCustomerUrl, type Resolver } from '../net/url-safety.js';
 import { newWebhookSecret } from '../net/standard-webhooks.js';
 import { scopeOf, type Scope } from '../scope.js';
+import { failpoint } from '../intents/failpoints.js';
+import { IntentBook, intentRef, type IntentRef } from '../intents/intent-service.js';
 import { agentModeOf, numberDto, numberEventData, type NumberDto } from './number-dto.js';
 import * as repo from './number-repository.js';
 import type { MediaMode } from './number-schemas.js';
@@ -28,6 +30,8 @@ export interface NumbersDeps {
   carrierFor(mode: Mode): Carrier;
   resolve?: Resolver;
   log: FastifyBaseLogger;
+  /** The app's intent book (carrier side effects); one-off callers may leave it out. */
+  intents?: IntentBook;
 }
 
 export interface CreateNumberInput {
@@ -88,47 +92,21 @@ function refuseUnavailableMediaMode(mode: MediaMode | undefined): void {
   }
 }
 
-/** Buys a number at the carrier, then records it and charges the first month in one transaction. */
-export async function provisionNumber(
-  deps: NumbersDeps,
+/** The record of a number just bought (at provisioning, or when reconciliation adopts one). */
+export function buildNumberRow(
+  deps: Pick<NumbersDeps, 'clock' | 'config'>,
   scope: Scope,
+  id: string,
   input: CreateNumberInput,
-  idempotency: IdempotencyHandle | null,
-): Promise<NumberDto> {
-  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
-  requirePromptForManaged(candidate);
-  refuseUnavailableMediaMode(input.media_mode);
-  if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
-
-  const price = deps.config.prices.numberCents;
-  // Fail fast before buying anything; the charge below re-checks atomically.
-  if ((await readBalance(deps.db, scope)) < price) {
-    throw new ApiError('insufficient_credits', `A number costs ${formatUsd(price)} a month and your balance cannot cover it. Buy credits with POST /v1/credits/purchase.`, [
-      { error: 'insufficient_credits', required_cents: price },
-    ]);
-  }
-
-  const carrier = deps.carrierFor(scope.mode);
-  const id = newId('num');
-  let bought;
-  try {
-    bought = await carrier.provisionNumber({
-      areaCode: input.area_code,
-      friendlyName: `agentline ${id}`,
-      ...carrierUrls(deps.config.publicUrl),
-    });
-  } catch (err) {
-    deps.log.warn({ err, number_id: id }, 'carrier refused to provision a number');
-    throw carrierFailure(err, 'The carrier did not provision a number.');
-  }
-
+  bought: ProvisionedNumber & { name: Carrier['name'] },
+): NumbersTable {
   const at = deps.clock.now();
-  const row: NumbersTable = {
+  return {
     id,
     workspace_id: scope.workspaceId,
     mode: scope.mode,
     phone_number: bought.phoneNumber,
-    carrier: carrier.name,
+    carrier: bought.name,
     carrier_sid: bought.carrierSid,
     status: 'active',
     system_prompt: input.system_prompt ?? null,
@@ -152,22 +130,96 @@ export async function provisionNumber(
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
+}
 
+/** Records a bought number, charges its first month and emits `number.provisioned`, in `trx`. */
+export async function recordNumber(trx: Trx, deps: Pick<NumbersDeps, 'clock' | 'config'>, scope: Scope, row: NumbersTable): Promise<NumberDto> {
+  const at = deps.clock.now();
+  const price = deps.config.prices.numberCents;
+  await repo.insertNumber(trx, row);
+  await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, first ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, at, deps.config.lowBalanceCents);
+  const dto = numberDto(row);
+  await emitEvent(trx, scope, 'number.provisioned', numberEventData(dto), at);
+  return dto;
+}
+
+const intentsOf = (deps: NumbersDeps) => deps.intents ?? new IntentBook(deps);
+
+/**
+ * Buys a number at the carrier, then records it and charges the first month in one transaction.
+ * The purchase is an intent committed first (src/intents/): a crash at any point leaves either
+ * the recorded number or nothing, once reconciliation has asked the carrier.
+ */
+export async function provisionNumber(
+  deps: NumbersDeps,
+  scope: Scope,
+  input: CreateNumberInput,
+  idempotency: IdempotencyHandle | null,
+): Promise<NumberDto> {
+  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
+  requirePromptForManaged(candidate);
+  refuseUnavailableMediaMode(input.media_mode);
+  if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
+
+  const price = deps.config.prices.numberCents;
+  // Fail fast before buying anything; the charge below re-checks atomically.
+  if ((await readBalance(deps.db, scope)) < price) {
+    throw new ApiError('insufficient_credits', `A number costs ${formatUsd(price)} a month and your balance cannot cover it. Buy credits with POST /v1/credits/purchase.`, [
+      { error: 'insufficient_credits', required_cents: price },
+    ]);
+  }
+
+  const carrier = deps.carrierFor(scope.mode);
+  const intents = intentsOf(deps);
+  const id = newId('num');
+  const friendlyName = `agentline ${id}`;
+  const ref = intentRef('number.buy', id);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      await repo.insertNumber(trx, row);
-      await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, first ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id } }, at, deps.config.lowBalanceCents);
-      const dto = numberDto(row);
-      await emitEvent(trx, scope, 'number.provisioned', numberEventData(dto), at);
-      await idempotency?.saveInTx(trx, 201, dto);
-      return dto;
-    });
-  } catch (err) {
-    // Nothing was recorded or charged: give the number back so none is left half-made.
-    await carrier.releaseNumber(bought.carrierSid).catch((releaseErr: unknown) =>
-      deps.log.error({ err: releaseErr, carrier_sid: bought.carrierSid }, 'could not release a number after a failed provision; release it at the carrier'),
+    await deps.db.transaction().execute((trx) =>
+      intents.open(trx, { kind: 'number.buy', resourceId: id, scope, carrier: carrier.name, payload: { input, friendly_name: friendlyName }, idempotency }),
     );
-    throw err;
+    failpoint('number.after_intent');
+
+    let bought: ProvisionedNumber;
+    try {
+      bought = await carrier.provisionNumber({ areaCode: input.area_code, friendlyName, ...carrierUrls(deps.config.publicUrl) });
+    } catch (err) {
+      deps.log.warn({ err, number_id: id }, 'carrier refused to provision a number');
+      if (err instanceof CarrierError && err.outcomeUnknown) {
+        // Twilio may have bought it: reconciliation finds out (by friendly name) and answers the key.
+        idempotency?.holdForReconciliation();
+        throw carrierFailure(err, 'The carrier did not answer.', { number_id: id, outcome: 'pending' });
+      }
+      await deps.db.transaction().execute((trx) => intents.resolve(trx, ref, { state: 'failed', outcome: 'refused' }));
+      throw carrierFailure(err, 'The carrier did not provision a number.');
+    }
+    failpoint('number.after_carrier');
+
+    const row = buildNumberRow(deps, scope, id, input, { name: carrier.name, ...bought });
+    let dto: NumberDto;
+    try {
+      dto = await deps.db.transaction().execute(async (trx) => {
+        const recorded = await recordNumber(trx, deps, scope, row);
+        await intents.resolve(trx, ref, { state: 'done', outcome: 'bought', carrierSid: bought.carrierSid });
+        await idempotency?.saveInTx(trx, 201, recorded);
+        return recorded;
+      });
+    } catch (err) {
+      // Nothing was recorded or charged: give the number back so none is left half-made. Until
+      // the carrier confirms, the intent says we hold it, and reconciliation keeps trying.
+      await intents.markForRelease(deps.db, ref, bought.carrierSid, err instanceof Error ? err.message : String(err));
+      try {
+        await carrier.releaseNumber(bought.carrierSid);
+        await deps.db.transaction().execute((trx) => intents.resolve(trx, ref, { state: 'failed', outcome: 'released', carrierSid: bought.carrierSid }));
+      } catch (releaseErr) {
+        deps.log.error({ err: releaseErr, carrier_sid: bought.carrierSid }, 'could not release a number after a failed provision; reconciliation will retry');
+      }
+      throw err;
+    }
+    failpoint('number.after_record');
+    return dto;
+  } finally {
+    intents.settle(ref);
   }
 }
 
@@ -228,10 +280,12 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   });
 }
 
-async function markReleased(deps: NumbersDeps, scope: Scope, row: NumbersTable, reason: string): Promise<NumberDto> {
+/** Marks the number released (and resolves its release intent, when given) in one transaction. */
+export async function markReleased(deps: NumbersDeps, scope: Scope, row: NumbersTable, reason: string, ref?: IntentRef): Promise<NumberDto> {
   const at = deps.clock.now();
   const released: NumbersTable = { ...row, status: 'released', released_at: at.toISOString(), release_reason: reason, updated_at: at.toISOString() };
   return deps.db.transaction().execute(async (trx) => {
+    if (ref) await intentsOf(deps).resolve(trx, ref, { state: 'done', outcome: 'released' });
     await repo.updateNumber(trx, scope, row.id, {
       status: 'released',
       released_at: released.released_at,
@@ -244,20 +298,46 @@ async function markReleased(deps: NumbersDeps, scope: Scope, row: NumbersTable, 
   });
 }
 
-/** Releases at the carrier first: if the carrier refuses, nothing changes here (502). */
+/**
+ * Releases at the carrier, then here. The release is an intent committed first: if the carrier
+ * refuses, nothing changes here (502); if it does not answer or the gateway stops, the
+ * reconciler finishes the release.
+ */
+async function releaseEverywhere(deps: NumbersDeps, scope: Scope, row: NumbersTable, reason: string): Promise<NumberDto> {
+  if (!row.carrier_sid) return markReleased(deps, scope, row, reason);
+  const intents = intentsOf(deps);
+  const ref = intentRef('number.release', row.id);
+  try {
+    await deps.db.transaction().execute((trx) =>
+      intents.open(trx, { kind: 'number.release', resourceId: row.id, scope, carrier: row.carrier, payload: { reason }, idempotency: null }),
+    );
+    try {
+      await deps.carrierFor(scope.mode).releaseNumber(row.carrier_sid);
+    } catch (err) {
+      deps.log.warn({ err, number_id: row.id }, 'carrier refused to release a number');
+      if (!(err instanceof CarrierError && err.outcomeUnknown)) {
+        await deps.db.transaction().execute((trx) => intents.resolve(trx, ref, { state: 'failed', outcome: 'refused' }));
+      }
+      throw err;
+    }
+    return await markReleased(deps, scope, row, reason, ref);
+  } finally {
+    intents.settle(ref);
+  }
+}
+
 export async function releaseNumber(deps: NumbersDeps, scope: Scope, id: string): Promise<NumberDto> {
   const row = await repo.findNumber(deps.db, scope, id);
   if (!row) throw notFound('number');
   if (row.status === 'released') return numberDto(row); // releasing twice is harmless
-  if (row.carrier_sid) {
-    try {
-      await deps.carrierFor(scope.mode).releaseNumber(row.carrier_sid);
-    } catch (err) {
-      deps.log.warn({ err, number_id: id }, 'carrier refused to release a number');
-      throw carrierFailure(err, 'The carrier did not release the number.');
-    }
+  try {
+    return await releaseEverywhere(deps, scope, row, 'requested');
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    // Unanswered: the reconciler finishes the release, so say it is on its way.
+    const pending = err instanceof CarrierError && err.outcomeUnknown ? { number_id: id, outcome: 'pending' } : {};
+    throw carrierFailure(err, 'The carrier did not release the number.', pending);
   }
-  return markReleased(deps, scope, row, 'requested');
 }
 
 /**
@@ -288,8 +368,7 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
       const overdueMs = now.getTime() - Date.parse(row.renews_at);
       if (overdueMs >= deps.config.renewalGraceDays * DAY_MS) {
         try {
-          if (row.carrier_sid) await deps.carrierFor(row.mode).releaseNumber(row.carrier_sid);
-          await markReleased(deps, scope, row, 'unpaid');
+          await releaseEverywhere(deps, scope, row, 'unpaid');
           result.released++;
         } catch (releaseErr) {
           deps.log.error({ err: releaseErr, number_id: row.id }, 'could not release an unpaid number; will retry');

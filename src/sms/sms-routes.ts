@@ -71,7 +71,7 @@ export async function smsRoutes(app: FastifyInstance, deps: SmsDeps) {
     async (request, reply) => {
       const scope = authOf(request).scope;
       const to = requireDialable(request.body.to, 'to', await phoneContextOf(deps.db, scope));
-      return reply.code(201).send({ data: await sendSms(deps, scope, { ...request.body, to }), request_id: request.id });
+      return reply.code(201).send({ data: await sendSms(deps, scope, { ...request.body, to }, { idempotency: request.idempotency }), request_id: request.id });
     },
   );
 

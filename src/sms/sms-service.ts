@@ -20,6 +20,9 @@ import { START_CONFIRMATION, STOP_CONFIRMATION, keywordOf } from './keywords.js'
 import { countSegments } from './segments.js';
 import { matchContactId, openLeadForStranger } from '../crm/telephony/conversation-crm.js';
 import type { SmsSender } from './sms-sender.js';
+import type { IdempotencyHandle } from '../http/plugins/idempotency.js';
+import { failpoint } from '../intents/failpoints.js';
+import { IntentBook, intentRef } from '../intents/intent-service.js';
 import * as repo from './sms-repository.js';
 
 // SMS rules: metered sends, inbound messages answered by the number's agent in a thread per
@@ -32,6 +35,8 @@ export interface SmsDeps {
   log: FastifyBaseLogger;
   agentFor: AgentFactory;
   senders: Record<Mode, SmsSender>;
+  /** The app's intent book (carrier side effects); one-off callers may leave it out. */
+  intents?: IntentBook;
 }
 
 const RANK: Record<SmsStatus, number> = { queued: 0, sending: 1, sent: 2, received: 2, delivered: 3, undelivered: 3, failed: 3 };
@@ -47,8 +52,16 @@ export interface SendInput {
   metadata?: Record<string, string>;
 }
 
-/** Charges the segments, then hands the message to the carrier; a failed hand-off is refunded. */
-export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opts: { agentReply?: boolean } = {}): Promise<SmsDto> {
+/**
+ * Charges the segments, then hands the message to the carrier; a refused hand-off is refunded,
+ * an unanswered one is settled by the reconciler.
+ */
+export async function sendSms(
+  deps: SmsDeps,
+  scope: Scope,
+  input: SendInput,
+  opts: { agentReply?: boolean; idempotency?: IdempotencyHandle | null } = {},
+): Promise<SmsDto> {
   const number = await findNumber(deps.db, scope, input.from);
   if (!number) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
   if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released and cannot send messages.');
@@ -86,30 +99,52 @@ export async function sendSms(deps: SmsDeps, scope: Scope, input: SendInput, opt
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
-  // 402 here leaves nothing behind: the row and the charge commit together or not at all.
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.insertSms(trx, row);
-    if (price > 0) {
-      await post(trx, scope, { kind: 'sms', amountCents: -price, description: `SMS to ${input.to}, ${seg.segments} segment(s)`, related: { type: 'sms', id: row.id } }, at, deps.config.lowBalanceCents);
-    }
-  });
-
-  let sid: string;
+  // 402 here leaves nothing behind: the row, the charge and the send intent commit together or
+  // not at all. From then on the send is settled exactly once: below, or by the reconciler
+  // (src/intents/) if the gateway stops or the carrier does not answer.
+  const intents = deps.intents ?? new IntentBook(deps);
+  const ref = intentRef('sms.send', row.id);
+  const idempotency = opts.idempotency ?? null;
   try {
-    sid = await sender.send(row);
-  } catch (err) {
-    const message = err instanceof CarrierError ? err.message : 'The carrier did not accept the message.';
-    await markFailed(deps, row.id, err instanceof CarrierError && err.carrierCode !== undefined ? String(err.carrierCode) : 'carrier_error', message);
-    throw carrierFailure(err, message, { sms_id: row.id });
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.insertSms(trx, row);
+      if (price > 0) {
+        await post(trx, scope, { kind: 'sms', amountCents: -price, description: `SMS to ${input.to}, ${seg.segments} segment(s)`, related: { type: 'sms', id: row.id } }, at, deps.config.lowBalanceCents);
+      }
+      await intents.open(trx, { kind: 'sms.send', resourceId: row.id, scope, carrier: sender.carrier, idempotency });
+    });
+    failpoint('sms.after_intent');
+
+    let sid: string;
+    try {
+      sid = await sender.send(row);
+    } catch (err) {
+      const message = err instanceof CarrierError ? err.message : 'The carrier did not accept the message.';
+      if (err instanceof CarrierError && err.outcomeUnknown) {
+        idempotency?.holdForReconciliation();
+        deps.log.warn({ err, sms_id: row.id }, 'the carrier did not answer an SMS send; reconciliation will settle it');
+        throw carrierFailure(err, message, { sms_id: row.id, outcome: 'pending' });
+      }
+      await markFailed(deps, row.id, err instanceof CarrierError && err.carrierCode !== undefined ? String(err.carrierCode) : 'carrier_error', message);
+      await deps.db.transaction().execute((trx) => intents.resolve(trx, ref, { state: 'failed', outcome: 'refused' }));
+      throw carrierFailure(err, message, { sms_id: row.id });
+    }
+    failpoint('sms.after_carrier');
+
+    const sent = await deps.db.transaction().execute(async (trx) => {
+      const current = (await repo.findSmsById(trx, row.id)) ?? row;
+      const next = { ...current, carrier_sid: sid, updated_at: deps.clock.now().toISOString() };
+      await repo.updateSms(trx, row.id, { carrier_sid: sid, updated_at: next.updated_at });
+      await emitEvent(trx, scope, 'sms.sent', { ...smsDto(next) }, deps.clock.now());
+      await intents.resolve(trx, ref, { state: 'done', outcome: 'sent', carrierSid: sid });
+      await idempotency?.saveInTx(trx, 201, smsDto(next));
+      return next;
+    });
+    failpoint('sms.after_record');
+    return smsDto(sent);
+  } finally {
+    intents.settle(ref);
   }
-  const sent = await deps.db.transaction().execute(async (trx) => {
-    const current = (await repo.findSmsById(trx, row.id)) ?? row;
-    const next = { ...current, carrier_sid: sid, updated_at: deps.clock.now().toISOString() };
-    await repo.updateSms(trx, row.id, { carrier_sid: sid, updated_at: next.updated_at });
-    await emitEvent(trx, scope, 'sms.sent', { ...smsDto(next) }, deps.clock.now());
-    return next;
-  });
-  return smsDto(sent);
 }
 
 /**

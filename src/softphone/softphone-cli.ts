@@ -71,6 +71,13 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
   phone.on('sms', (m) => print(`[sms from ${m.from}] ${m.body}`));
   phone.on('digits', (d) => print(`[the agent pressed ${d}]`));
 
+  // The exit status: 0 only for a call that connected (listening: a registration) and ended
+  // without the gateway refusing or failing it, so scripts can trust it.
+  const status = { connected: false, refused: false };
+  phone.on(o.listen ? 'registered' : 'connected', () => (status.connected = true));
+  phone.on('end', (e) => (status.refused ||= e.reason.startsWith('refused_')));
+  phone.on('failed', () => (status.refused = true));
+
   if (o.listen) phone.register(o.number);
   else phone.dial(o.number, o.from);
 
@@ -117,5 +124,5 @@ export async function runSoftphone(o: SoftphoneCliOptions): Promise<number> {
 
   await new Promise<void>((resolve) => phone.on('close', () => resolve()));
   rl.close();
-  return 0;
+  return status.connected && !status.refused ? 0 : 1;
 }

@@ -42,10 +42,10 @@ describe('call final states', () => {
   it('a busy outbound call stays busy when a late answer and a completed callback follow, and is not billed', async () => {
     v = await startVoiceHarness();
     const num = await v.number();
-    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+15557654321' }), 201).data;
+    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+16287654321' }), 201).data;
     const sid = [...v.twilioRest.calls.keys()][0]!;
     await v.twilio('/carrier/twilio/status', { CallSid: sid, CallStatus: 'busy', CallDuration: '0', SequenceNumber: '2' });
-    const answer = await v.twilio('/carrier/twilio/voice', { CallSid: sid, From: num.phone_number, To: '+15557654321', Direction: 'outbound-api', CallStatus: 'in-progress' }, { query: `call_id=${placed.id}` });
+    const answer = await v.twilio('/carrier/twilio/voice', { CallSid: sid, From: num.phone_number, To: '+16287654321', Direction: 'outbound-api', CallStatus: 'in-progress' }, { query: `call_id=${placed.id}` });
     expect(answer.text).toContain('<Hangup/>');
     await v.twilio('/carrier/twilio/status', { CallSid: sid, CallStatus: 'completed', CallDuration: '65', SequenceNumber: '4' });
     expect(await getCall(placed.id)).toMatchObject({ status: 'busy', billed_minutes: 0, cost_cents: 0 });
@@ -55,7 +55,7 @@ describe('call final states', () => {
   it('a call we hung up before the answer stays canceled, even if the relay connects late', async () => {
     v = await startVoiceHarness();
     const num = await v.number();
-    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+15557654321' }), 201).data;
+    const placed = expectOk(await v.api.post('/v1/calls', { from: num.id, to: '+16287654321' }), 201).data;
     const sid = [...v.twilioRest.calls.keys()][0]!;
     const stale = await v.h.opened.db.selectFrom('calls').selectAll().where('id', '=', placed.id).executeTakeFirstOrThrow();
     expect(expectOk(await v.api.post(`/v1/calls/${placed.id}/hangup`)).data.status).toBe('canceled');

@@ -88,7 +88,7 @@ describe('carrier values through signed callbacks', () => {
   it('a malformed ErrorCode on an SMS failure is dropped, the failure still refunded', async () => {
     v = await startVoiceHarness();
     const num = await v.number();
-    const sms = expectOk(await v.api.post('/v1/sms', { from: num.id, to: '+15557654321', body: 'hello' }), 201).data;
+    const sms = expectOk(await v.api.post('/v1/sms', { from: num.id, to: '+16287654321', body: 'hello' }), 201).data;
     const sid = [...v.twilioRest.messages.values()][0]!.sid;
     const res = await v.twilio('/carrier/twilio/sms-status', { MessageSid: sid, MessageStatus: 'failed', ErrorCode: 'DROP TABLE', ErrorMessage: 'Unknown\u0000error', NumSegments: '-4' }, { query: `sms_id=${sms.id}` });
     expect(res.status).toBe(204);

@@ -23,7 +23,7 @@ const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ??
 describe('agentline keys', () => {
   it('creates (JSON on stdout only), lists and revokes keys on the same database', async () => {
     dir = mkdtempSync(join(tmpdir(), 'agentline-cli-'));
-    const created = await run('node', [CLI, 'keys', 'create', '--workspace', 'acme', '--mode', 'live', '--scopes', 'numbers:read,calls:write', '--json'], { env: env() });
+    const created = await run('node', [CLI, 'keys', 'create', '--workspace', 'acme', '--mode', 'live', '--scopes', 'numbers:read,calls:write', '--create-workspace', '--json'], { env: env() });
     const lines = created.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const key = JSON.parse(lines[0]!);

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 // (docs/carrier-protocols.md §5 "Shapes a fake server must return"):
 //  - bodies are form-encoded with repeated names for arrays (StatusCallbackEvent=a&...=b);
 //  - list pages answer 200 (the SDK throws on any other status) with the records under the single
-//    non-meta key (`available_phone_numbers`); creates answer 201; DELETE 204 with no body;
+//    non-meta key (`available_phone_numbers`, `messages`, `incoming_phone_numbers`, `calls`),
+//    newest first, PageSize per page and `next_page_uri` to the next one (the SDK follows it);
+//    creates answer 201; DELETE 204 with no body;
 //  - errors are {code, message, more_info, status}, which the SDK turns into RestException;
 //  - Basic auth AccountSid:AuthToken; wrong credentials → 401 / 20003 like Twilio.
 // Point the gateway at it with TWILIO_API_BASE_URL = fake.baseUrl (see src/carriers/twilio/twilio-client.ts).
@@ -49,6 +51,8 @@ export interface FakeCall {
   updates: FormParams[];
   /** Seconds, once the call has ended (tests set it). */
   duration?: number | null;
+  /** RFC 2822; set at create (tests that seed a call may leave it out). */
+  dateCreated?: string;
 }
 
 export interface FakeMessage {
@@ -61,6 +65,7 @@ export interface FakeMessage {
   mediaUrl: string[];
   numSegments: number;
   params: FormParams;
+  dateCreated: string;
 }
 
 export interface FakeFailure {
@@ -69,6 +74,8 @@ export interface FakeFailure {
   message: string;
   /** Only fail a request with this HTTP method (GET, POST, DELETE). */
   method?: string;
+  /** Carry the request out, then answer with the error anyway (an answer lost on the way back). */
+  commit?: boolean;
 }
 
 export interface FakeTwilioRestOptions {
@@ -163,13 +170,13 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
   });
   const callJson = (c: FakeCall) => ({
     sid: c.sid, account_sid: accountSid, status: c.status, direction: 'outbound-api', from: c.from, to: c.to,
-    answered_by: null, duration: c.duration === undefined || c.duration === null ? null : String(c.duration), start_time: null, end_time: null, date_created: rfc2822(),
+    answered_by: null, duration: c.duration === undefined || c.duration === null ? null : String(c.duration), start_time: null, end_time: null, date_created: c.dateCreated ?? rfc2822(),
     api_version: '2010-04-01', uri: `${prefix}/Calls/${c.sid}.json`,
   });
   const messageJson = (m: FakeMessage) => ({
     sid: m.sid, account_sid: accountSid, status: m.status, direction: 'outbound-api', from: m.from, to: m.to,
     body: m.body, num_segments: String(m.numSegments), num_media: String(m.mediaUrl.length),
-    error_code: null, error_message: null, price: null, date_created: rfc2822(), date_sent: null,
+    error_code: null, error_message: null, price: null, date_created: m.dateCreated, date_sent: null,
     api_version: '2010-04-01', uri: `${prefix}/Messages/${m.sid}.json`,
   });
 
@@ -182,6 +189,35 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
       const v = one(p, param);
       if (v !== undefined) (n as unknown as Record<string, string>)[field] = v;
     }
+  }
+
+  /**
+   * One page of a list resource, newest first (creation order reversed), the way v2010 pages:
+   * `PageSize`, `Page` and an opaque `PageToken`, and `next_page_uri` while more remain.
+   */
+  function listPage<T>(resource: string, key: string, all: T[], q: FormParams, filters: Record<string, (item: T) => string | null>): [number, unknown] {
+    let items = [...all].reverse();
+    for (const [param, get] of Object.entries(filters)) {
+      const want = one(q, param);
+      if (want !== undefined) items = items.filter((item) => get(item) === want);
+    }
+    const pageSize = Math.min(Math.max(Number(one(q, 'PageSize') ?? 50) || 50, 1), 1000);
+    const page = Math.max(Number(one(q, 'Page') ?? 0) || 0, 0);
+    const slice = items.slice(page * pageSize, (page + 1) * pageSize);
+    const query = (n: number) => {
+      const next = new URLSearchParams();
+      for (const param of Object.keys(filters)) if (one(q, param) !== undefined) next.set(param, one(q, param)!);
+      next.set('PageSize', String(pageSize));
+      next.set('Page', String(n));
+      if (n > 0) next.set('PageToken', `PA${n * pageSize}`);
+      return `${prefix}/${resource}?${next}`;
+    };
+    const more = (page + 1) * pageSize < items.length;
+    return [200, {
+      [key]: slice, uri: query(page), first_page_uri: query(0), next_page_uri: more ? query(page + 1) : null,
+      previous_page_uri: page > 0 ? query(page - 1) : null, page, page_size: pageSize, start: page * pageSize,
+      end: page * pageSize + Math.max(slice.length - 1, 0),
+    }];
   }
 
   function route(method: string, rest: string, p: FormParams, q: FormParams): [number, unknown] {
@@ -201,6 +237,17 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
         available_phone_numbers: list, uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null,
         page: 0, page_size: pageSize, start: 0, end: Math.max(list.length - 1, 0),
       }];
+    }
+    if (method === 'GET' && rest === 'IncomingPhoneNumbers.json') {
+      return listPage('IncomingPhoneNumbers.json', 'incoming_phone_numbers', [...numbers.values()].map(numberJson), q, {
+        FriendlyName: (n) => n.friendly_name, PhoneNumber: (n) => n.phone_number,
+      });
+    }
+    if (method === 'GET' && rest === 'Messages.json') {
+      return listPage('Messages.json', 'messages', [...messages.values()].map(messageJson), q, { To: (m) => m.to, From: (m) => m.from });
+    }
+    if (method === 'GET' && rest === 'Calls.json') {
+      return listPage('Calls.json', 'calls', [...calls.values()].map(callJson), q, { To: (c) => c.to, From: (c) => c.from, Status: (c) => c.status });
     }
     if (method === 'POST' && rest === 'IncomingPhoneNumbers.json') {
       let phoneNumber = one(p, 'PhoneNumber');
@@ -239,7 +286,7 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
       const c: FakeCall = {
         sid: sid('CA'), to, from, status: 'queued', url: one(p, 'Url') ?? null, twiml: one(p, 'Twiml') ?? null,
         statusCallback: one(p, 'StatusCallback') ?? null, statusCallbackEvent: many(p, 'StatusCallbackEvent'),
-        params: p, updates: [],
+        params: p, updates: [], dateCreated: rfc2822(),
       };
       calls.set(c.sid, c);
       return [201, callJson(c)];
@@ -270,7 +317,7 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
       if (!body && mediaUrl.length === 0) throw new HttpError(400, 21602, 'Message body is required.');
       const msg: FakeMessage = {
         sid: sid(mediaUrl.length ? 'MM' : 'SM'), to, from, body, status: 'queued',
-        statusCallback: one(p, 'StatusCallback') ?? null, mediaUrl, numSegments: smsSegments(body), params: p,
+        statusCallback: one(p, 'StatusCallback') ?? null, mediaUrl, numSegments: smsSegments(body), params: p, dateCreated: rfc2822(),
       };
       messages.set(msg.sid, msg);
       return [201, messageJson(msg)];
@@ -300,7 +347,17 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
       return sendError(res, new HttpError(401, 20003, 'Authenticate'));
     }
     const i = failures.findIndex((f) => f.path.test(url.pathname) && (!f.failure.method || f.failure.method.toUpperCase() === method));
-    if (i !== -1) return sendError(res, failures.splice(i, 1)[0]!.failure);
+    if (i !== -1) {
+      const { failure } = failures.splice(i, 1)[0]!;
+      if (failure.commit) {
+        try {
+          route(method, url.pathname.slice(prefix.length + 1), params, query);
+        } catch {
+          // the error below is the answer either way
+        }
+      }
+      return sendError(res, failure);
+    }
     if (!url.pathname.startsWith(`${prefix}/`)) {
       return sendError(res, new HttpError(404, 20404, `The requested resource ${url.pathname} was not found`));
     }

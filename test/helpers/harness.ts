@@ -102,7 +102,7 @@ export async function createHarness(opts: {
   const keyWithId: Harness['keyWithId'] = async (o = {}) => {
     const created = await createKey(
       { db: opened.db, clock },
-      { workspace: o.workspace ?? `ws${++counter}`, mode: o.mode ?? 'test', scopes: o.scopes, readOnly: o.readOnly },
+      { workspace: o.workspace ?? `ws${++counter}`, mode: o.mode ?? 'test', scopes: o.scopes, readOnly: o.readOnly, createWorkspace: true },
     );
     return { id: created.id, key: created.key, workspaceId: created.workspace_id };
   };

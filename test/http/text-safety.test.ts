@@ -47,18 +47,18 @@ describe('bodies with a lone surrogate, through the API', () => {
     const balance = expectOk(await api.get('/v1/credits/balance')).data.balance_cents;
 
     // Spelled as a JSON escape, exactly as a client sends it.
-    const raw = `{"from":"${num.id}","to":"+15551112222","body":"Your code \\ud83d is 1234"}`;
+    const raw = `{"from":"${num.id}","to":"+16283334444","body":"Your code \\ud83d is 1234"}`;
     const res = await h.request({ method: 'POST', url: '/v1/sms', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: raw });
     expect(res.status, res.text).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'validation_error', details: [{ field: 'body', error: 'invalid_unicode' }] });
 
     // The same with an Idempotency-Key: refused, not remembered, so a corrected retry goes through.
-    const withKey = await api.post('/v1/sms', { from: num.id, to: '+15551112222', body: 'bad \udc00' }, { 'idempotency-key': 'k-1' });
+    const withKey = await api.post('/v1/sms', { from: num.id, to: '+16283334444', body: 'bad \udc00' }, { 'idempotency-key': 'k-1' });
     expect(withKey.status).toBe(422);
     expect(expectOk(await api.get('/v1/sms')).data).toEqual([]);
     expect(expectOk(await api.get('/v1/credits/balance')).data.balance_cents).toBe(balance);
 
-    const good = expectOk(await api.post('/v1/sms', { from: num.id, to: '+15551112222', body: 'Your code 😀 is 1234' }), 201).data;
+    const good = expectOk(await api.post('/v1/sms', { from: num.id, to: '+16283334444', body: 'Your code 😀 is 1234' }), 201).data;
     expect(good.body).toBe('Your code 😀 is 1234');
   });
 

@@ -141,10 +141,10 @@ describe('SMS segments on the API', () => {
     const num = expectOk(await api.post('/v1/numbers', { webhook_url: `${agent.url}/agent` }), 201).data;
     const before = expectOk(await api.get('/v1/credits/balance')).data.balance_cents;
     const straddling = `${a(152)}€${a(152)}`;
-    const sms = expectOk(await api.post('/v1/sms', { from: num.id, to: '+15551112222', body: straddling }), 201).data;
+    const sms = expectOk(await api.post('/v1/sms', { from: num.id, to: '+16283334444', body: straddling }), 201).data;
     expect(sms).toMatchObject({ encoding: 'GSM-7', segments: 3, cost_cents: 3 });
     expect(expectOk(await api.get('/v1/credits/balance')).data.balance_cents).toBe(before - 3);
-    const emoji = expectOk(await api.post('/v1/sms', { from: num.id, to: '+15551112222', body: `${x(66)}😀${x(66)}` }), 201).data;
+    const emoji = expectOk(await api.post('/v1/sms', { from: num.id, to: '+16283334444', body: `${x(66)}😀${x(66)}` }), 201).data;
     expect(emoji).toMatchObject({ encoding: 'UCS-2', segments: 3 });
     const listed = expectOk(await api.get('/v1/sms')).data as { id: string; encoding: string; segments: number }[];
     expect(listed.map((m) => [m.id, m.encoding, m.segments])).toEqual([

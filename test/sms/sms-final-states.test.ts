@@ -15,7 +15,7 @@ describe('SMS final states', () => {
     const finals = ['delivered', 'undelivered', 'failed'] as const;
     const pairs = finals.flatMap((first) => finals.map((second) => [first, second] as const));
     for (const [first, second] of pairs) {
-      const sms = expectOk(await v.api.post('/v1/sms', { from: num.id, to: '+15557654321', body: `${first} then ${second}` }), 201).data;
+      const sms = expectOk(await v.api.post('/v1/sms', { from: num.id, to: '+16287654321', body: `${first} then ${second}` }), 201).data;
       const sid = [...v.twilioRest.messages.values()].find((m) => m.body === `${first} then ${second}`)!.sid;
       const report = (status: string, extra: Record<string, string> = {}) =>
         v.twilio('/carrier/twilio/sms-status', { MessageSid: sid, MessageStatus: status, ...extra }, { query: `sms_id=${sms.id}` });
@@ -40,7 +40,7 @@ describe('SMS final states', () => {
     v = await startVoiceHarness();
     const num = await v.number({ inbound_mode: 'off' });
     const sid = `SM${'9'.repeat(32)}`;
-    await v.twilio('/carrier/twilio/sms', { MessageSid: sid, AccountSid: 'AC', From: '+15550001111', To: num.phone_number, Body: 'hello', NumSegments: '1' });
+    await v.twilio('/carrier/twilio/sms', { MessageSid: sid, AccountSid: 'AC', From: '+16288001111', To: num.phone_number, Body: 'hello', NumSegments: '1' });
     const received = expectOk(await v.api.get('/v1/sms')).data.find((m: { direction: string }) => m.direction === 'inbound');
     expect(received.status).toBe('received');
     await v.twilio('/carrier/twilio/sms-status', { MessageSid: sid, MessageStatus: 'failed', ErrorCode: '30003' });

@@ -26,4 +26,10 @@ export class SimCarrier implements Carrier {
   async releaseNumber(): Promise<void> {
     // Nothing to give back: the number simply becomes free in the database.
   }
+
+  async findProvisioned(): Promise<ProvisionedNumber | null> {
+    // The simulator keeps nothing outside our database: a number we did not record was never
+    // handed out, so an unfinished purchase is simply not bought.
+    return null;
+  }
 }

@@ -1,8 +1,9 @@
-import { type Carrier, CarrierError, type ProvisionRequest, type ProvisionedNumber } from '../carrier.js';
+import { type Carrier, CarrierError, type ProvisionRequest, type ProvisionedNumber, twilioOutcomeUnknown } from '../carrier.js';
 import type { TwilioClient } from './twilio-client.js';
 
 // Live numbers: search a local number (by area code when given), buy it with its voice, SMS and
-// status URLs pointed at this gateway, release it on DELETE.
+// status URLs pointed at this gateway, release it on DELETE. Every number is bought under the
+// friendly name `agentline <num_ id>`, which is how reconciliation finds one after a crash.
 
 interface TwilioRestError {
   status?: number;
@@ -10,13 +11,18 @@ interface TwilioRestError {
   message?: string;
 }
 
-function wrap(action: string, err: unknown): CarrierError {
+/** `sideEffect`: the request could have changed something at Twilio (a buy, a release). */
+function wrap(action: string, err: unknown, sideEffect = false): CarrierError {
   const e = err as TwilioRestError;
   const detail = e?.message ?? String(err);
   const code = typeof e?.code === 'number' ? e.code : undefined;
   const retryable = e?.status === undefined || e.status >= 500 || e.status === 429;
-  return new CarrierError(`Twilio could not ${action}: ${detail}`, code, retryable);
+  return new CarrierError(`Twilio could not ${action}: ${detail}`, code, retryable, sideEffect && twilioOutcomeUnknown(err));
 }
+
+/** Reconciliation lists are bounded: a friendly name matches at most a handful of numbers. */
+const LIST_PAGE_SIZE = 20;
+const LIST_LIMIT = 100;
 
 export class TwilioCarrier implements Carrier {
   readonly name = 'twilio' as const;
@@ -70,7 +76,19 @@ export class TwilioCarrier implements Carrier {
         if (code !== 21422 && code !== 21452) break;
       }
     }
-    throw wrap('buy a number', lastError);
+    throw wrap('buy a number', lastError, true);
+  }
+
+  async findProvisioned(friendlyName: string): Promise<ProvisionedNumber | null> {
+    let found;
+    try {
+      // The SDK follows next_page_uri until `limit`; the client's timeout bounds each page.
+      found = await this.api.incomingPhoneNumbers.list({ friendlyName, pageSize: LIST_PAGE_SIZE, limit: LIST_LIMIT });
+    } catch (err) {
+      throw wrap('list numbers', err);
+    }
+    const match = found.find((n) => n.friendlyName === friendlyName);
+    return match ? { phoneNumber: match.phoneNumber, carrierSid: match.sid } : null;
   }
 
   async releaseNumber(carrierSid: string): Promise<void> {
@@ -78,7 +96,7 @@ export class TwilioCarrier implements Carrier {
       await this.api.incomingPhoneNumbers(carrierSid).remove();
     } catch (err) {
       if ((err as TwilioRestError).status === 404) return; // already gone at the carrier
-      throw wrap('release the number', err);
+      throw wrap('release the number', err, true);
     }
   }
 }

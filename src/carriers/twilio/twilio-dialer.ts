@@ -1,6 +1,6 @@
 import type { CallStatus, CallsTable, NumbersTable } from '../../db/schema.js';
 import type { CarrierCallState, Dialer } from '../../calls/dialer.js';
-import { CarrierError } from '../carrier.js';
+import { CarrierError, type CarrierRecord, twilioOutcomeUnknown } from '../carrier.js';
 import type { TwilioClient } from './twilio-client.js';
 
 // Outbound calls through the `twilio` SDK. The answer URL carries our call id, so the voice
@@ -37,7 +37,7 @@ export class TwilioDialer implements Dialer {
       return created.sid;
     } catch (err) {
       const e = err as { message?: string; code?: number };
-      throw new CarrierError(`Twilio could not place the call: ${e.message ?? String(err)}`, e.code);
+      throw new CarrierError(`Twilio could not place the call: ${e.message ?? String(err)}`, e.code, false, twilioOutcomeUnknown(err));
     }
   }
 
@@ -48,8 +48,28 @@ export class TwilioDialer implements Dialer {
     } catch (err) {
       const e = err as { status?: number; code?: number; message?: string };
       if (e.status === 404 || e.code === 21220) return; // already over
-      throw new CarrierError(`Twilio could not hang up: ${e.message ?? String(err)}`, e.code);
+      throw new CarrierError(`Twilio could not hang up: ${e.message ?? String(err)}`, e.code, false, twilioOutcomeUnknown(err));
     }
+  }
+
+  // The Call resource does not return its answer URL, so our `call_id` cannot be read back: a
+  // call is matched by its two numbers, created after the intent (less clock skew), oldest
+  // first and never one already recorded on another call.
+  async findPlaced(call: CallsTable, since: Date, isClaimed: (sid: string) => Promise<boolean>): Promise<CarrierRecord | null> {
+    let listed;
+    try {
+      listed = await this.api.calls.list({ to: call.to_number, from: call.from_number, pageSize: 50, limit: 500 });
+    } catch (err) {
+      const e = err as { message?: string; code?: number };
+      throw new CarrierError(`Twilio could not list calls: ${e.message ?? String(err)}`, e.code, true);
+    }
+    const candidates = listed
+      .filter((c) => !c.dateCreated || c.dateCreated.getTime() >= since.getTime())
+      .sort((a, b) => (a.dateCreated?.getTime() ?? 0) - (b.dateCreated?.getTime() ?? 0));
+    for (const c of candidates) {
+      if (!(await isClaimed(c.sid))) return { sid: c.sid, status: c.status, createdAt: c.dateCreated ?? null };
+    }
+    return null;
   }
 
   async fetch(call: CallsTable): Promise<CarrierCallState | null> {

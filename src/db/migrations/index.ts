@@ -5,6 +5,7 @@ import { chat } from './003-chat.js';
 import { webhooks } from './004-webhooks.js';
 import { sms } from './005-sms.js';
 import { crm } from './006-crm.js';
+import { carrierIntents } from './007-carrier-intents.js';
 import { phoneRegions } from './008-phone-regions.js';
 import { chatClientIds } from './009-chat-client-ids.js';
 import { mediaMode } from './010-media-mode.js';
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '004-webhooks': webhooks,
   '005-sms': sms,
   '006-crm': crm,
+  '007-carrier-intents': carrierIntents,
   '008-phone-regions': phoneRegions,
   '009-chat-client-ids': chatClientIds,
   '010-media-mode': mediaMode,

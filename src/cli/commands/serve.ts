@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { startServer } from '../../server.js';
+import { describeAgents } from '../../startup-notes.js';
+import { explainError } from '../explain-error.js';
+import { parsePort } from '../options.js';
+import type { CommandResult, Done } from '../result.js';
+
+export function serveCommand(program: Command, done: Done): void {
+  program
+    .command('serve')
+    .description('run the gateway: the HTTP API, carrier webhooks and the softphone socket')
+    .option('--port <port>', 'port to listen on (overrides PORT)', parsePort)
+    .option('--host <address>', 'address to listen on (overrides HOST; 0.0.0.0 for every interface)')
+    .addHelpText('after', '\nEverything else is configured with environment variables or ./.env (see .env.example).')
+    .action((opts: { port?: number; host?: string }) => done(serve(opts)));
+}
+
+async function serve(opts: { port?: number; host?: string }): Promise<CommandResult> {
+  const config = loadConfig({
+    ...process.env,
+    ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
+    ...(opts.host !== undefined ? { HOST: opts.host } : {}),
+  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config);
+  } catch (e) {
+    throw explainError(e, { port: config.port, host: config.host, dbPath: config.dbPath }) ?? e;
+  }
+  // A stray rejection is a bug to fix, not a reason to drop every live call: log it and go on.
+  process.on('unhandledRejection', (err) => server.app.log.error({ err }, 'unhandled rejection'));
+  process.stdout.write(`Agentline listening on ${server.url} (database ${config.dbPath}). Ctrl-C stops it.\n${describeAgents(config)}\n`);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        server.app.log.error({ err: e }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  return 'running';
+}
