@@ -53,9 +53,12 @@ interface Rig {
   finished: Array<{ outcome: CallOutcome; echoedMarks: string[] }>;
   timings: StreamTurnTimings[];
   failures: Array<{ service: string; error: SpeechError }>;
-  /** Runs when the leg is attached (the session's greeting). */
+  /** Runs when the leg is built (the session's greeting). */
   onStart?(leg: MediaStreamLeg): void;
   options: Partial<MediaStreamLegOptions>;
+  /** The test attaches the events itself (a session still starting). */
+  attachLater?: boolean;
+  events?: LegEvents;
 }
 
 function rig(options: Partial<MediaStreamLegOptions> = {}, onStart?: (leg: MediaStreamLeg) => void): Rig {
@@ -128,7 +131,8 @@ beforeAll(async () => {
             digit: (d) => r.digits.push(d),
             hangup: (reason) => r.hangups.push(reason ?? ''),
           };
-          leg.attach(events);
+          r.events = events;
+          if (!r.attachLater) leg.attach(events);
           r.leg = leg;
           r.onStart?.(leg);
           (r as Rig & { resolveLeg: (l: MediaStreamLeg) => void }).resolveLeg(leg);
@@ -346,6 +350,26 @@ describe('Media Streams leg (contract)', () => {
     expect(samples.length).toBe(8 * (200 + 500 + 200));
     const loud = (from: number, to: number) => samples.subarray(from * 8, to * 8).some((s) => Math.abs(s) > 3000);
     expect([loud(0, 100), loud(100, 700), loud(700, 800), loud(800, 900)]).toEqual([true, false, true, false]);
+  });
+
+  it('what the caller says while the session is still starting is held and delivered at attach, in order', async () => {
+    const r = rig({}, (leg) => {
+      leg.speak('Hi.');
+      leg.endTurn();
+    });
+    r.attachLater = true;
+    speech.scriptStt({ text: 'Hello?' });
+    const { caller, leg } = await call(r);
+    await caller.play(Buffer.concat([fixtureMulaw('hello.wav'), silence(800)]));
+    await eventually(async () => speech.transcriptions.length === 1);
+    caller.dtmf('5');
+    await caller.stop();
+    await eventually(async () => r.leg !== undefined && (leg as unknown as { held: unknown[] }).held.length === 3);
+    expect(r.said).toEqual([]);
+    leg.attach(r.events!);
+    expect(r.said).toEqual(['Hello?']);
+    expect(r.digits).toEqual(['5']);
+    expect(r.hangups).toEqual(['caller_hangup']);
   });
 
   it('the caller hanging up (stop) is one hangup; the leg sends nothing after it', async () => {

@@ -70,6 +70,8 @@ export class MediaStreamLeg implements CallLeg {
   readonly kind = 'stream' as const;
   readonly greetingSpokenByCarrier = false;
   private events: LegEvents | null = null;
+  /** Events from before `attach` (the session speaks the greeting first), delivered in order. */
+  private held: Array<(events: LegEvents) => void> = [];
   private readonly agent: AgentSpeech;
   private readonly caller: CallerSpeech;
   private readonly now: () => number;
@@ -119,8 +121,7 @@ export class MediaStreamLeg implements CallLeg {
   attach(events: LegEvents): void {
     if (this.events) throw new Error('a leg is attached once');
     this.events = events;
-    // The socket closed while the session was starting: tell it at once.
-    if (this.hungUpReason !== null) queueMicrotask(() => events.hangup(this.hungUpReason ?? undefined));
+    for (const deliver of this.held.splice(0)) deliver(events);
   }
 
   /** One parsed frame from Twilio, after `start` (see media-stream-socket.ts). */
@@ -137,7 +138,7 @@ export class MediaStreamLeg implements CallLeg {
       case 'dtmf':
         if (this.ending) return;
         if (this.agent.playing) this.interrupt();
-        this.events?.digit(frame.dtmf.digit);
+        this.emit((e) => e.digit(frame.dtmf.digit));
         return;
       case 'stop':
         this.carrierGone('caller_hangup');
@@ -204,6 +205,13 @@ export class MediaStreamLeg implements CallLeg {
     this.wakeEnding?.();
   }
 
+  /** To the session, or held until it attaches; nothing after `hangup`. */
+  private emit(deliver: (events: LegEvents) => void, final = false): void {
+    if (this.gone && !final) return;
+    if (this.events) deliver(this.events);
+    else this.held.push(deliver);
+  }
+
   private send(frame: object): void {
     if (this.opts.socket.readyState === this.opts.socket.OPEN) this.opts.socket.send(JSON.stringify(frame));
   }
@@ -213,7 +221,7 @@ export class MediaStreamLeg implements CallLeg {
     if (this.ending || this.gone) return;
     const heard = this.agent.interrupt();
     this.pendingTurn = null;
-    this.events?.interrupted(heard);
+    this.emit((e) => e.interrupted(heard));
   }
 
   /** One STT request per utterance, in order; an empty transcript is no turn. */
@@ -234,7 +242,7 @@ export class MediaStreamLeg implements CallLeg {
       if (this.ending || this.gone || text === '') return;
       this.pendingTurn = { endpointingMs: utterance.endpointingMs, sttMs: this.now() - startedAt, speechEndedAt: utterance.speechEndedAt };
       this.agent.unmute();
-      this.events?.callerSaid(text);
+      this.emit((e) => e.callerSaid(text));
     });
   }
 
@@ -261,7 +269,7 @@ export class MediaStreamLeg implements CallLeg {
     this.hungUpReason = reason;
     const sessionLetGo = this.disposed;
     this.dispose();
-    if (!sessionLetGo) this.events?.hangup(reason);
+    if (!sessionLetGo) this.emit((e) => e.hangup(reason), true);
   }
 }
 
