@@ -42,7 +42,7 @@ const envOf = (g: GatewayEnv, extra: Record<string, string> = {}) => ({
 });
 
 export async function createLiveKey(g: GatewayEnv, workspace: string): Promise<string> {
-  const { stdout } = await run('node', [CLI, 'keys', 'create', '--workspace', workspace, '--mode', 'live', '--json'], { env: envOf(g) });
+  const { stdout } = await run('node', [CLI, 'keys', 'create', '--workspace', workspace, '--mode', 'live', '--create-workspace', '--json'], { env: envOf(g) });
   return (JSON.parse(stdout.trim()) as { key: string }).key;
 }
 
