@@ -80,8 +80,8 @@ export class RelayLeg extends TextLeg {
     if (!this.speaking) this.awaitingOn = true;
   }
 
-  /** A new caller turn: only what is said from now on can still be playing. */
-  protected override callerSpoke(): void {
+  /** A caller turn, a barge-in or cancelSpeech: only what is said from now on can still be playing. */
+  protected override playbackOver(): void {
     this.cycleChars = 0;
     this.playedChars = 0;
     this.unheard = false;

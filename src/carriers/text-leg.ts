@@ -43,10 +43,10 @@ export abstract class TextLeg implements CallLeg {
     switch (frame.type) {
       case 'prompt':
         if (frame.last === false) return; // an interim transcript
-        this.callerSpoke();
+        this.playbackOver();
         return this.emit((e) => e.callerSaid(frame.voicePrompt));
       case 'interrupt':
-        this.callerSpoke();
+        this.playbackOver();
         return this.emit((e) => e.interrupted(frame.utteranceUntilInterrupt ?? ''));
       case 'dtmf':
         return this.emit((e) => e.digit(frame.digit));
@@ -86,7 +86,7 @@ export abstract class TextLeg implements CallLeg {
   cancelSpeech(): void {
     // Neither protocol has a message that stops playback (Twilio stops it itself on caller
     // speech or keys, interruptible="any"); what is left is to stop waiting for it.
-    this.callerSpoke();
+    this.playbackOver();
   }
 
   end(outcome: CallOutcome): Promise<void> {
@@ -110,8 +110,8 @@ export abstract class TextLeg implements CallLeg {
 
   /** A piece of agent speech went out. */
   protected spoke(_text: string): void {}
-  /** The caller spoke (or keyed): nothing of earlier agent speech is still to be heard. */
-  protected callerSpoke(): void {}
+  /** Playback is over (the caller spoke, or speech was cancelled): nothing sent so far is still to be heard. */
+  protected playbackOver(): void {}
   /** Resolves once what was spoken has been heard (or the leg is disposed). */
   protected abstract lastWordsHeard(): Promise<void>;
   /** Stop any wait in lastWordsHeard (the socket is gone). */
