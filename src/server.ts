@@ -73,7 +73,7 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   // goes on in the background and the loop below retries what it could not settle.
   let settling: Promise<void> | null = reconcileIntents(app, log).finally(() => (settling = null));
   await Promise.race([settling, new Promise((r) => setTimeout(r, STARTUP_RECONCILE_MS).unref())]);
-  const recovered = await recoverInterruptedCalls({ db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers });
+  const recovered = await recoverInterruptedCalls({ db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers, turnContext: app.voice.sessionDeps.turnContext });
   if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   const services = { db: opened.db, clock: systemClock, config, carrierFor: (m: 'test' | 'live') => carriers[m], log };
 

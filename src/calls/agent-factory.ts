@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { scopeOf } from '../scope.js';
 import https from 'node:https';
 import type OpenAI from 'openai';
 import type { AgentClient } from '../agents/agent.js';
@@ -8,8 +7,6 @@ import { WebhookAgent } from '../agents/webhook-agent.js';
 import type { Config } from '../config.js';
 import type { CallsTable, NumbersTable } from '../db/schema.js';
 import type { Resolver } from '../net/url-safety.js';
-import type { Executor } from '../db/database.js';
-import { callerContext } from '../crm/telephony/caller-context.js';
 
 // Picks the agent behind a number: the developer's webhook, or the managed model.
 
@@ -56,16 +53,16 @@ export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
 }
 
 /**
- * What the agent of a call is told. With a CRM contact for the caller, a managed agent gets a
- * short context block after its system prompt; a webhook agent gets `metadata.contact_id` and an
- * `X-Agentline-Contact-Id` header, and fetches what it needs through the API.
+ * What the agent of a call is told. `promptAddition` (the turn context's: for a managed agent,
+ * what the CRM knows about the caller) follows the system prompt; a webhook agent gets
+ * `metadata.contact_id` and an `X-Agentline-Contact-Id` header, and fetches what it needs through
+ * the API.
  */
-export async function agentContext(db: Executor, call: CallsTable, number: NumbersTable, channel: 'voice' | 'sms' | 'chat') {
+export function agentContext(call: CallsTable, number: NumbersTable, channel: 'voice' | 'sms' | 'chat', promptAddition: string | null) {
   const prompt = call.system_prompt_override ?? number.system_prompt;
   const contactId = call.contact_id;
-  const context = contactId && !number.webhook_url ? await callerContext(db, scopeOf(call), contactId) : null;
   return {
-    systemPrompt: context ? [prompt, context].filter(Boolean).join('\n\n') : prompt,
+    systemPrompt: promptAddition ? [prompt, promptAddition].filter(Boolean).join('\n\n') : prompt,
     metadata: {
       call_id: call.id, number_id: number.id, from: call.from_number, to: call.to_number, direction: call.direction, channel,
       ...(contactId ? { contact_id: contactId } : {}),

@@ -122,8 +122,7 @@ export async function getTranscript(deps: Pick<CallApiDeps, 'db'>, scope: Scope,
 export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): Promise<CallDto> {
   const call = await getCall(deps, scope, id);
   if (isTerminal(call.status)) return callDto(call);
-  const session = deps.registry.get(call.id);
-  if (session) session.hangUp({ reason: 'hangup_requested' });
+  const live = deps.control.hangUp(call.id, { reason: 'hangup_requested' });
   const intents = deps.intents ?? new IntentBook(deps);
   const ref = intentRef('call.hangup', call.id);
   try {
@@ -141,7 +140,7 @@ export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): P
   } finally {
     intents.settle(ref);
   }
-  if (!session && call.status !== 'in-progress') {
+  if (!live && call.status !== 'in-progress') {
     await finalizeCall(deps, call.id, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });
   }
   return callDto((await repo.findCallById(deps.db, call.id)) ?? call);

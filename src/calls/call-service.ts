@@ -11,7 +11,7 @@ import { readBalance } from '../credits/ledger-repository.js';
 import { scopeOf, type Scope } from '../scope.js';
 import { agentModeOf } from '../numbers/number-dto.js';
 import { callDto } from './call-dto.js';
-import { logCallActivity, matchContactId, openLeadForStranger } from '../crm/telephony/conversation-crm.js';
+import { NO_TURN_CONTEXT, type TurnContextProvider } from './turn-context.js';
 import * as repo from './call-repository.js';
 
 // The rules of a call's record: creation, connection, per-minute charges, and the final
@@ -23,7 +23,11 @@ export interface CallServiceDeps {
   clock: Clock;
   config: Config;
   log: FastifyBaseLogger;
+  /** Who the other party is, and what the CRM learns of a call (crm/telephony implements it; app.ts wires it). Absent: no CRM. */
+  turnContext?: TurnContextProvider;
 }
+
+const contextOf = (deps: CallServiceDeps) => deps.turnContext ?? NO_TURN_CONTEXT;
 
 export const TERMINAL: CallStatus[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 export const isTerminal = (s: CallStatus) => TERMINAL.includes(s);
@@ -64,7 +68,7 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
   // The CRM contact behind the other party's number, when there is one.
   const counterpart = input.direction === 'inbound' ? input.from : input.to;
   const contactId =
-    input.contactId !== undefined ? input.contactId : await matchContactId(trx ?? deps.db, scopeOf(input.number), counterpart);
+    input.contactId !== undefined ? input.contactId : await contextOf(deps).contactFor(trx ?? deps.db, scopeOf(input.number), counterpart);
   const row: CallsTable = {
     id: newId('call'),
     workspace_id: input.number.workspace_id,
@@ -98,7 +102,7 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
   };
   await repo.insertCall(trx ?? deps.db, row);
   if (!contactId && input.direction === 'inbound' && !input.refusedReason) {
-    await openLeadForStranger(deps, input.number, input.from, 'phone').catch((err: unknown) => deps.log.error({ err, call_id: row.id }, 'could not open a lead for an unknown caller'));
+    await contextOf(deps).strangerReached(input.number, input.from, 'phone').catch((err: unknown) => deps.log.error({ err, call_id: row.id }, 'could not open a lead for an unknown caller'));
   }
   return row;
 }
@@ -180,7 +184,7 @@ export async function finalizeCall(deps: CallServiceDeps, callId: string, f: Fin
   const ended = await finalizeRecord(deps, callId, f, () => (firstEnd = true));
   if (firstEnd && ended?.answered_at) {
     // The CRM side of a finished call is best effort: the call record is already final.
-    await logCallActivity(deps, callId).catch((err: unknown) => deps.log.error({ err, call_id: callId }, 'could not log the call on its contact'));
+    await contextOf(deps).callEnded(callId).catch((err: unknown) => deps.log.error({ err, call_id: callId }, 'could not log the call on its contact'));
   }
   return ended;
 }

@@ -8,12 +8,14 @@ import { type CallServiceDeps, chargeMinute, markConnected, recordSessionEnd } f
 import { Conversation } from './conversation.js';
 import { MinuteMeter } from './minute-meter.js';
 import { CALL_TOOLS } from './tools.js';
-import { CRM_TOOLS } from '../crm/telephony/crm-tool-definitions.js';
-import { createCrmToolRunner } from '../crm/telephony/crm-tools.js';
+import type { CallControl } from './call-control.js';
+import type { TurnContextProvider } from './turn-context.js';
 import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
 
-// Puts the pieces of a live call together — carrier leg, turn loop, agent, meter, transcript —
-// and takes them apart again. The same code serves Twilio calls and test-mode softphone calls.
+// Puts the pieces of a live call together — carrier leg, turn loop, agent, meter, transcript,
+// call control — and takes them apart again. The one place a leg meets a Conversation: every
+// leg (ConversationRelay, the test-mode softphone, Media Streams) goes through here, and its
+// socket handler never calls the Conversation itself.
 
 export interface LiveSession {
   callId: string;
@@ -48,44 +50,45 @@ export class CallRegistry {
 
 export interface SessionDeps extends CallServiceDeps {
   registry: CallRegistry;
+  /** Hang up, say, transfer: how the API and the meter act on a live call. */
+  control: CallControl;
   agentFor: AgentFactory;
   transcripts: TranscriptSink;
+  turnContext: TurnContextProvider;
 }
 
-export async function startSession(
-  deps: SessionDeps,
-  args: { call: CallsTable; number: NumbersTable; leg: CallLeg; greetingSpokenByCarrier: boolean },
-): Promise<LiveSession> {
+export async function startSession(deps: SessionDeps, args: { call: CallsTable; number: NumbersTable; leg: CallLeg }): Promise<LiveSession> {
   const { number } = args;
   const call = await markConnected(deps, args.call);
-  const ctx = await agentContext(deps.db, call, number, 'voice');
-  const transcript = new TranscriptRecorder(deps.transcripts, scopeOf(call), call.id);
+  const scope = scopeOf(call);
+  // Managed agents also get the CRM's context and tools; webhook agents use the API themselves.
+  const managed = !number.webhook_url;
+  const extra = await deps.turnContext.forConversation({ scope, channel: 'phone', contactId: call.contact_id, managed, related: { type: 'call', id: call.id } });
+  const ctx = agentContext(call, number, 'voice', extra.promptAddition);
+  const transcript = new TranscriptRecorder(deps.transcripts, scope, call.id);
 
   let outcome: CallOutcome | null = null;
   let ended = false;
   // The leg the loop sees remembers why the call ended, once.
-  const leg: CallLeg = {
-    speak: (t) => args.leg.speak(t),
+  const leg = {
+    speak: (t: string) => args.leg.speak(t),
     endTurn: () => args.leg.endTurn(),
-    sendDigits: (d) => args.leg.sendDigits(d),
-    end: (o) => {
+    sendDigits: (d: string) => args.leg.sendDigits(d),
+    end: (o: CallOutcome) => {
       if (ended) return;
       ended = true;
       outcome = o;
-      args.leg.end(o);
+      args.leg.end(o).catch((err: unknown) => deps.log.error({ err, call_id: call.id }, 'the carrier leg could not end the call'));
     },
   };
 
   const v = deps.config.voice;
-  // Managed agents also get the CRM tools; webhook agents use the API themselves.
-  const managed = !number.webhook_url;
-  const scope = scopeOf(call);
   const conversation = new Conversation({
     leg,
     agent: deps.agentFor(number, ctx.headers),
     systemPrompt: ctx.systemPrompt,
-    tools: managed ? [...CALL_TOOLS, ...CRM_TOOLS] : CALL_TOOLS,
-    runTool: managed ? createCrmToolRunner(deps, { scope, channel: 'phone', contactId: call.contact_id, related: { type: 'call', id: call.id } }) : undefined,
+    tools: [...CALL_TOOLS, ...extra.tools],
+    runTool: extra.runTool,
     metadata: ctx.metadata,
     phones: await phoneContextOf(deps.db, scope),
     transcript,
@@ -98,8 +101,10 @@ export async function startSession(
   const meter = new MinuteMeter({
     minuteMs: v.billingMinuteMs,
     charge: (n) => chargeMinute(deps, call, n),
-    onExhausted: () => conversation.sayFinalWords(v.creditsGoodbye),
-    onBoundary: () => leg.end({ reason: 'insufficient_credits' }),
+    // The cut-off goes through call control, like the hang-up API: the goodbye first, the end
+    // at the minute boundary.
+    onExhausted: () => deps.control.say(call.id, v.creditsGoodbye, { final: true }),
+    onBoundary: () => deps.control.hangUp(call.id, { reason: 'insufficient_credits' }),
     onError: (err) => deps.log.error({ err, call_id: call.id }, 'minute charge failed'),
   });
 
@@ -121,6 +126,7 @@ export async function startSession(
       closing ??= (async () => {
         conversation.close();
         meter.stop();
+        args.leg.dispose();
         deps.registry.remove(call.id);
         try {
           await transcript.flush();
@@ -136,10 +142,9 @@ export async function startSession(
     closed,
   };
   deps.registry.add(session);
-
   const firstMessage = call.first_message_override ?? number.first_message;
   if (firstMessage) {
-    if (!args.greetingSpokenByCarrier) {
+    if (!args.leg.greetingSpokenByCarrier) {
       args.leg.speak(firstMessage);
       args.leg.endTurn();
     }
@@ -149,5 +154,14 @@ export async function startSession(
   if (!(await meter.start())) {
     conversation.sayAndEnd(v.creditsGoodbye, { reason: 'insufficient_credits' });
   }
+  // From here on the leg's caller frames reach the conversation; frames that came while the
+  // session was starting (greeting, meter) were held by the leg and arrive now, in order.
+  args.leg.attach({
+    callerSaid: (text) => conversation.callerSaid(text),
+    interrupted: (heard) => conversation.callerInterrupted(heard),
+    digit: (d) => conversation.digit(d),
+    hangup: (reason) => void session.close(reason ?? 'caller_hangup'),
+  });
+
   return session;
 }

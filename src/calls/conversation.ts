@@ -1,16 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { AgentError, type AgentClient, type ChatMessage, type ToolCall, type ToolDefinition } from '../agents/agent.js';
+import type { AgentClient, ChatMessage, ToolCall, ToolDefinition } from '../agents/agent.js';
 import type { PhoneContext } from '../phones/phone-number.js';
 import type { CallLeg, CallOutcome } from './call-leg.js';
-import { END_CALL, SEND_DIGITS, TRANSFER_CALL, type ToolAction, interpretToolCall } from './tools.js';
+import { type AgentTurnResult, describeError, isCallControl, runAgentTurn } from './agent-turn.js';
+import { type ToolAction, interpretToolCall } from './tools.js';
 import type { TranscriptRecorder } from './transcript.js';
 
 // One state machine per call: listening → thinking → speaking. It owns the history and the
-// AbortController of the turn in flight. The token path (agent delta in → leg.speak out) does no
-// I/O besides the socket write: no database, no logging.
+// AbortController of the turn in flight; the agent's tool rounds are the shared turn loop
+// (agent-turn.ts), and barge-in, timers and speech sit on top of it here. The token path (agent
+// delta in → leg.speak out) does no I/O besides the socket write: no database, no logging.
 
 export interface ConversationOptions {
-  leg: CallLeg;
+  /** The leg's commands (startSession hands in a wrapper that remembers how the call ended). */
+  leg: Pick<CallLeg, 'speak' | 'endTurn' | 'sendDigits'> & { end(outcome: CallOutcome): unknown };
   agent: AgentClient;
   systemPrompt: string | null;
   tools: ToolDefinition[];
@@ -102,6 +105,14 @@ export class Conversation {
     this.digitTimer = setTimeout(flush, this.o.dtmfDebounceMs ?? 1000);
   }
 
+  /** Says a line outside the agent's turns (the gateway speaking); the conversation goes on. */
+  say(text: string): void {
+    if (this.ended || text === '') return;
+    this.o.leg.speak(text);
+    this.o.leg.endTurn();
+    this.o.transcript.record({ speaker: 'system', text, startedAt: new Date() });
+  }
+
   /** Stops the conversation and says a last line; the caller can no longer start a turn. */
   sayFinalWords(text: string | null, opts: { record?: boolean } = {}): void {
     if (this.ended) return;
@@ -149,13 +160,7 @@ export class Conversation {
   private async runTurn(promptAt: number): Promise<void> {
     const turn: TurnInFlight = { controller: new AbortController(), spoken: '', startedAt: new Date(), promptAt, requestAt: 0, firstTokenAt: 0, firstSentAt: 0 };
     this.inFlight = turn;
-    const { signal } = turn.controller;
     let timedOut = false;
-    const allToolCalls: ToolCall[] = [];
-    let lastText = '';
-    let lastCalls: ToolCall[] = [];
-    // Tool exchanges inside this turn (a CRM lookup, then the answer that uses it).
-    const exchange: ChatMessage[] = [];
     const timer = setTimeout(() => {
       timedOut = true;
       turn.controller.abort();
@@ -163,78 +168,67 @@ export class Conversation {
     const requestAt = performance.now();
     turn.requestAt = requestAt;
 
-    for (let round = 0; ; round++) {
-      const toolCalls: ToolCall[] = [];
-      let roundText = '';
-      try {
-        const messages = exchange.length ? [...this.messages(), ...exchange] : this.messages();
-        for await (const chunk of this.o.agent.streamReply({ messages, tools: this.o.tools, metadata: this.o.metadata }, signal)) {
-          if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
-          if (chunk.type === 'text') {
-            if (turn.firstTokenAt === 0) {
-              turn.firstTokenAt = performance.now();
-              clearTimeout(timer);
-            }
-            this.o.leg.speak(chunk.text);
-            if (turn.firstSentAt === 0) turn.firstSentAt = performance.now();
-            turn.spoken += chunk.text;
-            roundText += chunk.text;
-          } else {
+    let result: AgentTurnResult | null = null;
+    try {
+      const events = runAgentTurn({
+        agent: this.o.agent,
+        messages: this.messages(),
+        tools: this.o.tools,
+        metadata: this.o.metadata,
+        signal: turn.controller.signal,
+        runTool: this.o.runTool,
+        phones: this.o.phones,
+      });
+      for await (const e of events) {
+        if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
+        if (e.type === 'text') {
+          if (turn.firstTokenAt === 0) {
+            turn.firstTokenAt = performance.now();
             clearTimeout(timer);
-            toolCalls.push(chunk.call);
           }
+          this.o.leg.speak(e.text);
+          if (turn.firstSentAt === 0) turn.firstSentAt = performance.now();
+          turn.spoken += e.text;
+        } else if (e.type === 'toolCall') {
+          clearTimeout(timer);
+        } else {
+          result = e.result;
         }
-      } catch (err) {
-        clearTimeout(timer);
-        if (this.inFlight !== turn) return; // aborted on purpose: the interrupt already recorded it
-        this.inFlight = null;
-        this.turnFailed(turn, timedOut ? 'timeout' : describe(err), performance.now() - requestAt);
-        return;
       }
-      if (this.inFlight !== turn) return;
-      allToolCalls.push(...toolCalls);
-      lastText = roundText;
-      lastCalls = toolCalls;
-      // Tools the gateway runs for the agent (not call control): run them, hand back the results,
-      // and let the agent continue the same turn.
-      const runTool = this.o.runTool;
-      const runnable = runTool ? toolCalls.filter((c) => !isCallControl(c.function.name)) : [];
-      if (runnable.length === 0 || round + 1 >= MAX_TOOL_ROUNDS) break;
-      exchange.push({ role: 'assistant', content: roundText || null, tool_calls: toolCalls });
-      for (const c of toolCalls) {
-        const result = runnable.includes(c) ? await runTool!(c).catch((err: unknown) => `error: ${describe(err)}`) : 'not run';
-        if (this.inFlight !== turn) return;
-        exchange.push({ role: 'tool', tool_call_id: c.id, content: result });
-      }
+    } catch (err) {
+      clearTimeout(timer);
+      if (this.inFlight !== turn) return; // aborted on purpose: the interrupt already recorded it
+      this.inFlight = null;
+      this.turnFailed(turn, timedOut ? 'timeout' : describeError(err), performance.now() - requestAt);
+      return;
     }
     clearTimeout(timer);
+    if (this.inFlight !== turn || !result) return;
     this.inFlight = null;
 
-    if (turn.spoken === '' && allToolCalls.length === 0) {
+    if (turn.spoken === '' && result.toolCalls.length === 0) {
       this.turnFailed(turn, 'empty reply', performance.now() - requestAt);
       return;
     }
     this.failures = 0;
-    const control = allToolCalls.filter((c) => isCallControl(c.function.name));
-    const actions = control.map((c) => interpretToolCall(c.function.name, c.function.arguments, this.o.phones));
-    for (const a of actions) if (a.kind === 'digits') this.o.leg.sendDigits(a.digits);
-    const action = actions.find((a): a is Extract<ToolAction, { kind: 'end' | 'transfer' }> => a.kind === 'end' || a.kind === 'transfer');
-    const invalid = actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
+    for (const a of result.actions) if (a.kind === 'digits') this.o.leg.sendDigits(a.digits);
+    const action = result.ending;
+    const invalid = result.actions.filter((a): a is Extract<ToolAction, { kind: 'invalid' }> => a.kind === 'invalid');
     // The line a call-control tool speaks (a goodbye, "transferring you") belongs to this turn.
-    const toolLine = action?.kind === 'end' ? (turn.spoken ? null : action.say) : action?.kind === 'transfer' ? action.say : null;
+    const toolLine = result.closingLine;
     // History keeps the tool exchanges, so the agent remembers what it looked up.
-    this.history.push(...exchange);
-    this.history.push({ role: 'assistant', content: lastText || null, ...(lastCalls.length ? { tool_calls: lastCalls } : {}) });
+    this.history.push(...result.exchange);
+    this.history.push({ role: 'assistant', content: result.lastText || null, ...(result.lastCalls.length ? { tool_calls: result.lastCalls } : {}) });
     this.o.transcript.record({
       speaker: 'agent',
       text: [turn.spoken, toolLine].filter(Boolean).join(' '),
       startedAt: turn.startedAt,
       ...turnTimings(turn),
       agentTotalMs: Math.round(performance.now() - requestAt),
-      toolCalls: allToolCalls.length ? allToolCalls : null,
+      toolCalls: result.toolCalls.length ? result.toolCalls : null,
       error: invalid.length ? invalid.map((i) => i.error).join('; ') : null,
     });
-    lastCalls.forEach((c) => {
+    result.lastCalls.forEach((c) => {
       // Call-control tools end the call; their results only keep the history well-formed.
       const a = isCallControl(c.function.name) ? interpretToolCall(c.function.name, c.function.arguments, this.o.phones) : null;
       this.history.push({ role: 'tool', tool_call_id: c.id, content: a && a.kind !== 'invalid' ? 'ok' : 'not run' });
@@ -266,8 +260,6 @@ export class Conversation {
   }
 }
 
-const MAX_TOOL_ROUNDS = 3;
-
 /** Time to the agent's first token, and what the gateway added around it (prompt → request, token → socket). */
 function turnTimings(turn: TurnInFlight): { firstTokenMs: number | null; gatewayAddedMs: number | null } {
   return {
@@ -275,9 +267,4 @@ function turnTimings(turn: TurnInFlight): { firstTokenMs: number | null; gateway
     gatewayAddedMs: turn.firstSentAt ? turn.requestAt - turn.promptAt + (turn.firstSentAt - turn.firstTokenAt) : null,
   };
 }
-const isCallControl = (name: string) => name === END_CALL || name === TRANSFER_CALL || name === SEND_DIGITS;
 
-function describe(err: unknown): string {
-  if (err instanceof AgentError) return `${err.kind}: ${err.message}`.slice(0, 500);
-  return (err instanceof Error ? err.message : String(err)).slice(0, 500);
-}

@@ -1,6 +1,7 @@
-import type { ChatMessage, ToolCall } from '../agents/agent.js';
+import type { ChatMessage } from '../agents/agent.js';
 import type { AgentFactory } from '../calls/agent-factory.js';
-import { CALL_TOOLS, END_CALL, TRANSFER_CALL, interpretToolCall } from '../calls/tools.js';
+import { runAgentTurn } from '../calls/agent-turn.js';
+import { CALL_TOOLS, END_CALL, TRANSFER_CALL } from '../calls/tools.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { ChatConversationsTable } from '../db/schema.js';
@@ -74,30 +75,27 @@ export async function startChatTurn(deps: ChatDeps, scope: Scope, numberId: stri
   history.push({ role: 'user', content: message });
   const messages: ChatMessage[] = number.system_prompt ? [{ role: 'system', content: number.system_prompt }, ...history] : history;
   const agent = deps.agentFor(number, { 'X-Agentline-Conversation-Id': publicId, 'X-Agentline-Number-Id': number.id });
-  const stream = agent.streamReply({ messages, tools: CHAT_TOOLS, metadata: { conversation_id: publicId, number_id: number.id, channel: 'chat' } }, signal);
+  // The same turn loop as calls and SMS; chat offers no tools the gateway runs, so it is one request.
+  const turn = runAgentTurn({ agent, messages, tools: CHAT_TOOLS, metadata: { conversation_id: publicId, number_id: number.id, channel: 'chat' }, signal });
 
   let reply = '';
   let ending: ChatEnding | null = null;
   async function* deltas(): AsyncGenerator<string> {
-    const calls: ToolCall[] = [];
-    for await (const chunk of stream) {
-      if (chunk.type === 'text') {
-        reply += chunk.text;
-        yield chunk.text;
-      } else calls.push(chunk.call);
-    }
-    // As on a call: the first end or transfer wins; a goodbye is spoken only if nothing was said.
-    for (const call of calls) {
-      const action = interpretToolCall(call.function.name, call.function.arguments);
-      if (action.kind !== 'end' && action.kind !== 'transfer') continue;
-      ending = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transfer_to: action.to };
-      const line = action.kind === 'end' && reply ? '' : action.say;
-      if (line) {
-        const text = reply && !/\s$/.test(reply) ? ` ${line}` : line;
-        reply += text;
-        yield text;
+    for await (const e of turn) {
+      if (e.type === 'text') {
+        reply += e.text;
+        yield e.text;
+      } else if (e.type === 'done' && e.result.ending) {
+        // As on a call: the first end or transfer wins; a goodbye is spoken only if nothing was said.
+        const action = e.result.ending;
+        ending = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transfer_to: action.to };
+        const line = e.result.closingLine;
+        if (line) {
+          const text = reply && !/\s$/.test(reply) ? ` ${line}` : line;
+          reply += text;
+          yield text;
+        }
       }
-      break;
     }
   }
 

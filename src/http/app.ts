@@ -13,6 +13,8 @@ import { createAgentFactory } from '../calls/agent-factory.js';
 import { callRoutes } from '../calls/call-routes.js';
 import { chatRoutes } from '../chat/chat-routes.js';
 import { CallRegistry, type SessionDeps } from '../calls/call-session.js';
+import { LocalCallControl } from '../calls/call-control.js';
+import { crmTurnContext } from '../crm/telephony/crm-turn-context.js';
 import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
@@ -149,13 +151,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolve: deps.resolve,
     log,
     intents,
+    // The CRM gives calls and SMS their caller context and tools; the calls code only knows the interface.
+    turnContext: crmTurnContext({ db: deps.db, clock: deps.clock, log }),
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
   const registry = new CallRegistry();
   const transcripts = new TranscriptSink(deps.db, (err) => log.error({ err }, 'could not store transcript turns'));
   const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve });
-  const sessionDeps = { ...services, registry, transcripts, agentFor };
+  const sessionDeps = { ...services, registry, control: new LocalCallControl(registry), transcripts, agentFor };
   const hub = new SoftphoneHub();
   const simDialer = new SimDialer(sessionDeps, hub);
   const dialers: Record<Mode, Dialer> = { test: simDialer, live: deps.liveDialer ?? new TwilioDialer(null, deps.config.publicUrl) };

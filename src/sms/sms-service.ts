@@ -1,9 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ChatMessage, ToolCall } from '../agents/agent.js';
-import { callerContext } from '../crm/telephony/caller-context.js';
-import { CRM_TOOLS } from '../crm/telephony/crm-tool-definitions.js';
-import { createCrmToolRunner } from '../crm/telephony/crm-tools.js';
+import type { ChatMessage } from '../agents/agent.js';
 import type { AgentFactory } from '../calls/agent-factory.js';
+import { completeAgentTurn } from '../calls/agent-turn.js';
+import type { TurnContextProvider } from '../calls/turn-context.js';
 import { CarrierError, carrierFailure } from '../carriers/carrier.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -37,6 +36,8 @@ export interface SmsDeps {
   senders: Record<Mode, SmsSender>;
   /** The app's intent book (carrier side effects); one-off callers may leave it out. */
   intents?: IntentBook;
+  /** The texter's context and extra tools (the CRM's). */
+  turnContext: TurnContextProvider;
 }
 
 const RANK: Record<SmsStatus, number> = { queued: 0, sending: 1, sent: 2, received: 2, delivered: 3, undelivered: 3, failed: 3 };
@@ -255,11 +256,11 @@ async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsM
   const history: ChatMessage[] = thread
     .filter((m) => JSON.parse(m.metadata).compliance !== 'true')
     .map((m) => (m.direction === 'inbound' ? { role: 'user', content: m.body } : { role: 'assistant', content: m.body }));
-  // Same CRM treatment as calls: managed agents get the texter's context and the CRM tools;
-  // webhook agents get the contact id.
+  // Same treatment as calls: managed agents get the texter's context and the turn context's
+  // tools (the CRM's); webhook agents get the contact id.
   const managed = !number.webhook_url;
-  const context = managed && inbound.contact_id ? await callerContext(deps.db, scope, inbound.contact_id) : null;
-  const prompt = [number.system_prompt, context].filter(Boolean).join('\n\n');
+  const extra = await deps.turnContext.forConversation({ scope, channel: 'sms', contactId: inbound.contact_id, managed, related: { type: 'sms', id: inbound.id } });
+  const prompt = [number.system_prompt, extra.promptAddition].filter(Boolean).join('\n\n');
   const agent = deps.agentFor(number, {
     'X-Agentline-Sms-Id': inbound.id, 'X-Agentline-Number-Id': number.id,
     ...(inbound.contact_id ? { 'X-Agentline-Contact-Id': inbound.contact_id } : {}),
@@ -268,23 +269,15 @@ async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsM
     channel: 'sms', sms_id: inbound.id, number_id: number.id, from: inbound.from_number, to: inbound.to_number, direction: 'inbound',
     ...(inbound.contact_id ? { contact_id: inbound.contact_id } : {}),
   };
-  const runTool = managed ? createCrmToolRunner(deps, { scope, channel: 'sms', contactId: inbound.contact_id, related: { type: 'sms', id: inbound.id } }) : null;
-  const exchange: ChatMessage[] = [];
-  let text = '';
-  const signal = AbortSignal.timeout(AGENT_TIMEOUT_MS);
-  for (let round = 0; round < 3; round++) {
-    const messages: ChatMessage[] = [...(prompt ? [{ role: 'system' as const, content: prompt }] : []), ...history, ...exchange];
-    const calls: ToolCall[] = [];
-    let roundText = '';
-    for await (const chunk of agent.streamReply({ messages, tools: runTool ? CRM_TOOLS : [], metadata }, signal)) {
-      if (chunk.type === 'text') roundText += chunk.text;
-      else calls.push(chunk.call);
-    }
-    text += roundText;
-    if (!runTool || calls.length === 0) break;
-    exchange.push({ role: 'assistant', content: roundText || null, tool_calls: calls });
-    for (const c of calls) exchange.push({ role: 'tool', tool_call_id: c.id, content: await runTool(c) });
-  }
+  const turn = await completeAgentTurn({
+    agent,
+    messages: [...(prompt ? [{ role: 'system' as const, content: prompt }] : []), ...history],
+    tools: extra.tools,
+    runTool: extra.runTool,
+    metadata,
+    signal: AbortSignal.timeout(AGENT_TIMEOUT_MS),
+  });
+  let text = turn.text;
   text = text.trim().slice(0, 1600);
   if (!text) return;
   try {

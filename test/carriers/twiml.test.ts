@@ -17,7 +17,7 @@ describe('connectConversationRelay', () => {
       XML +
         '<Response><Connect action="https://gw.example.com/carrier/twilio/relay-action?callId=call_1&amp;x=2" method="POST">' +
         '<ConversationRelay url="wss://gw.example.com/carrier/twilio/relay" welcomeGreeting="Hi there." language="en-US" ' +
-        'ttsProvider="Google" dtmfDetection="true" interruptible="any" welcomeGreetingInterruptible="any">' +
+        'ttsProvider="Google" dtmfDetection="true" interruptible="any" welcomeGreetingInterruptible="any" events="speaker-events tokens-played">' +
         '<Parameter name="callId" value="call_1"/><Parameter name="agentId" value="agt_2"/>' +
         '</ConversationRelay></Connect></Response>',
     );

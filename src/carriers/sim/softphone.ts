@@ -7,7 +7,7 @@ import { type LiveSession, type SessionDeps, startSession } from '../../calls/ca
 import type { CarrierCallState, Dialer } from '../../calls/dialer.js';
 import { authOf } from '../../http/plugins/auth.js';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
-import { RelayLeg } from '../relay-leg.js';
+import { SoftphoneLeg } from './softphone-leg.js';
 import { isE164 } from '../../crm/phones.js';
 import { CLOSE_POLICY, type FrameCloseCode, serveFrames } from '../socket-frames.js';
 import { parseSoftphoneFrame, type SoftphoneFrame } from './softphone-frames.js';
@@ -136,14 +136,19 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
   };
   if (auth.scope.mode !== 'test') return fail('test_mode_only', 'The softphone calls test-mode numbers; use a test key (al_test_...).');
 
-  const leg = new RelayLeg(socket, { closeAfterEnd: true, speechMs: () => 0 });
+  // The leg speaks the call's frames and hears the socket close; this handler sets calls up
+  // (dial, register, answer) and hands the caller's frames to the leg.
+  const leg = new SoftphoneLeg(socket);
   let session: Promise<LiveSession | null> | null = null;
   let registered: string | null = null;
   let pending: { call: CallsTable; number: NumbersTable } | null = null;
 
   const connect = async (call: CallsTable, number: NumbersTable): Promise<LiveSession> => {
     send({ type: 'connected', call_id: call.id, direction: call.direction, from: call.from_number, to: call.to_number });
-    const live = await startSession(deps, { call, number, leg, greetingSpokenByCarrier: false });
+    const live = await startSession(deps, { call, number, leg });
+    // However the session ends (the softphone hangs up, the agent or the API ends the call),
+    // the gateway's own clock closes the simulated call's record.
+    void live.closed.then(() => finishSimCall(deps, live.callId)).catch((err: unknown) => request.log.error({ err }, 'could not end a softphone call'));
     // The greeting, if the number has one, is on the wire before this: a scripted caller that
     // waits for `ready` never speaks over it nor takes its turn end for the answer to its line.
     send({ type: 'ready' });
@@ -198,8 +203,6 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
       fail('internal_error', 'The call could not be set up.');
       return null;
     });
-  /** Runs `act` once the call is up; its failure is logged by serveFrames and closes the socket. */
-  const withSession = (act: (s: LiveSession) => void) => session!.then((s) => s && act(s));
 
   serveFrames<SoftphoneFrame>(socket, {
     protocol: 'softphone',
@@ -238,28 +241,15 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
       }
       // Speech and keys need a call: `dial`, or `answer` after `incoming`, comes first.
       if (!session) return { close: CLOSE_POLICY, reason: `${f.type} before a call is connected` };
-      switch (f.type) {
-        case 'prompt':
-          return withSession((s) => s.conversation.callerSaid(f.voicePrompt));
-        case 'interrupt':
-          return withSession((s) => s.conversation.callerInterrupted(f.utteranceUntilInterrupt ?? ''));
-        case 'dtmf':
-          return withSession((s) => s.conversation.digit(f.digit));
-      }
+      return leg.handle(f);
     },
   });
 
   socket.on('close', () => {
-    leg.dispose();
     if (registered) deps.hub.unregister(auth.workspaceId, registered, listener);
     if (pending) {
       deps.simDialer.answered(pending.call.id);
       endQuietly(deps, pending.call.id, 'no-answer', 'no_answer');
     }
-    void session?.then(async (s) => {
-      if (!s) return;
-      await s.close('caller_hangup');
-      await finishSimCall(deps, s.callId);
-    }).catch((err: unknown) => request.log.error({ err }, 'could not end a softphone call'));
   });
 }

@@ -49,6 +49,8 @@ export function xmlSafe(text: string): string {
  *    every language ConversationRelay supports.
  * dtmfDetection on (keypad input reaches the agent as `dtmf`); speech or keypad may interrupt
  * TTS playback, including the welcome greeting (`any`, Twilio's default, made explicit).
+ * `events="speaker-events tokens-played"` asks for the `info` playback reports (§1.3) the relay
+ * leg waits for before it ends a call after the last words (relay-leg.ts).
  */
 export function connectConversationRelay(options: ConversationRelayOptions): string {
   const voice = options.voice ? options.voice : undefined;
@@ -63,6 +65,7 @@ export function connectConversationRelay(options: ConversationRelayOptions): str
     dtmfDetection: true,
     interruptible: 'any',
     welcomeGreetingInterruptible: 'any',
+    events: 'speaker-events tokens-played',
   });
   for (const [name, value] of Object.entries(options.parameters)) {
     relay.parameter({ name: xmlSafe(name), value: xmlSafe(value) });

@@ -144,7 +144,9 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
 }
 
 function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: FastifyRequest): void {
-  const leg = new RelayLeg(socket, { closeAfterEnd: false });
+  // The leg speaks ConversationRelay and hears the socket close; this handler only parses
+  // frames, starts the session on `setup` and hands the caller's frames to the leg.
+  const leg = new RelayLeg(socket);
   let session: Promise<LiveSession | null> | null = null;
 
   const start = async (setup: { callSid: string; customParameters?: Record<string, string> }): Promise<LiveSession | null> => {
@@ -156,11 +158,8 @@ function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: Fastif
     }
     const number = await findNumberById(deps, call.number_id);
     if (!number) return null;
-    return startSession(deps, { call, number, leg, greetingSpokenByCarrier: true });
+    return startSession(deps, { call, number, leg });
   };
-
-  /** Runs `act` once the session is up; a frame for a call that never started is dropped. */
-  const withSession = (act: (s: LiveSession) => void) => session?.then((s) => s && act(s));
 
   // Twilio sends `setup` once, first (carrier-protocols.md §1.2): anything else before it, or a
   // second one, is not ConversationRelay talking.
@@ -181,30 +180,17 @@ function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: Fastif
       if (!session) return { close: CLOSE_POLICY, reason: `${frame.type} before setup` };
       switch (frame.type) {
         case 'prompt':
-          if (frame.last === false) return; // partial transcript
-          return withSession((s) => {
-            leg.cycleHeard();
-            s.conversation.callerSaid(frame.voicePrompt);
-          });
         case 'interrupt':
-          return withSession((s) => {
-            leg.cycleHeard();
-            s.conversation.callerInterrupted(frame.utteranceUntilInterrupt ?? '');
-          });
         case 'dtmf':
-          return withSession((s) => s.conversation.digit(frame.digit));
+          return leg.handle(frame);
+        case 'info':
+          return leg.info(frame);
         case 'error':
           request.log.warn({ description: frame.description }, 'ConversationRelay reported an error');
           return;
-        case 'info':
-          return; // speaker events and tokensPlayed are not used yet
       }
     },
   });
 
-  socket.on('close', () => {
-    leg.dispose();
-    void session?.then((s) => s?.close('caller_hangup')).catch((err: unknown) => request.log.error({ err }, 'could not end a relay call'));
-  });
   socket.on('error', (err) => request.log.warn({ err }, 'relay socket error'));
 }
