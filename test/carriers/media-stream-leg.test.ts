@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import type { CallOutcome, LegEvents } from '../../src/carriers/twilio/call-leg-next.js';
+import type { CallOutcome, LegEvents } from '../../src/calls/call-leg.js';
 import { MediaStreamLeg, type MediaStreamLegOptions, type StreamTurnTimings } from '../../src/carriers/twilio/media-stream-leg.js';
 import { serveMediaStream } from '../../src/carriers/twilio/media-stream-socket.js';
 import { validateTwilioWebSocket } from '../../src/carriers/twilio/signature.js';

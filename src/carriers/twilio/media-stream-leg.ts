@@ -8,7 +8,7 @@ import { SpeechError } from '../../speech/speech-error.js';
 import type { SpeechToText } from '../../speech/stt/speech-to-text.js';
 import type { TextToSpeech } from '../../speech/tts/text-to-speech.js';
 import type { Vad } from '../../speech/vad/vad.js';
-import type { CallLeg, CallOutcome, LegEvents } from './call-leg-next.js';
+import type { CallLeg, CallOutcome, LegEvents } from '../../calls/call-leg.js';
 import type { MediaFrame } from './media-frames.js';
 
 // A CallLeg over Twilio Media Streams (carrier-protocols.md §2): the gateway carries the call's
