@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectMediaCaller, type MediaCaller } from '../fakes/fake-media-caller.js';
@@ -120,4 +121,30 @@ describe('a stream-mode call', () => {
     expect(turns.find((t) => t.speaker === 'agent' && t.text.startsWith('Sure')), JSON.stringify(turns)).toMatchObject({ text: 'Sure.', interrupted: true });
     expect(turns.at(-1)).toMatchObject({ speaker: 'agent', text: 'Okay, goodbye.' });
   }, 90_000);
+
+  it('an STT failure plays the pre-rendered fallback; transfer_call dials through the REST API after the last words', async () => {
+    const number = await v.number({ media_mode: 'stream' });
+    v.agent.script({ steps: [{ role: true }, { delta: 'One moment.' }, { toolCall: { index: 0, id: 't1', name: 'transfer_call', arguments: '{"to":"+14155550199"}' } }, { finish: 'tool_calls' }, { done: true }] });
+    const { callId, callSid, caller } = await ring(number.phone_number);
+    const agentBefore = v.agent.requests.length;
+    const ttsBefore = speech.speech.length;
+
+    // The speech service fails: the caller hears the shipped fallback prompt, no TTS needed.
+    speech.scriptStt({ status: 503 });
+    await caller.play(Buffer.concat([fixtureMulaw('hello.wav'), silence(700)]));
+    await eventually(async () => caller.echoedMarks.length === 1, 15_000);
+    expect(Buffer.concat(caller.audioFrames()).equals(readFileSync(new URL('../../media/fallback.ulaw', import.meta.url)))).toBe(true);
+    expect(speech.speech.length).toBe(ttsBefore);
+    expect(v.agent.requests.length).toBe(agentBefore);
+
+    speech.scriptStt({ text: 'Can I talk to a person?' });
+    await caller.play(Buffer.concat([fixtureMulaw('second.ulaw'), silence(700)]));
+    expect((await caller.closed).code).toBe(1000);
+    expect(speech.speech.slice(ttsBefore).map((r) => r.body.input)).toEqual(['One moment.', 'Transferring you now.']);
+    expect(caller.received.at(-1)!.event).toBe('mark');
+    expect(v.twilioRest.calls.get(callSid)!.updates.map((u) => u.Twiml)).toEqual([
+      `<?xml version="1.0" encoding="UTF-8"?><Response><Dial callerId="${number.phone_number}">+14155550199</Dial></Response>`,
+    ]);
+    await slowly(async () => expectOk(await v.api.get(`/v1/calls/${callId}`)).data.transfer_to === '+14155550199');
+  }, 60_000);
 });
