@@ -31,7 +31,7 @@ export interface StreamSpeech {
 
 export function streamSpeechFrom(config: Config, log: FastifyBaseLogger): StreamSpeech {
   const s = config.speech;
-  // A local server may need no key; the SDK insists on one, and it is never sent anywhere else.
+  // A local server may need no key, but the SDK insists on one: it then sends a placeholder.
   const client = new OpenAI({ apiKey: s.apiKey ?? 'unused', ...(s.baseUrl ? { baseURL: s.baseUrl } : {}), maxRetries: 0 });
   let model: Promise<SileroVadModel> | undefined;
   let prompts: Promise<StreamPrompts> | undefined;
