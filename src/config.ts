@@ -41,6 +41,7 @@ export interface Config {
   /** Idempotency records are kept this long. */
   idempotencyTtlHours: number;
   voice: VoiceConfig;
+  speech: SpeechConfig;
   /** Sent back when someone texts HELP to a number. */
   smsHelpReply: string;
   /** `credits.low` is emitted when a charge takes the balance below this, once per crossing. */
@@ -93,6 +94,22 @@ export function describePrivateUrlRule(config: Pick<Config, 'host' | 'publicUrl'
   if (byDefault) return 'customer URLs: private addresses refused (AGENTLINE_ALLOW_PRIVATE_URLS=false)';
   const why = isLoopbackHost(config.host) ? `PUBLIC_URL ${config.publicUrl} is public` : `HOST ${config.host} is reachable from the network`;
   return `customer URLs: private addresses refused (${why}; set AGENTLINE_ALLOW_PRIVATE_URLS=true to allow)`;
+}
+
+/** The `stream` media mode's speech endpoints: OpenAI or any server with its audio API. */
+export interface SpeechConfig {
+  /** AGENTLINE_SPEECH_BASE_URL, else OPENAI_BASE_URL (unset: api.openai.com). */
+  baseUrl?: string;
+  /** AGENTLINE_SPEECH_API_KEY, else OPENAI_API_KEY. */
+  apiKey?: string;
+  sttModel: string;
+  ttsModel: string;
+  /** The voice of numbers without a voice_id. */
+  ttsVoice: string;
+  /** One utterance, upload to transcript. */
+  sttTimeoutMs: number;
+  /** Request to first audio byte, and the longest gap between chunks. */
+  ttsTimeoutMs: number;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -156,6 +173,15 @@ export function loadConfig(env: Env = process.env): Config {
       failureGoodbye: V.AGENTLINE_FAILURE_GOODBYE.read(env),
       creditsGoodbye: V.AGENTLINE_CREDITS_GOODBYE.read(env),
       simRingMs: V.AGENTLINE_SIM_RING_MS.read(env),
+    },
+    speech: {
+      baseUrl: V.AGENTLINE_SPEECH_BASE_URL.read(env) ?? V.OPENAI_BASE_URL.read(env),
+      apiKey: V.AGENTLINE_SPEECH_API_KEY.read(env) ?? V.OPENAI_API_KEY.read(env),
+      sttModel: V.AGENTLINE_STT_MODEL.read(env),
+      ttsModel: V.AGENTLINE_TTS_MODEL.read(env),
+      ttsVoice: V.AGENTLINE_TTS_VOICE.read(env),
+      sttTimeoutMs: V.AGENTLINE_STT_TIMEOUT_MS.read(env),
+      ttsTimeoutMs: V.AGENTLINE_TTS_TIMEOUT_MS.read(env),
     },
   };
 }

@@ -15,7 +15,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type Group = 'listener' | 'storage' | 'carrier' | 'model' | 'security' | 'voice' | 'prices' | 'limits' | 'sms' | 'cli';
+export type Group = 'listener' | 'storage' | 'carrier' | 'model' | 'security' | 'voice' | 'speech' | 'prices' | 'limits' | 'sms' | 'cli';
 
 export interface Variable<T> {
   name: string;

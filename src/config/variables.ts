@@ -9,6 +9,7 @@ export const GROUP_TITLES = {
   model: 'Managed agents: any OpenAI-compatible endpoint',
   security: 'Outbound URL safety',
   voice: 'Voice calls: agent deadlines and what the caller hears',
+  speech: 'Speech endpoints of `stream` numbers: OpenAI or a self-hosted compatible server',
   prices: 'Prices (cents) and billing',
   limits: 'Rate limits and idempotency',
   sms: 'SMS and credits',
@@ -52,6 +53,14 @@ export const V = {
   AGENTLINE_FAILURE_GOODBYE: text({ name: 'AGENTLINE_FAILURE_GOODBYE', group: 'voice', default: "I'm sorry, I can't continue this call right now. Please try again later. Goodbye.", description: 'Said before ending a call whose agent keeps failing' }),
   AGENTLINE_CREDITS_GOODBYE: text({ name: 'AGENTLINE_CREDITS_GOODBYE', group: 'voice', default: 'This call has reached its time limit. Goodbye.', description: 'Said when the balance cannot pay the next minute' }),
   AGENTLINE_SIM_RING_MS: integer({ name: 'AGENTLINE_SIM_RING_MS', group: 'voice', default: 2000, min: 0, max: 60_000, description: 'Test-mode outbound calls with no softphone listening ring this long, then end as no-answer' }),
+
+  AGENTLINE_SPEECH_BASE_URL: optionalUrl({ name: 'AGENTLINE_SPEECH_BASE_URL', group: 'speech', shownDefault: '$OPENAI_BASE_URL', description: 'Base URL of `/audio/transcriptions` and `/audio/speech` (any OpenAI-compatible speech server)' }),
+  AGENTLINE_SPEECH_API_KEY: optionalText({ name: 'AGENTLINE_SPEECH_API_KEY', group: 'speech', description: 'API key of the speech server; unset, OPENAI_API_KEY (a local server may need none)' }),
+  AGENTLINE_STT_MODEL: text({ name: 'AGENTLINE_STT_MODEL', group: 'speech', default: 'gpt-4o-mini-transcribe', description: 'Transcription model (one request per caller utterance)' }),
+  AGENTLINE_TTS_MODEL: text({ name: 'AGENTLINE_TTS_MODEL', group: 'speech', default: 'gpt-4o-mini-tts', description: 'Speech model (one request per clause of a reply)' }),
+  AGENTLINE_TTS_VOICE: text({ name: 'AGENTLINE_TTS_VOICE', group: 'speech', default: 'alloy', description: 'Voice of `stream` numbers that have no `voice_id`' }),
+  AGENTLINE_STT_TIMEOUT_MS: integer({ name: 'AGENTLINE_STT_TIMEOUT_MS', group: 'speech', default: 5000, min: 100, max: 60_000, description: 'A transcription slower than this is a failed turn: the caller hears the fallback prompt' }),
+  AGENTLINE_TTS_TIMEOUT_MS: integer({ name: 'AGENTLINE_TTS_TIMEOUT_MS', group: 'speech', default: 3000, min: 100, max: 60_000, description: "Speech synthesis: the longest wait for the first audio byte, and between two chunks; then the caller hears the fallback prompt" }),
 
   AGENTLINE_PRICE_NUMBER_CENTS: integer({ name: 'AGENTLINE_PRICE_NUMBER_CENTS', group: 'prices', default: 500, min: 0, max: 1_000_000, description: 'Monthly fee per number' }),
   AGENTLINE_NUMBER_RENEWAL_DAYS: integer({ name: 'AGENTLINE_NUMBER_RENEWAL_DAYS', group: 'prices', default: 30, min: 1, max: 366, description: 'Days between two monthly fees' }),

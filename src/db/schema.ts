@@ -69,6 +69,12 @@ export interface NumbersTable {
   release_reason: string | null;
   /** JSON `{ "create_leads"?: boolean }`. */
   crm_settings: string;
+  /** How calls carry audio (010-media-mode): relay | stream | realtime. */
+  media_mode: 'relay' | 'stream' | 'realtime';
+  /** `stream`: silence that ends a caller turn. */
+  endpointing_ms: number;
+  /** `stream`: caller speech during playback that interrupts it; 0 = off. */
+  barge_in_ms: number;
   created_at: string;
   updated_at: string;
 }

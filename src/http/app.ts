@@ -20,6 +20,8 @@ import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
 import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
 import { twilioVoiceRoutes } from '../carriers/twilio/voice-routes.js';
+import { twilioMediaRoutes } from '../carriers/twilio/media-routes.js';
+import { streamSpeechFrom } from '../speech/stream-speech.js';
 import { twilioSmsRoutes } from '../carriers/twilio/sms-routes.js';
 import type { SmsSender } from '../sms/sms-sender.js';
 import { TwilioSmsSender } from '../sms/sms-sender.js';
@@ -187,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(twilioVoiceRoutes, sessionDeps);
+  await app.register(twilioMediaRoutes, { ...sessionDeps, speech: streamSpeechFrom(deps.config, log) });
   await app.register(twilioSmsRoutes, smsDeps);
   await app.register(
     async (v1) => {

@@ -1,4 +1,5 @@
 import type { NumbersTable } from '../db/schema.js';
+import type { MediaMode } from './number-schemas.js';
 
 export interface NumberDto {
   id: string;
@@ -15,6 +16,9 @@ export interface NumberDto {
   first_message: string | null;
   inbound_mode: 'autopilot' | 'off';
   language: string;
+  media_mode: MediaMode;
+  endpointing_ms: number;
+  barge_in_ms: number;
   metadata: Record<string, string>;
   crm: { create_leads: boolean };
   renews_at: string | null;
@@ -47,6 +51,9 @@ export function numberDto(row: NumbersTable): NumberDto {
     first_message: row.first_message,
     inbound_mode: row.inbound_mode,
     language: row.language,
+    media_mode: row.media_mode,
+    endpointing_ms: row.endpointing_ms,
+    barge_in_ms: row.barge_in_ms,
     metadata: JSON.parse(row.metadata) as Record<string, string>,
     crm: crmSettingsOf(row),
     renews_at: row.status === 'active' ? row.renews_at : null,

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { E164, Nullable, Timestamp } from '../http/envelope.js';
+import { BARGE_IN_MS } from '../speech/vad/barge-in.js';
+import { ENDPOINTING_MS } from '../speech/vad/endpointer.js';
 
 // Metadata follows Stripe's limits: up to 50 keys, keys up to 40 characters (no square
 // brackets), values strings up to 500 characters.
@@ -18,10 +20,34 @@ const MetadataPatch = Type.Record(Type.String(), Nullable(Type.String({ maxLengt
 const SystemPrompt = Type.String({ minLength: 1, maxLength: 20_000, description: 'Managed mode: the model\'s instructions. Webhook mode: sent to the webhook as the system message.' });
 const WebhookUrl = Type.String({ minLength: 1, maxLength: 2048, description: 'Webhook mode: each caller turn is POSTed here in OpenAI chat-completions format.' });
 const WebhookToken = Type.String({ minLength: 1, maxLength: 500, description: 'Sent as `Authorization: Bearer <token>` to the webhook, so it can be any OpenAI-compatible server. Never returned.' });
-const VoiceId = Type.String({ minLength: 1, maxLength: 100 });
+const VoiceId = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  description: 'The voice the caller hears. `relay`: a ConversationRelay (ElevenLabs) voice id. `stream`: a voice of the speech model, e.g. `alloy`.',
+});
 const FirstMessage = Type.String({ minLength: 1, maxLength: 1000, description: 'Spoken when a call connects.' });
 const InboundMode = Type.Union([Type.Literal('autopilot'), Type.Literal('off')], { description: '`autopilot` answers with the agent; `off` politely refuses calls.' });
 const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35, description: 'BCP 47 tag, e.g. `en-US`.' });
+
+export const MEDIA_MODES = ['relay', 'stream', 'realtime'] as const;
+export type MediaMode = (typeof MEDIA_MODES)[number];
+const MediaModeSchema = Type.Union(
+  MEDIA_MODES.map((m) => Type.Literal(m)),
+  {
+    description:
+      'How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422).',
+  },
+);
+const EndpointingMs = Type.Integer({
+  minimum: ENDPOINTING_MS.min,
+  maximum: ENDPOINTING_MS.max,
+  description: `\`stream\`: silence (ms) after the caller's speech that ends their turn. Default ${ENDPOINTING_MS.default}.`,
+});
+const BargeInMs = Type.Integer({
+  minimum: BARGE_IN_MS.min,
+  maximum: BARGE_IN_MS.max,
+  description: `\`stream\`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default ${BARGE_IN_MS.default}.`,
+});
 
 const CrmSettings = Type.Object(
   { create_leads: Type.Optional(Type.Boolean({ description: 'Open a lead (source phone or sms) for callers and texters not in the CRM.' })) },
@@ -38,6 +64,9 @@ export const CreateNumberBody = Type.Object(
     first_message: Type.Optional(FirstMessage),
     inbound_mode: Type.Optional(InboundMode),
     language: Type.Optional(Language),
+    media_mode: Type.Optional(MediaModeSchema),
+    endpointing_ms: Type.Optional(EndpointingMs),
+    barge_in_ms: Type.Optional(BargeInMs),
     metadata: Type.Optional(Metadata),
     crm: Type.Optional(CrmSettings),
   },
@@ -53,6 +82,9 @@ export const UpdateNumberBody = Type.Object(
     first_message: Type.Optional(Nullable(FirstMessage)),
     inbound_mode: Type.Optional(InboundMode),
     language: Type.Optional(Language),
+    media_mode: Type.Optional(MediaModeSchema),
+    endpointing_ms: Type.Optional(EndpointingMs),
+    barge_in_ms: Type.Optional(BargeInMs),
     metadata: Type.Optional(MetadataPatch),
     crm: Type.Optional(CrmSettings),
   },
@@ -75,6 +107,9 @@ export const NumberSchema = Type.Object(
     first_message: Nullable(Type.String()),
     inbound_mode: InboundMode,
     language: Type.String(),
+    media_mode: MediaModeSchema,
+    endpointing_ms: EndpointingMs,
+    barge_in_ms: BargeInMs,
     metadata: Type.Record(Type.String(), Type.String()),
     crm: Type.Object({ create_leads: Type.Boolean() }),
     renews_at: Nullable(Timestamp('When the next monthly fee is charged.')),

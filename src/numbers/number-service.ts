@@ -19,6 +19,9 @@ import { failpoint } from '../intents/failpoints.js';
 import { IntentBook, intentRef, type IntentRef } from '../intents/intent-service.js';
 import { agentModeOf, numberDto, numberEventData, type NumberDto } from './number-dto.js';
 import * as repo from './number-repository.js';
+import type { MediaMode } from './number-schemas.js';
+import { BARGE_IN_MS } from '../speech/vad/barge-in.js';
+import { ENDPOINTING_MS } from '../speech/vad/endpointer.js';
 
 export interface NumbersDeps {
   db: Db;
@@ -40,6 +43,9 @@ export interface CreateNumberInput {
   first_message?: string;
   inbound_mode?: 'autopilot' | 'off';
   language?: string;
+  media_mode?: MediaMode;
+  endpointing_ms?: number;
+  barge_in_ms?: number;
   metadata?: Record<string, string>;
   crm?: { create_leads?: boolean };
 }
@@ -52,6 +58,9 @@ export interface UpdateNumberInput {
   first_message?: string | null;
   inbound_mode?: 'autopilot' | 'off';
   language?: string;
+  media_mode?: MediaMode;
+  endpointing_ms?: number;
+  barge_in_ms?: number;
   metadata?: Record<string, string | null>;
   crm?: { create_leads?: boolean };
 }
@@ -69,6 +78,16 @@ function requirePromptForManaged(row: { webhook_url: string | null; system_promp
   if (!row.webhook_url && !row.system_prompt) {
     throw new ApiError('validation_error', 'A managed number (no webhook_url) needs a system_prompt.', [
       { field: 'system_prompt', error: 'required_for_managed_mode' },
+    ]);
+  }
+}
+
+// Speech to speech is the next media mode; the API names it already so clients can plan for it,
+// and refuses it until it exists rather than silently carrying calls another way.
+function refuseUnavailableMediaMode(mode: MediaMode | undefined): void {
+  if (mode === 'realtime') {
+    throw new ApiError('validation_error', 'media_mode "realtime" (speech to speech) is not available yet; use "relay" or "stream".', [
+      { field: 'media_mode', error: 'not_available', received: mode },
     ]);
   }
 }
@@ -99,6 +118,9 @@ export function buildNumberRow(
     first_message: input.first_message ?? null,
     inbound_mode: input.inbound_mode ?? 'autopilot',
     language: input.language ?? 'en-US',
+    media_mode: input.media_mode ?? 'relay',
+    endpointing_ms: input.endpointing_ms ?? ENDPOINTING_MS.default,
+    barge_in_ms: input.barge_in_ms ?? BARGE_IN_MS.default,
     metadata: JSON.stringify(input.metadata ?? {}),
     renews_at: new Date(at.getTime() + deps.config.prices.numberRenewalDays * DAY_MS).toISOString(),
     renewal_failed_at: null,
@@ -136,6 +158,7 @@ export async function provisionNumber(
 ): Promise<NumberDto> {
   const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
   requirePromptForManaged(candidate);
+  refuseUnavailableMediaMode(input.media_mode);
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
 
   const price = deps.config.prices.numberCents;
@@ -227,6 +250,7 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   const existing = await repo.findNumber(deps.db, scope, id);
   if (!existing) throw notFound('number');
   if (existing.status !== 'active') throw new ApiError('conflict', 'This number has been released and can no longer be changed.');
+  refuseUnavailableMediaMode(input.media_mode);
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
 
   const changes: Partial<NumbersTable> = {};
@@ -235,6 +259,9 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   }
   if (input.inbound_mode !== undefined) changes.inbound_mode = input.inbound_mode;
   if (input.language !== undefined) changes.language = input.language;
+  if (input.media_mode !== undefined) changes.media_mode = input.media_mode;
+  if (input.endpointing_ms !== undefined) changes.endpointing_ms = input.endpointing_ms;
+  if (input.barge_in_ms !== undefined) changes.barge_in_ms = input.barge_in_ms;
   if (input.crm !== undefined) changes.crm_settings = JSON.stringify({ ...(JSON.parse(existing.crm_settings || '{}') as object), ...input.crm });
   if (input.metadata !== undefined) {
     changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));

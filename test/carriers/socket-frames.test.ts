@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signTwilioWebSocket } from '../../src/carriers/twilio/signature.js';
 import type { RelayCaller } from '../fakes/fake-relay-caller.js';
+import { connectMediaCaller } from '../fakes/fake-media-caller.js';
+import { startFakeSpeech, type FakeSpeechServer } from '../fakes/fake-speech.js';
+import { fixtureMulaw } from '../helpers/audio-fixtures.js';
 import { type Api, expectOk, fund } from '../helpers/harness.js';
-import { AUTH_TOKEN, PUBLIC, startVoiceHarness, type VoiceHarness } from '../helpers/voice.js';
+import { ACCOUNT_SID, AUTH_TOKEN, eventually, newCallSid, PUBLIC, startVoiceHarness, type VoiceHarness } from '../helpers/voice.js';
 
 // Nothing a client sends on a socket we serve can stop the gateway. Every bad frame in the table
 // is thrown at every socket, over real WebSockets on loopback, while another call on the same
@@ -15,6 +18,8 @@ let testApi: Api;
 let testKey: string;
 let livePhone: string;
 let testPhone: string;
+let streamPhone: string;
+let speech: FakeSpeechServer;
 /** The call that must keep talking through every barrage. */
 let bystander: RelayCaller;
 
@@ -115,9 +120,37 @@ const relay: SocketKind = {
   tooEarly: JSON.stringify({ type: 'prompt', voicePrompt: 'hello?', last: true }),
 };
 
-// Media Streams (/carrier/twilio/media, frames keyed on `event`) joins here as a third SocketKind
-// with its own column in BAD_FRAMES; every row below then runs against it too.
-const SOCKETS: SocketKind[] = [softphone, relay];
+// Media Streams: a `stream` number's call, frames keyed on `event`. The caller talks with real
+// audio (a fixture utterance); the fake STT hears `text` and the agent's answer is what the
+// gateway sends to TTS.
+const media: SocketKind = {
+  name: 'media',
+  async openLive() {
+    const callSid = newCallSid();
+    const res = await v.twilio('/carrier/twilio/voice', { CallSid: callSid, AccountSid: ACCOUNT_SID, From: '+14155550123', To: streamPhone, Direction: 'inbound', CallStatus: 'ringing', ApiVersion: '2010-04-01' });
+    const callId = /name="callId" value="(call_[0-9A-Z]+)"/.exec(res.text)?.[1] ?? '';
+    const caller = await connectMediaCaller({ wsUrl: `${v.wsBase}/carrier/twilio/media`, signedUrl: `${PUBLIC.replace('https', 'wss')}/carrier/twilio/media`, authToken: AUTH_TOKEN, callSid, customParameters: { callId } });
+    // The session is up once the greeting's audio flows.
+    await caller.waitFor((f) => f.event === 'media');
+    return {
+      ws: caller.socket,
+      closed: caller.closed,
+      async talk(text) {
+        speech.scriptStt({ text });
+        const asked = speech.speech.length;
+        await caller.play(Buffer.concat([fixtureMulaw('hello.wav'), Buffer.alloc(800 * 8, 0xff)]));
+        return eventually(async () => speech.speech.slice(asked).find((r) => r.body.input !== 'Hi there.')?.body.input, 15_000);
+      },
+    };
+  },
+  async openFresh() {
+    const ws = await open(`${v.wsBase}/carrier/twilio/media`, { 'X-Twilio-Signature': signTwilioWebSocket(AUTH_TOKEN, `${PUBLIC.replace('https', 'wss')}/carrier/twilio/media`) });
+    return { ws, closed: closedOf(ws) };
+  },
+  tooEarly: JSON.stringify({ event: 'media', media: { payload: '' } }),
+};
+
+const SOCKETS: SocketKind[] = [softphone, relay, media];
 
 type Expect = Record<string, number | 'ignored'>;
 interface BadFrame {
@@ -128,41 +161,51 @@ interface BadFrame {
   expect: Expect;
 }
 
-const both = (code: number | 'ignored'): Expect => ({ softphone: code, relay: code });
+const every = (code: number | 'ignored'): Expect => ({ softphone: code, relay: code, media: code });
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
 const BAD_FRAMES: BadFrame[] = [
-  { name: 'null', data: 'null', expect: both(1007) },
-  { name: 'a number', data: '42', expect: both(1007) },
-  { name: 'an array', data: '[{"type":"prompt","voicePrompt":"hi"}]', expect: both(1007) },
-  { name: 'a string', data: '"prompt"', expect: both(1007) },
-  { name: 'true', data: 'true', expect: both(1007) },
-  { name: 'not JSON', data: '{"type": "prompt", voicePrompt', expect: both(1007) },
-  { name: 'empty text', data: '', expect: both(1007) },
-  { name: 'a binary frame', data: Buffer.from([0x00, 0xff, 0x10]), binary: true, expect: both(1003) },
-  { name: 'binary JSON', data: Buffer.from('{"type":"prompt","voicePrompt":"hi"}'), binary: true, expect: both(1003) },
-  { name: 'invalid UTF-8 in a text frame', data: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), binary: false, expect: both(1007) },
-  { name: 'an object without type', data: '{"voicePrompt":"hi"}', expect: both(1007) },
-  { name: 'a numeric type', data: '{"type":5}', expect: both(1007) },
-  { name: 'an unknown type', data: '{"type":"launchMissiles"}', expect: { softphone: 1008, relay: 'ignored' } },
-  { name: 'type __proto__', data: '{"type":"__proto__"}', expect: { softphone: 1008, relay: 'ignored' } },
-  { name: 'type constructor', data: '{"type":"constructor"}', expect: { softphone: 1008, relay: 'ignored' } },
-  { name: 'a numeric voicePrompt', data: '{"type":"prompt","voicePrompt":5}', expect: both(1007) },
-  { name: 'a prompt without voicePrompt', data: '{"type":"prompt"}', expect: both(1007) },
-  { name: 'an object digit', data: '{"type":"dtmf","digit":{}}', expect: both(1007) },
-  { name: 'a two-key digit', data: '{"type":"dtmf","digit":"12"}', expect: both(1007) },
-  { name: 'an array utterance', data: '{"type":"interrupt","utteranceUntilInterrupt":[]}', expect: both(1007) },
-  { name: 'a string last', data: '{"type":"prompt","voicePrompt":"hi","last":"yes"}', expect: both(1007) },
-  { name: 'JSON nested 20,000 deep', data: `{"type":"dtmf","digit":${deep(20_000)}}`, expect: both(1007) },
-  { name: 'a setup with a numeric callSid', data: '{"type":"setup","callSid":7}', expect: { softphone: 1008, relay: 1007 } },
-  { name: 'a second setup', data: '{"type":"setup","callSid":"CA1","customParameters":{}}', expect: { softphone: 1008, relay: 1008 } },
-  { name: 'a dial with a numeric to', data: '{"type":"dial","to":15551234567}', expect: { softphone: 1007, relay: 'ignored' } },
-  { name: 'a frame over 64 KiB', data: JSON.stringify({ type: 'prompt', voicePrompt: 'x'.repeat(70 * 1024) }), expect: both(1009) },
+  { name: 'null', data: 'null', expect: every(1007) },
+  { name: 'a number', data: '42', expect: every(1007) },
+  { name: 'an array', data: '[{"type":"prompt","voicePrompt":"hi"}]', expect: every(1007) },
+  { name: 'a string', data: '"prompt"', expect: every(1007) },
+  { name: 'true', data: 'true', expect: every(1007) },
+  { name: 'not JSON', data: '{"type": "prompt", voicePrompt', expect: every(1007) },
+  { name: 'empty text', data: '', expect: every(1007) },
+  { name: 'a binary frame', data: Buffer.from([0x00, 0xff, 0x10]), binary: true, expect: every(1003) },
+  { name: 'binary JSON', data: Buffer.from('{"type":"prompt","voicePrompt":"hi"}'), binary: true, expect: every(1003) },
+  { name: 'invalid UTF-8 in a text frame', data: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), binary: false, expect: every(1007) },
+  { name: 'an object without type', data: '{"voicePrompt":"hi"}', expect: every(1007) },
+  { name: 'a numeric type', data: '{"type":5}', expect: every(1007) },
+  { name: 'an unknown type', data: '{"type":"launchMissiles"}', expect: { softphone: 1008, relay: 'ignored', media: 1007 } },
+  { name: 'type __proto__', data: '{"type":"__proto__"}', expect: { softphone: 1008, relay: 'ignored', media: 1007 } },
+  { name: 'type constructor', data: '{"type":"constructor"}', expect: { softphone: 1008, relay: 'ignored', media: 1007 } },
+  { name: 'a numeric voicePrompt', data: '{"type":"prompt","voicePrompt":5}', expect: every(1007) },
+  { name: 'a prompt without voicePrompt', data: '{"type":"prompt"}', expect: every(1007) },
+  { name: 'an object digit', data: '{"type":"dtmf","digit":{}}', expect: every(1007) },
+  { name: 'a two-key digit', data: '{"type":"dtmf","digit":"12"}', expect: every(1007) },
+  { name: 'an array utterance', data: '{"type":"interrupt","utteranceUntilInterrupt":[]}', expect: every(1007) },
+  { name: 'a string last', data: '{"type":"prompt","voicePrompt":"hi","last":"yes"}', expect: every(1007) },
+  { name: 'JSON nested 20,000 deep', data: `{"type":"dtmf","digit":${deep(20_000)}}`, expect: every(1007) },
+  { name: 'a setup with a numeric callSid', data: '{"type":"setup","callSid":7}', expect: { softphone: 1008, relay: 1007, media: 1007 } },
+  { name: 'a second setup', data: '{"type":"setup","callSid":"CA1","customParameters":{}}', expect: { softphone: 1008, relay: 1008, media: 1007 } },
+  { name: 'a dial with a numeric to', data: '{"type":"dial","to":15551234567}', expect: { softphone: 1007, relay: 'ignored', media: 1007 } },
+  // Media Streams frames (keyed on `event`, so the text protocols find no `type`).
+  { name: 'an unknown event', data: '{"event":"somethingNew"}', expect: { softphone: 1007, relay: 1007, media: 'ignored' } },
+  { name: 'event __proto__', data: '{"event":"__proto__"}', expect: { softphone: 1007, relay: 1007, media: 'ignored' } },
+  { name: 'a numeric sequenceNumber', data: '{"event":"media","sequenceNumber":4,"media":{"payload":""}}', expect: every(1007) },
+  { name: 'a payload that is not base64', data: '{"event":"media","media":{"payload":"%%%"}}', expect: every(1007) },
+  { name: 'a mark without a name', data: '{"event":"mark","mark":{}}', expect: every(1007) },
+  { name: 'a two-key dtmf event', data: '{"event":"dtmf","dtmf":{"digit":"12"}}', expect: every(1007) },
+  { name: 'a second start', data: '{"event":"start","streamSid":"MZ1","start":{"callSid":"CA1"}}', expect: { softphone: 1007, relay: 1007, media: 1008 } },
+  { name: 'a frame over 64 KiB', data: JSON.stringify({ type: 'prompt', voicePrompt: 'x'.repeat(70 * 1024) }), expect: every(1009) },
 ];
 
 beforeAll(async () => {
-  v = await startVoiceHarness();
+  speech = await startFakeSpeech();
+  v = await startVoiceHarness({ env: { AGENTLINE_SPEECH_BASE_URL: speech.url } });
   livePhone = (await v.number()).phone_number;
+  streamPhone = (await v.number({ media_mode: 'stream', first_message: 'Hi there.' })).phone_number;
   testKey = await v.h.key({ workspace: 'acme', mode: 'test' });
   testApi = v.h.api(testKey);
   await fund(testApi, 5000);
@@ -173,6 +216,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await v?.close();
+  await speech?.close();
 });
 
 /** Sends a frame exactly as the table gives it (text, binary, or bytes marked as text). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectConversationRelay, dialTransfer, empty, hangup, messageReply, sayAndHangup } from '../../src/carriers/twilio/twiml.js';
+import { connectConversationRelay, connectMediaStream, dialTransfer, empty, hangup, messageReply, sayAndHangup } from '../../src/carriers/twilio/twiml.js';
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>';
 
@@ -46,6 +46,26 @@ describe('connectConversationRelay', () => {
       parameters: { note: 'a&b"c<d' },
     });
     expect(xml).toContain('welcomeGreeting="Tom &amp; &quot;Jerry&quot; &lt;say> it\'s ok"');
+    expect(xml).toContain('<Parameter name="note" value="a&amp;b&quot;c&lt;d"/>');
+    expect(xml).not.toContain('\u0001');
+  });
+});
+
+describe('connectMediaStream', () => {
+  it('serializes Connect/Stream/Parameter: wss URL without a query, the call id as a parameter', () => {
+    const xml = connectMediaStream({ streamUrl: 'wss://gw.example.com/carrier/twilio/media', parameters: { callId: 'call_1' } });
+    expect(xml).toBe(
+      XML + '<Response><Connect><Stream url="wss://gw.example.com/carrier/twilio/media"><Parameter name="callId" value="call_1"/></Stream></Connect></Response>',
+    );
+  });
+
+  it('adds the status callback when given and escapes parameter values', () => {
+    const xml = connectMediaStream({
+      streamUrl: 'wss://gw.example.com/carrier/twilio/media',
+      statusCallbackUrl: 'https://gw.example.com/carrier/twilio/stream-status?a=1&b=2',
+      parameters: { callId: 'call_1', note: 'a&b"c<d\u0001' },
+    });
+    expect(xml).toContain('<Stream url="wss://gw.example.com/carrier/twilio/media" statusCallback="https://gw.example.com/carrier/twilio/stream-status?a=1&amp;b=2" statusCallbackMethod="POST">');
     expect(xml).toContain('<Parameter name="note" value="a&amp;b&quot;c&lt;d"/>');
     expect(xml).not.toContain('\u0001');
   });

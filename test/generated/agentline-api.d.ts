@@ -1297,6 +1297,12 @@ export interface components {
             /** @description `autopilot` answers with the agent; `off` politely refuses calls. */
             inbound_mode: "autopilot" | "off";
             language: string;
+            /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422). */
+            media_mode: "relay" | "stream" | "realtime";
+            /** @description `stream`: silence (ms) after the caller's speech that ends their turn. Default 500. */
+            endpointing_ms: number;
+            /** @description `stream`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default 250. */
+            barge_in_ms: number;
             metadata: {
                 [key: string]: string;
             };
@@ -2133,6 +2139,7 @@ export interface operations {
                     webhook_token?: string;
                     /** @description Three-digit US area code. */
                     area_code?: string;
+                    /** @description The voice the caller hears. `relay`: a ConversationRelay (ElevenLabs) voice id. `stream`: a voice of the speech model, e.g. `alloy`. */
                     voice_id?: string;
                     /** @description Spoken when a call connects. */
                     first_message?: string;
@@ -2140,6 +2147,12 @@ export interface operations {
                     inbound_mode?: "autopilot" | "off";
                     /** @description BCP 47 tag, e.g. `en-US`. */
                     language?: string;
+                    /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422). */
+                    media_mode?: "relay" | "stream" | "realtime";
+                    /** @description `stream`: silence (ms) after the caller's speech that ends their turn. Default 500. */
+                    endpointing_ms?: number;
+                    /** @description `stream`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default 250. */
+                    barge_in_ms?: number;
                     /** @description Your own key-value pairs: up to 50 keys of up to 40 characters, string values up to 500 characters. */
                     metadata?: {
                         [key: string]: string;
@@ -2291,6 +2304,12 @@ export interface operations {
                     inbound_mode?: "autopilot" | "off";
                     /** @description BCP 47 tag, e.g. `en-US`. */
                     language?: string;
+                    /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422). */
+                    media_mode?: "relay" | "stream" | "realtime";
+                    /** @description `stream`: silence (ms) after the caller's speech that ends their turn. Default 500. */
+                    endpointing_ms?: number;
+                    /** @description `stream`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default 250. */
+                    barge_in_ms?: number;
                     /** @description Merged into the existing metadata; a key set to "" or null is removed. */
                     metadata?: {
                         [key: string]: string | null;

@@ -73,6 +73,33 @@ export function connectConversationRelay(options: ConversationRelayOptions): str
   return response.toString();
 }
 
+export interface MediaStreamOptions {
+  /** wss://<public host>/carrier/twilio/media: wss only, no query string (§2.1, §3.2). */
+  streamUrl: string;
+  /** Arrive in the `start` message as `start.customParameters` (§2.2). */
+  parameters: Record<string, string>;
+  /** Twilio POSTs stream-started / stream-stopped / stream-error here. */
+  statusCallbackUrl?: string;
+}
+
+/**
+ * `<Connect><Stream url><Parameter/>...</Stream></Connect>`: a bidirectional Media Stream (§2).
+ * The greeting is not in the TwiML: the gateway speaks it through its own TTS on `start`. No
+ * `track` attribute: a `<Connect>` stream carries the inbound track and takes our audio back.
+ * Nothing follows `</Connect>`: the call ends through the REST API (Media Streams has no `end`).
+ */
+export function connectMediaStream(options: MediaStreamOptions): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const stream = response.connect().stream({
+    url: options.streamUrl,
+    ...(options.statusCallbackUrl ? { statusCallback: options.statusCallbackUrl, statusCallbackMethod: 'POST' } : {}),
+  });
+  for (const [name, value] of Object.entries(options.parameters)) {
+    stream.parameter({ name: xmlSafe(name), value: xmlSafe(value) });
+  }
+  return response.toString();
+}
+
 /** `<Say language>text</Say><Hangup/>`: a last sentence, then end the call. */
 export function sayAndHangup(text: string, language: string): string {
   const response = new twilio.twiml.VoiceResponse();

@@ -34,15 +34,19 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
   const signed = twilioSignatureGuard(deps.config.publicUrl, deps.config.twilio.authToken);
   const xml = (reply: FastifyReply, body: string) => reply.type('text/xml').send(body);
 
+  // A `stream` number's call carries its audio to the gateway's own speech pipeline
+  // (media-routes.ts), which speaks the greeting itself; every other call goes to ConversationRelay.
   const relayTwiml = (call: CallsTable, number: NumbersTable) =>
-    twiml.connectConversationRelay({
-      relayUrl: publicUrlFor(deps.config.publicUrl, '/carrier/twilio/relay', true),
-      actionUrl: `${deps.config.publicUrl}/carrier/twilio/relay-action`,
-      welcomeGreeting: call.first_message_override ?? number.first_message,
-      language: number.language,
-      voice: number.voice_id,
-      parameters: { callId: call.id },
-    });
+    number.media_mode === 'stream'
+      ? twiml.connectMediaStream({ streamUrl: publicUrlFor(deps.config.publicUrl, '/carrier/twilio/media', true), parameters: { callId: call.id } })
+      : twiml.connectConversationRelay({
+          relayUrl: publicUrlFor(deps.config.publicUrl, '/carrier/twilio/relay', true),
+          actionUrl: `${deps.config.publicUrl}/carrier/twilio/relay-action`,
+          welcomeGreeting: call.first_message_override ?? number.first_message,
+          language: number.language,
+          voice: number.voice_id,
+          parameters: { callId: call.id },
+        });
 
   app.post('/carrier/twilio/voice', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {
     const p = request.body as Params;

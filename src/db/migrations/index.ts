@@ -8,6 +8,7 @@ import { crm } from './006-crm.js';
 import { carrierIntents } from './007-carrier-intents.js';
 import { phoneRegions } from './008-phone-regions.js';
 import { chatClientIds } from './009-chat-client-ids.js';
+import { mediaMode } from './010-media-mode.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '007-carrier-intents': carrierIntents,
   '008-phone-regions': phoneRegions,
   '009-chat-client-ids': chatClientIds,
+  '010-media-mode': mediaMode,
 };
 
 export const migrationProvider: MigrationProvider = {
