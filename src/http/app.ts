@@ -18,6 +18,7 @@ import { crmTurnContext } from '../crm/telephony/crm-turn-context.js';
 import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
+import { mediaSoftphoneRoutes } from '../carriers/sim/media-softphone.js';
 import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
 import { twilioVoiceRoutes } from '../carriers/twilio/voice-routes.js';
 import { twilioMediaRoutes } from '../carriers/twilio/media-routes.js';
@@ -189,7 +190,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(twilioVoiceRoutes, sessionDeps);
-  await app.register(twilioMediaRoutes, { ...sessionDeps, speech: streamSpeechFrom(deps.config, log) });
+  // One speech stack (HTTP agents, Silero model) for Twilio streams and the media softphone.
+  const speech = streamSpeechFrom(deps.config, log);
+  await app.register(twilioMediaRoutes, { ...sessionDeps, speech });
   await app.register(twilioSmsRoutes, smsDeps);
   await app.register(
     async (v1) => {
@@ -203,6 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(smsRoutes, smsDeps);
       await v1.register(crmRoutes, services);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
+      await v1.register(mediaSoftphoneRoutes, { ...sessionDeps, speech });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async (request) => documentFor(app.swagger(), request, deps.config.publicUrl));
     },
     { prefix: '/v1' },

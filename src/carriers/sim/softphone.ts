@@ -27,7 +27,7 @@ import { parseSoftphoneFrame, type SoftphoneFrame } from './softphone-frames.js'
 // {type:"incoming", call_id, from, to} | {type:"text", token, last} | {type:"end", handoffData} |
 // {type:"sms", id, from, to, body} | {type:"error", code, message}.
 
-const DEFAULT_CALLER = '+15555550100';
+export const DEFAULT_CALLER = '+15555550100';
 
 /** The `error` frame's code for each close a refused frame earns. */
 const REFUSAL_CODES: Record<FrameCloseCode, string> = { 1003: 'unsupported_frame', 1007: 'invalid_frame', 1008: 'protocol_error' };
@@ -59,6 +59,42 @@ function endQuietly(deps: SessionDeps, callId: string, status: 'busy' | 'no-answ
   finalizeCall(deps, callId, { status, durationSeconds: 0, source: 'gateway', endReason }).catch((err: unknown) =>
     deps.log.error({ err, call_id: callId }, 'could not end an unanswered test call'),
   );
+}
+
+export type SimCallOpening =
+  | { kind: 'not_found' }
+  | { kind: 'refused'; reason: string; say: string }
+  | { kind: 'call'; call: CallsTable; number: NumbersTable };
+
+/** The refusal a stream-mode number gives the text softphone. */
+export const streamNumberMessage = (to: string) =>
+  `${to} is a stream-mode number: it takes audio, not text. Call it with \`agentline call ${to} --audio in.wav\`.`;
+
+/**
+ * Finds the workspace's active test number and opens an inbound simulated call to it, exactly as a
+ * phone call would be: a refused call (no credits, paused number…) is recorded as refused. The
+ * text softphone and the Media Streams softphone both dial through here. `accept` sees the number
+ * first; false opens nothing (a number this kind of softphone cannot call).
+ */
+export async function openSimCall(
+  deps: SessionDeps,
+  workspaceId: string,
+  to: string,
+  from: string,
+  accept: (number: NumbersTable) => boolean = () => true,
+): Promise<SimCallOpening | { kind: 'unaccepted'; number: NumbersTable }> {
+  const number = await findActiveByPhone(deps.db, 'test', to);
+  const mine = number && number.workspace_id === workspaceId ? number : undefined;
+  if (!mine) return { kind: 'not_found' };
+  if (!accept(mine)) return { kind: 'unaccepted', number: mine };
+  const refusal = await inboundRefusal(deps, mine);
+  if (refusal) {
+    await createCall(deps, { number: mine, direction: 'inbound', from, to, carrier: 'sim', carrierSid: null, status: 'completed', refusedReason: refusal.reason });
+    return { kind: 'refused', reason: refusal.reason, say: refusal.say };
+  }
+  const call = await createCall(deps, { number: mine, direction: 'inbound', from, to, carrier: 'sim', carrierSid: null, status: 'ringing' });
+  await calls.updateCall(deps.db, call.id, { carrier_sid: `SIM${call.id.slice(5)}` });
+  return { kind: 'call', call: { ...call, carrier_sid: `SIM${call.id.slice(5)}` }, number: mine };
 }
 
 /** Ends a simulated call's record: the gateway's own clock is the authoritative duration. */
@@ -178,23 +214,23 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
   };
 
   const dial = async (to: string, from: string): Promise<LiveSession | null> => {
-    const number = await findActiveByPhone(deps.db, 'test', to);
-    const mine = number && number.workspace_id === auth.workspaceId ? number : undefined;
-    if (!mine) {
+    const opened = await openSimCall(deps, auth.workspaceId, to, from, (n) => n.media_mode !== 'stream');
+    if (opened.kind === 'not_found') {
       fail('not_found', `No active test number ${to} in this workspace.`);
       return null;
     }
-    const refusal = await inboundRefusal(deps, mine);
-    if (refusal) {
-      await createCall(deps, { number: mine, direction: 'inbound', from, to, carrier: 'sim', carrierSid: null, status: 'completed', refusedReason: refusal.reason });
-      send({ type: 'text', token: refusal.say, last: true });
-      send({ type: 'end', handoffData: JSON.stringify({ reason: `refused_${refusal.reason}` }) });
+    if (opened.kind === 'refused') {
+      send({ type: 'text', token: opened.say, last: true });
+      send({ type: 'end', handoffData: JSON.stringify({ reason: `refused_${opened.reason}` }) });
       socket.close(1000, 'refused');
       return null;
     }
-    const call = await createCall(deps, { number: mine, direction: 'inbound', from, to, carrier: 'sim', carrierSid: null, status: 'ringing' });
-    await calls.updateCall(deps.db, call.id, { carrier_sid: `SIM${call.id.slice(5)}` });
-    return connect(call, mine);
+    if (opened.kind === 'unaccepted') {
+      // The text softphone cannot carry audio: no call record for a call that cannot happen.
+      fail('stream_number', streamNumberMessage(to));
+      return null;
+    }
+    return connect(opened.call, opened.number);
   };
 
   const guard = (p: Promise<LiveSession | null>) =>

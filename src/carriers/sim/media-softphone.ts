@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { type SessionDeps, startSession } from '../../calls/call-session.js';
+import { isE164 } from '../../crm/phones.js';
+import { ApiError } from '../../errors.js';
+import { authOf } from '../../http/plugins/auth.js';
+import { findActiveByPhone } from '../../numbers/number-repository.js';
+import type { StreamSpeech } from '../../speech/stream-speech.js';
+import type { MediaStartFrame } from '../twilio/media-frames.js';
+import { MediaStreamLeg } from '../twilio/media-stream-leg.js';
+import { serveMediaStream } from '../twilio/media-stream-socket.js';
+import { DEFAULT_CALLER, finishSimCall, openSimCall } from './softphone.js';
+import { TranscriptTap } from './transcript-tap.js';
+
+// The simulated carrier's Media Streams side: `agentline call NUMBER --audio in.wav` joins a
+// stream-mode test number here, authenticated with its test key, and plays Twilio's part of a
+// bidirectional Media Stream (carrier-protocols.md §2): `connected`, `start`, then a 20 ms μ-law
+// `media` frame every 20 ms, `mark` echoes and `dtmf` / `stop`; the gateway answers with
+// `media`, `mark` and `clear`. The call runs through the same socket handling, MediaStreamLeg and
+// session as a phone call; only the call record is made here, as the text softphone's dial makes
+// it (openSimCall), and the gateway's clock bills it when the socket closes.
+//
+// The number is checked before the upgrade, so a wrong one is a plain HTTP error in our
+// envelope. One frame is ours, not Twilio's, sent right after `start`: {event:"sim.call",
+// call_id, from, to, greeting} (a Twilio client ignores unknown events), so the caller can
+// follow the call; each turn as it happens is {event:"sim.transcript", …} (transcript-tap.ts); a refused call gets {event:"sim.refused", reason, message} and a close.
+
+const Query = Type.Object({
+  to: Type.String({ description: 'the stream-mode test number to call, E.164' }),
+  from: Type.Optional(Type.String({ description: 'caller ID the agent sees, E.164' })),
+});
+
+export interface MediaSoftphoneDeps extends SessionDeps {
+  speech: StreamSpeech;
+}
+
+export async function mediaSoftphoneRoutes(app: FastifyInstance, deps: MediaSoftphoneDeps) {
+  app.get<{ Querystring: { to: string; from?: string } }>(
+    '/softphone/media',
+    {
+      config: { scope: 'calls:write' },
+      websocket: true,
+      schema: { hide: true, querystring: Query },
+      preValidation: async (request) => {
+        const auth = authOf(request);
+        if (auth.scope.mode !== 'test') throw new ApiError('forbidden', 'The softphone calls test-mode numbers; use a test key (al_test_...).');
+        const { to, from } = request.query;
+        if (!isE164(to)) throw new ApiError('validation_error', '"to" must be an E.164 number.', [{ field: 'to', error: 'not E.164', received: to }]);
+        if (from !== undefined && !isE164(from)) throw new ApiError('validation_error', '"from" must be an E.164 number.', [{ field: 'from', error: 'not E.164', received: from }]);
+        const number = await findActiveByPhone(deps.db, 'test', to);
+        if (!number || number.workspace_id !== auth.workspaceId) throw new ApiError('not_found', `No active test number ${to} in this workspace.`);
+        if (number.media_mode !== 'stream') {
+          throw new ApiError('conflict', `${to} is a ${number.media_mode}-mode number: it takes text. Call it without --audio.`, [
+            { field: 'to', error: 'not a stream-mode number', received: number.media_mode },
+          ]);
+        }
+      },
+    },
+    (socket: WebSocket, request) =>
+      serveMediaStream(socket, { log: request.log, start: (frame) => startSimStream(deps, socket, request, frame) }),
+  );
+}
+
+async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, request: FastifyRequest, frame: MediaStartFrame): Promise<MediaStreamLeg | null> {
+  const auth = authOf(request);
+  const { to, from } = request.query as { to: string; from?: string };
+  const send = (f: object) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(f));
+  // Only stream numbers were let through the upgrade; one switched since then is not called.
+  const opened = await openSimCall(deps, auth.workspaceId, to, from ?? DEFAULT_CALLER, (n) => n.media_mode === 'stream');
+  if (opened.kind !== 'call') {
+    const message = opened.kind === 'refused' ? opened.say : `No active stream-mode test number ${to} in this workspace.`;
+    send({ event: 'sim.refused', reason: opened.kind === 'refused' ? opened.reason : opened.kind, message });
+    socket.close(1000, 'refused');
+    return null; // the socket is closing already, so no second (policy) close follows
+  }
+  const { call, number } = opened;
+  const log = request.log.child({ call_id: call.id });
+  const [vad, prompts] = await Promise.all([deps.speech.vadForCall(), deps.speech.prompts()]);
+  // The same leg as a Twilio stream; "ending at the carrier" is the socket close alone here.
+  const leg = new MediaStreamLeg({
+    socket,
+    streamSid: frame.streamSid,
+    log,
+    vad,
+    stt: deps.speech.stt,
+    tts: deps.speech.tts,
+    voice: number.voice_id ?? deps.speech.defaultVoice,
+    language: number.language,
+    endpointingMs: number.endpointing_ms,
+    bargeInMs: number.barge_in_ms,
+    prompts,
+    finish: async () => {},
+    onTurnTimings: (timings) => log.info({ timings }, 'stream turn timings'),
+  });
+  const firstMessage = call.first_message_override ?? number.first_message;
+  send({ event: 'sim.call', call_id: call.id, from: call.from_number, to: call.to_number, greeting: Boolean(firstMessage) });
+  let live;
+  try {
+    live = await startSession(deps, { call, number, leg: new TranscriptTap(leg, socket) });
+  } catch (err) {
+    await finishSimCall(deps, call.id); // no session will close this record
+    throw err;
+  }
+  // However the session ends (the caller hangs up, the agent or the API ends the call), the
+  // gateway's own clock closes and bills the simulated call.
+  void live.closed.then(() => finishSimCall(deps, live.callId)).catch((err: unknown) => log.error({ err }, 'could not end a media softphone call'));
+  return leg;
+}
