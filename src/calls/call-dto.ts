@@ -55,7 +55,15 @@ export interface TurnDto {
   text: string;
   started_at: string;
   interrupted: boolean;
-  timings: { first_token_ms: number | null; gateway_added_ms: number | null; agent_total_ms: number | null };
+  timings: {
+    first_token_ms: number | null;
+    gateway_added_ms: number | null;
+    agent_total_ms: number | null;
+    endpointing_ms: number | null;
+    stt_ms: number | null;
+    tts_first_byte_ms: number | null;
+    first_audio_ms: number | null;
+  };
   error: string | null;
   tool_calls: unknown[] | null;
 }
@@ -67,7 +75,15 @@ export const turnDto = (row: CallTurnsTable): TurnDto => ({
   text: row.text,
   started_at: row.started_at,
   interrupted: row.interrupted === 1,
-  timings: { first_token_ms: row.first_token_ms, gateway_added_ms: row.gateway_added_ms, agent_total_ms: row.agent_total_ms },
+  timings: {
+    first_token_ms: row.first_token_ms,
+    gateway_added_ms: row.gateway_added_ms,
+    agent_total_ms: row.agent_total_ms,
+    endpointing_ms: row.endpointing_ms,
+    stt_ms: row.stt_ms,
+    tts_first_byte_ms: row.tts_first_byte_ms,
+    first_audio_ms: row.first_audio_ms,
+  },
   error: row.error,
   tool_calls: row.tool_calls ? (JSON.parse(row.tool_calls) as unknown[]) : null,
 });

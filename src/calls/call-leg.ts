@@ -16,6 +16,18 @@ export interface CallOutcome {
   transferTo?: string;
 }
 
+/** Per caller turn of a leg that runs the gateway's own speech pipeline (Media Streams). */
+export interface SpeechTurnTimings {
+  /** Silence waited before the turn was taken (audio time). */
+  endpointing_ms: number;
+  /** The STT request, upload to transcript. */
+  stt_ms: number;
+  /** The reply's first TTS request to its first audio byte (null: the reply had no TTS audio). */
+  tts_first_byte_ms: number | null;
+  /** End of the caller's speech to the first agent audio frame sent to the carrier. */
+  first_audio_ms: number;
+}
+
 /** What the leg tells the session. Called only after `attach`; never after `hangup`. */
 export interface LegEvents {
   /** A final caller turn (a relay prompt, a softphone prompt, an STT transcript). */
@@ -26,6 +38,11 @@ export interface LegEvents {
   digit(digit: string): void;
   /** The carrier side is gone (socket closed, caller hung up). Sent once. */
   hangup(reason?: string): void;
+  /**
+   * The reply to the latest caller turn became audible (legs with their own speech pipeline
+   * only; relay and softphone legs never call it). Sent after that turn's `callerSaid`.
+   */
+  speechTimings?(timings: SpeechTurnTimings): void;
 }
 
 export type LegKind = 'relay' | 'softphone' | 'stream' | 'realtime';

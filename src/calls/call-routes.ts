@@ -48,8 +48,17 @@ const Turn = Type.Object({
   interrupted: Type.Boolean({ description: 'The caller barged in; `text` is what they heard.' }),
   timings: Type.Object({
     first_token_ms: Nullable(Type.Number({ description: "The agent's time to first token." })),
-    gateway_added_ms: Nullable(Type.Number({ description: 'Latency the gateway itself added before the first token reached the carrier.' })),
+    gateway_added_ms: Nullable(
+      Type.Number({
+        description:
+          'Latency the gateway itself added before the first token reached the carrier. Stream calls: `first_audio_ms` minus (`endpointing_ms` + `stt_ms` + `first_token_ms` + `tts_first_byte_ms`).',
+      }),
+    ),
     agent_total_ms: Nullable(Type.Number()),
+    endpointing_ms: Nullable(Type.Integer({ description: 'Stream calls: silence waited before the turn was taken. Null for relay calls.' })),
+    stt_ms: Nullable(Type.Integer({ description: 'Stream calls: the speech-to-text request, upload to transcript. Null for relay calls.' })),
+    tts_first_byte_ms: Nullable(Type.Integer({ description: "Stream calls: the reply's first TTS request to its first audio byte. Null for relay calls." })),
+    first_audio_ms: Nullable(Type.Integer({ description: "Stream calls: end of the caller's speech to the first agent audio frame sent. Null for relay calls." })),
   }),
   error: Nullable(Type.String()),
   tool_calls: Nullable(Type.Array(Type.Unknown())),

@@ -161,6 +161,7 @@ export async function startSession(deps: SessionDeps, args: { call: CallsTable; 
     interrupted: (heard) => conversation.callerInterrupted(heard),
     digit: (d) => conversation.digit(d),
     hangup: (reason) => void session.close(reason ?? 'caller_hangup'),
+    speechTimings: (timings) => transcript.addSpeechTimings(timings),
   });
 
   return session;

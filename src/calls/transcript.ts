@@ -1,3 +1,4 @@
+import type { SpeechTurnTimings } from './call-leg.js';
 import type { Db } from '../db/database.js';
 import type { CallTurnsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
@@ -57,6 +58,8 @@ export interface TurnInput {
 export class TranscriptRecorder {
   private seq = 0;
   private pending: CallTurnsTable[] = [];
+  /** Speech timings that came before the agent turn they belong to was recorded. */
+  private awaitingTurn: SpeechTurnTimings | null = null;
   count = 0;
 
   constructor(
@@ -80,10 +83,37 @@ export class TranscriptRecorder {
       first_token_ms: turn.firstTokenMs ?? null,
       gateway_added_ms: turn.gatewayAddedMs === undefined || turn.gatewayAddedMs === null ? null : Math.round(turn.gatewayAddedMs * 1000) / 1000,
       agent_total_ms: turn.agentTotalMs ?? null,
+      endpointing_ms: null,
+      stt_ms: null,
+      tts_first_byte_ms: null,
+      first_audio_ms: null,
       error: turn.error ?? null,
       tool_calls: turn.toolCalls ? JSON.stringify(turn.toolCalls) : null,
     });
-    if (turn.speaker === 'caller') this.flushSoon();
+    if (turn.speaker === 'caller') {
+      this.awaitingTurn = null; // a new caller turn: older timings belong to no later reply
+      this.flushSoon();
+    } else if (turn.speaker === 'agent' && this.awaitingTurn) {
+      mergeSpeechTimings(this.pending.at(-1)!, this.awaitingTurn);
+      this.awaitingTurn = null;
+    }
+  }
+
+  /**
+   * The reply to the latest caller turn became audible. Its agent turn may be recorded already
+   * (the agent finished before TTS answered) or not yet (audio started mid-reply): in memory
+   * either way, because the newest agent turn is kept until the caller speaks again.
+   */
+  addSpeechTimings(timings: SpeechTurnTimings): void {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const t = this.pending[i]!;
+      if (t.speaker === 'caller') break;
+      if (t.speaker === 'agent') {
+        mergeSpeechTimings(t, timings);
+        return;
+      }
+    }
+    this.awaitingTurn = timings;
   }
 
   /** Trims the newest agent turn to what the caller heard before barging in. */
@@ -116,5 +146,20 @@ export class TranscriptRecorder {
     this.enqueue(this.pending);
     this.pending = [];
     await this.sink.flush();
+  }
+}
+
+/**
+ * Stores the stream leg's timings on an agent turn. For stream calls what the gateway added is
+ * the rest of first_audio_ms: not waiting for silence, not STT, not the agent, not TTS.
+ */
+function mergeSpeechTimings(row: CallTurnsTable, t: SpeechTurnTimings): void {
+  row.endpointing_ms = Math.round(t.endpointing_ms);
+  row.stt_ms = Math.round(t.stt_ms);
+  row.tts_first_byte_ms = t.tts_first_byte_ms === null ? null : Math.round(t.tts_first_byte_ms);
+  row.first_audio_ms = Math.round(t.first_audio_ms);
+  if (row.first_token_ms !== null) {
+    const accounted = t.endpointing_ms + t.stt_ms + row.first_token_ms + (t.tts_first_byte_ms ?? 0);
+    row.gateway_added_ms = Math.round((t.first_audio_ms - accounted) * 1000) / 1000;
   }
 }

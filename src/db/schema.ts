@@ -152,6 +152,11 @@ export interface CallTurnsTable {
   first_token_ms: number | null;
   gateway_added_ms: number | null;
   agent_total_ms: number | null;
+  /** Stream calls only (the gateway's speech pipeline); null for relay and softphone calls. */
+  endpointing_ms: number | null;
+  stt_ms: number | null;
+  tts_first_byte_ms: number | null;
+  first_audio_ms: number | null;
   error: string | null;
   tool_calls: string | null;
 }

@@ -117,8 +117,20 @@ describe('a stream-mode call', () => {
     await v.twilio('/carrier/twilio/status', { CallSid: callSid, AccountSid: ACCOUNT_SID, CallStatus: 'completed', CallDuration: '20', SequenceNumber: '5' });
     await slowly(async () => expectOk(await v.api.get(`/v1/calls/${callId}`)).data.status === 'completed');
     expect(expectOk(await v.api.get(`/v1/calls/${callId}`)).data.end_reason).toBe('agent_ended');
-    const turns = expectOk(await v.api.get(`/v1/calls/${callId}/transcript`)).data.turns as Array<{ speaker: string; text: string; interrupted: boolean }>;
+    const turns = expectOk(await v.api.get(`/v1/calls/${callId}/transcript`)).data.turns as Array<{ speaker: string; text: string; interrupted: boolean; timings: Record<string, number | null> }>;
     expect(turns.find((t) => t.speaker === 'agent' && t.text.startsWith('Sure')), JSON.stringify(turns)).toMatchObject({ text: 'Sure.', interrupted: true });
+    // Every reply the caller heard carries the speech pipeline's timings; the greeting answers
+    // no caller turn, so it has none.
+    expect(turns[0]!.timings).toMatchObject({ endpointing_ms: null, stt_ms: null, tts_first_byte_ms: null, first_audio_ms: null });
+    const firstReply = turns.find((t) => t.speaker === 'agent' && t.text === 'Hello')!;
+    for (const reply of [firstReply, turns.find((t) => t.text === 'Sure.')!]) {
+      const t = reply.timings;
+      for (const k of ['endpointing_ms', 'stt_ms', 'tts_first_byte_ms', 'first_audio_ms', 'first_token_ms', 'gateway_added_ms']) expect(t[k], `${k}: ${JSON.stringify(t)}`).toEqual(expect.any(Number));
+      for (const k of ['endpointing_ms', 'stt_ms', 'tts_first_byte_ms', 'first_audio_ms']) expect(t[k]).toBeGreaterThanOrEqual(0);
+      // First audio comes after the silence was waited and the transcript came back.
+      expect(t.first_audio_ms).toBeGreaterThanOrEqual(t.stt_ms!);
+      expect(t.first_audio_ms).toBeGreaterThanOrEqual(t.endpointing_ms!);
+    }
     expect(turns.at(-1)).toMatchObject({ speaker: 'agent', text: 'Okay, goodbye.' });
   }, 90_000);
 

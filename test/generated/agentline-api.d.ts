@@ -1460,6 +1460,10 @@ export interface components {
                     first_token_ms: number | null;
                     gateway_added_ms: number | null;
                     agent_total_ms: number | null;
+                    endpointing_ms: number | null;
+                    stt_ms: number | null;
+                    tts_first_byte_ms: number | null;
+                    first_audio_ms: number | null;
                 };
                 error: string | null;
                 tool_calls: unknown[] | null;

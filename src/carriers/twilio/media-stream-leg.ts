@@ -8,7 +8,7 @@ import { SpeechError } from '../../speech/speech-error.js';
 import type { SpeechToText } from '../../speech/stt/speech-to-text.js';
 import type { TextToSpeech } from '../../speech/tts/text-to-speech.js';
 import type { Vad } from '../../speech/vad/vad.js';
-import type { CallLeg, CallOutcome, LegEvents } from '../../calls/call-leg.js';
+import type { CallLeg, CallOutcome, LegEvents, SpeechTurnTimings } from '../../calls/call-leg.js';
 import type { MediaFrame } from './media-frames.js';
 
 // A CallLeg over Twilio Media Streams (carrier-protocols.md §2): the gateway carries the call's
@@ -21,16 +21,7 @@ import type { MediaFrame } from './media-frames.js';
 // outcome to `finish` (Twilio REST: `<Hangup/>` or `<Dial>`), then closes the socket.
 
 /** Per caller turn, from the end of the caller's speech to the agent's first audio frame. */
-export interface StreamTurnTimings {
-  /** Silence waited before the turn was taken (audio time). */
-  endpointing_ms: number;
-  /** The STT request, upload to transcript. */
-  stt_ms: number;
-  /** The reply's first TTS request to its first audio byte (null: the reply had no TTS audio). */
-  tts_first_byte_ms: number | null;
-  /** End of the caller's speech to the first agent audio frame sent to Twilio. */
-  first_audio_ms: number;
-}
+export type StreamTurnTimings = SpeechTurnTimings;
 
 /** Pre-rendered audio (media/*.ulaw, src/media/prompts.ts) that needs no speech service. */
 export interface LegPrompts {
@@ -250,12 +241,15 @@ export class MediaStreamLeg implements CallLeg {
     const turn = this.pendingTurn;
     if (!turn) return;
     this.pendingTurn = null;
-    this.opts.onTurnTimings?.({
+    const timings: SpeechTurnTimings = {
       endpointing_ms: round(turn.endpointingMs),
       stt_ms: round(turn.sttMs),
       tts_first_byte_ms: reply.ttsFirstByteMs === null ? null : round(reply.ttsFirstByteMs),
       first_audio_ms: round(reply.at - turn.speechEndedAt),
-    });
+    };
+    this.opts.onTurnTimings?.(timings);
+    // To the transcript: the agent turn answering this caller turn carries them.
+    this.emit((e) => e.speechTimings?.(timings));
   }
 
   private speechFailed(service: 'stt' | 'tts', error: SpeechError): void {

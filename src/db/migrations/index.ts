@@ -9,6 +9,7 @@ import { carrierIntents } from './007-carrier-intents.js';
 import { phoneRegions } from './008-phone-regions.js';
 import { chatClientIds } from './009-chat-client-ids.js';
 import { mediaMode } from './010-media-mode.js';
+import { turnSpeechTimings } from './011-turn-speech-timings.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '008-phone-regions': phoneRegions,
   '009-chat-client-ids': chatClientIds,
   '010-media-mode': mediaMode,
+  '011-turn-speech-timings': turnSpeechTimings,
 };
 
 export const migrationProvider: MigrationProvider = {
