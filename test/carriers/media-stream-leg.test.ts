@@ -121,7 +121,6 @@ beforeAll(async () => {
             finish: async (outcome) => {
               r.finished.push({ outcome, echoedMarks: [...(callers.at(-1)?.echoedMarks ?? [])] });
             },
-            onTurnTimings: (t) => r.timings.push(t),
             onSpeechFailure: (service, error) => r.failures.push({ service, error }),
             ...r.options,
           });
@@ -130,6 +129,7 @@ beforeAll(async () => {
             interrupted: (heard) => r.interrupted.push(heard),
             digit: (d) => r.digits.push(d),
             hangup: (reason) => r.hangups.push(reason ?? ''),
+            speechTimings: (t) => r.timings.push(t),
           };
           r.events = events;
           if (!r.attachLater) leg.attach(events);

@@ -8,7 +8,7 @@ import { authOf } from '../../http/plugins/auth.js';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
 import type { MediaStartFrame } from '../twilio/media-frames.js';
-import { MediaStreamLeg } from '../twilio/media-stream-leg.js';
+import { type MediaStreamLeg, streamLegFor } from '../twilio/media-stream-leg.js';
 import { serveMediaStream } from '../twilio/media-stream-socket.js';
 import { DEFAULT_CALLER, finishSimCall, openSimCall } from './softphone.js';
 import { TranscriptTap } from './transcript-tap.js';
@@ -76,23 +76,8 @@ async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, reque
   }
   const { call, number } = opened;
   const log = request.log.child({ call_id: call.id });
-  const [vad, prompts] = await Promise.all([deps.speech.vadForCall(), deps.speech.prompts()]);
   // The same leg as a Twilio stream; "ending at the carrier" is the socket close alone here.
-  const leg = new MediaStreamLeg({
-    socket,
-    streamSid: frame.streamSid,
-    log,
-    vad,
-    stt: deps.speech.stt,
-    tts: deps.speech.tts,
-    voice: number.voice_id ?? deps.speech.defaultVoice,
-    language: number.language,
-    endpointingMs: number.endpointing_ms,
-    bargeInMs: number.barge_in_ms,
-    prompts,
-    finish: async () => {},
-    onTurnTimings: (timings) => log.info({ timings }, 'stream turn timings'),
-  });
+  const leg = await streamLegFor(deps.speech, { socket, streamSid: frame.streamSid, log, number, finish: async () => {} });
   const firstMessage = call.first_message_override ?? number.first_message;
   send({ event: 'sim.call', call_id: call.id, from: call.from_number, to: call.to_number, greeting: Boolean(firstMessage) });
   let live;

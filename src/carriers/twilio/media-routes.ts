@@ -7,7 +7,7 @@ import * as calls from '../../calls/call-repository.js';
 import type { NumbersTable } from '../../db/schema.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
 import type { MediaStartFrame } from './media-frames.js';
-import { MediaStreamLeg } from './media-stream-leg.js';
+import { type MediaStreamLeg, streamLegFor } from './media-stream-leg.js';
 import { serveMediaStream } from './media-stream-socket.js';
 import { publicUrlFor, refuseSignature, validateTwilioWebSocket } from './signature.js';
 import { createTwilioClient } from './twilio-client.js';
@@ -65,22 +65,12 @@ async function startStream(
   }
   const number = await deps.db.selectFrom('numbers').selectAll().where('id', '=', call.number_id).executeTakeFirst();
   if (!number) return null;
-  const [vad, prompts] = await Promise.all([deps.speech.vadForCall(), deps.speech.prompts()]);
-  const log = request.log.child({ call_id: call.id });
-  const leg = new MediaStreamLeg({
+  const leg = await streamLegFor(deps.speech, {
     socket,
     streamSid: frame.streamSid,
-    log,
-    vad,
-    stt: deps.speech.stt,
-    tts: deps.speech.tts,
-    voice: number.voice_id ?? deps.speech.defaultVoice,
-    language: number.language,
-    endpointingMs: number.endpointing_ms,
-    bargeInMs: number.barge_in_ms,
-    prompts,
+    log: request.log.child({ call_id: call.id }),
+    number,
     finish: (outcome) => endAtCarrier(rest, callSid, number, outcome),
-    onTurnTimings: (timings) => log.info({ timings }, 'stream turn timings'),
   });
   await startSession(deps, { call, number, leg });
   return leg;

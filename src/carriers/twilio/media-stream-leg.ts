@@ -10,6 +10,8 @@ import type { TextToSpeech } from '../../speech/tts/text-to-speech.js';
 import type { Vad } from '../../speech/vad/vad.js';
 import type { CallLeg, CallOutcome, LegEvents, SpeechTurnTimings } from '../../calls/call-leg.js';
 import type { MediaFrame } from './media-frames.js';
+import type { NumbersTable } from '../../db/schema.js';
+import type { StreamSpeech } from '../../speech/stream-speech.js';
 
 // A CallLeg over Twilio Media Streams (carrier-protocols.md §2): the gateway carries the call's
 // audio and runs its own speech pipeline. This file is the wire protocol and the glue:
@@ -47,7 +49,6 @@ export interface MediaStreamLegOptions {
   prompts: LegPrompts;
   /** Ends the call at the carrier after the last words were heard (REST update). */
   finish(outcome: CallOutcome): Promise<void>;
-  onTurnTimings?(timings: StreamTurnTimings): void;
   /** A speech request failed or timed out: the caller heard the fallback prompt. */
   onSpeechFailure?(service: 'stt' | 'tts', error: SpeechError): void;
   /** Longest wait for the last mark in `end` (a carrier that never echoes must not hold a call). */
@@ -247,7 +248,6 @@ export class MediaStreamLeg implements CallLeg {
       tts_first_byte_ms: reply.ttsFirstByteMs === null ? null : round(reply.ttsFirstByteMs),
       first_audio_ms: round(reply.at - turn.speechEndedAt),
     };
-    this.opts.onTurnTimings?.(timings);
     // To the transcript: the agent turn answering this caller turn carries them.
     this.emit((e) => e.speechTimings?.(timings));
   }
@@ -268,3 +268,29 @@ export class MediaStreamLeg implements CallLeg {
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * The leg of one stream call, set up from the number's speech settings and the shared speech
+ * services; the Twilio media route and the test-mode media softphone differ only in `finish`.
+ */
+export async function streamLegFor(
+  speech: StreamSpeech,
+  args: { socket: WebSocket; streamSid: string; log: FastifyBaseLogger; number: NumbersTable; finish(outcome: CallOutcome): Promise<void> },
+): Promise<MediaStreamLeg> {
+  const [vad, prompts] = await Promise.all([speech.vadForCall(), speech.prompts()]);
+  const { number } = args;
+  return new MediaStreamLeg({
+    socket: args.socket,
+    streamSid: args.streamSid,
+    log: args.log,
+    vad,
+    stt: speech.stt,
+    tts: speech.tts,
+    voice: number.voice_id ?? speech.defaultVoice,
+    language: number.language,
+    endpointingMs: number.endpointing_ms,
+    bargeInMs: number.barge_in_ms,
+    prompts,
+    finish: args.finish,
+  });
+}
