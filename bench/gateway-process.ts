@@ -41,7 +41,7 @@ async function main() {
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'live', phone)) !== undefined);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers: { test: sim, live: sim } }); // no logger: silent
 
-  const { key } = await createKey({ db: opened.db, clock: systemClock }, { workspace: 'bench', mode: 'live' });
+  const { key } = await createKey({ db: opened.db, clock: systemClock }, { workspace: 'bench', mode: 'live', createWorkspace: true });
   const api = async (url: string, body: unknown) => {
     const res = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
     if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
