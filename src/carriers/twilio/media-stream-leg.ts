@@ -11,6 +11,7 @@ import type { Vad } from '../../speech/vad/vad.js';
 import type { CallLeg, CallOutcome, LegEvents, SpeechTurnTimings } from '../../calls/call-leg.js';
 import type { MediaFrame } from './media-frames.js';
 import type { NumbersTable } from '../../db/schema.js';
+import { MediaSender } from './media-sender.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
 
 // A CallLeg over Twilio Media Streams (carrier-protocols.md §2): the gateway carries the call's
@@ -58,8 +59,16 @@ export interface MediaStreamLegOptions {
   now?: () => number;
 }
 
-export class MediaStreamLeg implements CallLeg {
+/** What the Media Streams socket handler (media-stream-socket.ts) needs of a leg. */
+export interface MediaSocketLeg {
+  /** Every outbound frame goes through it; its tap sees both directions. */
+  readonly out: MediaSender;
+  handleFrame(frame: MediaFrame): void;
+}
+
+export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
   readonly kind = 'stream' as const;
+  readonly out: MediaSender;
   readonly greetingSpokenByCarrier = false;
   private events: LegEvents | null = null;
   /** Events from before `attach` (the session speaks the greeting first), delivered in order. */
@@ -79,10 +88,11 @@ export class MediaStreamLeg implements CallLeg {
 
   constructor(private readonly opts: MediaStreamLegOptions) {
     this.now = opts.now ?? (() => performance.now());
+    this.out = new MediaSender(opts.socket, opts.streamSid);
     const sink: PlayoutSink = {
-      sendFrame: (frame) => this.send({ event: 'media', streamSid: opts.streamSid, media: { payload: frame.toString('base64') } }),
-      sendMark: (name) => this.send({ event: 'mark', streamSid: opts.streamSid, mark: { name } }),
-      clear: () => this.send({ event: 'clear', streamSid: opts.streamSid }),
+      sendFrame: (frame) => void this.out.media(frame),
+      sendMark: (name) => void this.out.mark(name),
+      clear: () => void this.out.clear(),
     };
     this.agent = new AgentSpeech({
       tts: opts.tts,
@@ -194,6 +204,7 @@ export class MediaStreamLeg implements CallLeg {
     this.aborts.abort();
     this.caller.close();
     this.agent.close();
+    this.out.closeTap();
     this.wakeEnding?.();
   }
 
@@ -202,10 +213,6 @@ export class MediaStreamLeg implements CallLeg {
     if (this.gone && !final) return;
     if (this.events) deliver(this.events);
     else this.held.push(deliver);
-  }
-
-  private send(frame: object): void {
-    if (this.opts.socket.readyState === this.opts.socket.OPEN) this.opts.socket.send(JSON.stringify(frame));
   }
 
   /** Barge-in (speech for barge_in_ms, or a key, over agent audio). */

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { CLOSE_POLICY, serveFrames } from '../socket-frames.js';
 import { type MediaFrame, type MediaStartFrame, parseMediaFrame } from './media-frames.js';
-import type { MediaStreamLeg } from './media-stream-leg.js';
+import type { MediaSocketLeg } from './media-stream-leg.js';
 
 // What a Media Streams socket does before and around its leg: Twilio sends `connected`, then
 // `start` once (carrier-protocols.md §2.2); the leg is built from `start` (the call id is its
@@ -13,15 +13,15 @@ import type { MediaStreamLeg } from './media-stream-leg.js';
 export interface MediaStreamSocketOptions {
   log: FastifyBaseLogger;
   /** Builds the leg (and its session) for this stream; null refuses it (the socket is closed). */
-  start(frame: MediaStartFrame): Promise<MediaStreamLeg | null>;
+  start(frame: MediaStartFrame): Promise<MediaSocketLeg | null>;
 }
 
 /** Frames held while the leg is built: a few hundred ms of audio at 50 frames/s. */
 const MAX_EARLY_FRAMES = 250;
 
 export function serveMediaStream(socket: WebSocket, o: MediaStreamSocketOptions): void {
-  let starting: Promise<MediaStreamLeg | null> | null = null;
-  let leg: MediaStreamLeg | null = null;
+  let starting: Promise<MediaSocketLeg | null> | null = null;
+  let leg: MediaSocketLeg | null = null;
   let early: MediaFrame[] = [];
 
   serveFrames<MediaFrame>(socket, {
@@ -41,7 +41,10 @@ export function serveMediaStream(socket: WebSocket, o: MediaStreamSocketOptions)
             leg = built;
             const held = early;
             early = [];
-            for (const f of held) built.handleFrame(f);
+            for (const f of held) {
+              built.out.observeInbound(f);
+              built.handleFrame(f);
+            }
             return built;
           },
           (err: unknown) => {
@@ -53,9 +56,13 @@ export function serveMediaStream(socket: WebSocket, o: MediaStreamSocketOptions)
         return;
       }
       if (!starting) return { close: CLOSE_POLICY, reason: `${frame.event} before start` };
-      if (leg) return leg.handleFrame(frame);
+      if (leg) {
+        leg.out.observeInbound(frame);
+        return leg.handleFrame(frame);
+      }
       if (early.length < MAX_EARLY_FRAMES) early.push(frame);
     },
   });
   socket.on('error', (err) => o.log.warn({ err }, 'media stream socket error'));
+  socket.once('close', () => leg?.out.closeTap());
 }
