@@ -42,6 +42,7 @@ export interface Config {
   idempotencyTtlHours: number;
   voice: VoiceConfig;
   speech: SpeechConfig;
+  realtime: RealtimeConfig;
   /** Sent back when someone texts HELP to a number. */
   smsHelpReply: string;
   /** `credits.low` is emitted when a charge takes the balance below this, once per crossing. */
@@ -110,6 +111,16 @@ export interface SpeechConfig {
   sttTimeoutMs: number;
   /** Request to first audio byte, and the longest gap between chunks. */
   ttsTimeoutMs: number;
+}
+
+/** The `realtime` media mode's speech-to-speech endpoint (src/realtime/). */
+export interface RealtimeConfig {
+  /** AGENTLINE_REALTIME_URL, else OPENAI_BASE_URL as ws(s):// plus /realtime, else OpenAI's. */
+  url: string;
+  model: string;
+  /** OPENAI_API_KEY (a local server may need none). */
+  apiKey?: string;
+  connectTimeoutMs: number;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -183,5 +194,19 @@ export function loadConfig(env: Env = process.env): Config {
       sttTimeoutMs: V.AGENTLINE_STT_TIMEOUT_MS.read(env),
       ttsTimeoutMs: V.AGENTLINE_TTS_TIMEOUT_MS.read(env),
     },
+    realtime: {
+      url: V.AGENTLINE_REALTIME_URL.read(env) ?? realtimeUrlFrom(V.OPENAI_BASE_URL.read(env) ?? 'https://api.openai.com/v1'),
+      model: V.AGENTLINE_REALTIME_MODEL.read(env),
+      apiKey: V.OPENAI_API_KEY.read(env),
+      connectTimeoutMs: V.AGENTLINE_REALTIME_CONNECT_TIMEOUT_MS.read(env),
+    },
   };
+}
+
+/** The Realtime socket beside an OpenAI-compatible base URL: http→ws, https→wss, plus /realtime. */
+export function realtimeUrlFrom(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/realtime`;
+  return url.toString();
 }

@@ -5,7 +5,7 @@ import type { AgentFactory } from './agent-factory.js';
 import { agentContext } from './agent-factory.js';
 import type { CallLeg, CallOutcome } from './call-leg.js';
 import { type CallServiceDeps, chargeMinute, markConnected, recordSessionEnd } from './call-service.js';
-import { Conversation } from './conversation.js';
+import { Conversation, type ConversationOptions } from './conversation.js';
 import { MinuteMeter } from './minute-meter.js';
 import { CALL_TOOLS } from './tools.js';
 import type { CallControl } from './call-control.js';
@@ -17,9 +17,16 @@ import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
 // leg (ConversationRelay, the test-mode softphone, Media Streams) goes through here, and its
 // socket handler never calls the Conversation itself.
 
+/**
+ * What a session needs of its conversation: the text turn loop (Conversation), or the
+ * speech-to-speech one of a `realtime` call (realtime/realtime-conversation.ts), whose model
+ * takes its own turns.
+ */
+export type SessionConversation = Pick<Conversation, 'isEnded' | 'greeted' | 'callerSaid' | 'callerInterrupted' | 'digit' | 'say' | 'sayFinalWords' | 'sayAndEnd' | 'close'>;
+
 export interface LiveSession {
   callId: string;
-  conversation: Conversation;
+  conversation: SessionConversation;
   /** The agent or the gateway ended the call with this outcome (null: the caller hung up). */
   readonly outcome: CallOutcome | null;
   /** Asks the call to end: a goodbye where given, then the carrier's end. */
@@ -57,7 +64,10 @@ export interface SessionDeps extends CallServiceDeps {
   turnContext: TurnContextProvider;
 }
 
-export async function startSession(deps: SessionDeps, args: { call: CallsTable; number: NumbersTable; leg: CallLeg }): Promise<LiveSession> {
+export async function startSession(
+  deps: SessionDeps,
+  args: { call: CallsTable; number: NumbersTable; leg: CallLeg; conversation?: (options: ConversationOptions) => SessionConversation },
+): Promise<LiveSession> {
   const { number } = args;
   const call = await markConnected(deps, args.call);
   const scope = scopeOf(call);
@@ -83,7 +93,7 @@ export async function startSession(deps: SessionDeps, args: { call: CallsTable; 
   };
 
   const v = deps.config.voice;
-  const conversation = new Conversation({
+  const options: ConversationOptions = {
     leg,
     agent: deps.agentFor(number, ctx.headers),
     systemPrompt: ctx.systemPrompt,
@@ -96,7 +106,8 @@ export async function startSession(deps: SessionDeps, args: { call: CallsTable; 
     maxFailures: v.maxAgentFailures,
     lines: { fallback: v.fallbackLine, failureGoodbye: v.failureGoodbye },
     onError: (err, context) => deps.log.error({ err, call_id: call.id }, context),
-  });
+  };
+  const conversation = args.conversation ? args.conversation(options) : new Conversation(options);
 
   const meter = new MinuteMeter({
     minuteMs: v.billingMinuteMs,

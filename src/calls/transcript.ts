@@ -13,6 +13,9 @@ import { insertTurns } from './call-repository.js';
 
 const SINK_INTERVAL_MS = 100;
 
+/** A leg's per-turn speech timings; a speech-to-speech call has no STT step (stt_ms null). */
+export type TurnSpeechTimings = Omit<SpeechTurnTimings, 'stt_ms'> & { stt_ms: number | null };
+
 /** Collects finished turns from every live call and writes them in batches. */
 export class TranscriptSink {
   private pending: CallTurnsTable[] = [];
@@ -59,7 +62,7 @@ export class TranscriptRecorder {
   private seq = 0;
   private pending: CallTurnsTable[] = [];
   /** Speech timings that came before the agent turn they belong to was recorded. */
-  private awaitingTurn: SpeechTurnTimings | null = null;
+  private awaitingTurn: TurnSpeechTimings | null = null;
   count = 0;
 
   constructor(
@@ -104,7 +107,7 @@ export class TranscriptRecorder {
    * (the agent finished before TTS answered) or not yet (audio started mid-reply): in memory
    * either way, because the newest agent turn is kept until the caller speaks again.
    */
-  addSpeechTimings(timings: SpeechTurnTimings): void {
+  addSpeechTimings(timings: TurnSpeechTimings): void {
     for (let i = this.pending.length - 1; i >= 0; i--) {
       const t = this.pending[i]!;
       if (t.speaker === 'caller') break;
@@ -153,13 +156,13 @@ export class TranscriptRecorder {
  * Stores the stream leg's timings on an agent turn. For stream calls what the gateway added is
  * the rest of first_audio_ms: not waiting for silence, not STT, not the agent, not TTS.
  */
-function mergeSpeechTimings(row: CallTurnsTable, t: SpeechTurnTimings): void {
+function mergeSpeechTimings(row: CallTurnsTable, t: TurnSpeechTimings): void {
   row.endpointing_ms = Math.round(t.endpointing_ms);
-  row.stt_ms = Math.round(t.stt_ms);
+  row.stt_ms = t.stt_ms === null ? null : Math.round(t.stt_ms);
   row.tts_first_byte_ms = t.tts_first_byte_ms === null ? null : Math.round(t.tts_first_byte_ms);
   row.first_audio_ms = Math.round(t.first_audio_ms);
   if (row.first_token_ms !== null) {
-    const accounted = t.endpointing_ms + t.stt_ms + row.first_token_ms + (t.tts_first_byte_ms ?? 0);
+    const accounted = t.endpointing_ms + (t.stt_ms ?? 0) + row.first_token_ms + (t.tts_first_byte_ms ?? 0);
     row.gateway_added_ms = Math.round((t.first_audio_ms - accounted) * 1000) / 1000;
   }
 }

@@ -15,7 +15,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type Group = 'listener' | 'storage' | 'carrier' | 'model' | 'security' | 'voice' | 'speech' | 'prices' | 'limits' | 'sms' | 'cli';
+export type Group = 'listener' | 'storage' | 'carrier' | 'model' | 'security' | 'voice' | 'speech' | 'realtime' | 'prices' | 'limits' | 'sms' | 'cli';
 
 export interface Variable<T> {
   name: string;
@@ -101,11 +101,15 @@ export function optionalFlag(m: Meta & { shownDefault: string }): Variable<boole
   };
 }
 
-/** An absolute http(s) URL without its trailing slash, or undefined. */
-export function optionalUrl(m: Meta & { shownDefault?: string }): Variable<string | undefined> {
+/**
+ * An absolute http(s) URL without its trailing slash, or undefined. `protocols` defaults to http and https (a WebSocket endpoint
+ * passes ws and wss).
+ */
+export function optionalUrl(m: Meta & { shownDefault?: string; protocols?: readonly string[] }): Variable<string | undefined> {
+  const { protocols = ['http', 'https'], ...meta } = m;
   return {
-    ...m,
-    allowed: 'http(s) URL',
+    ...meta,
+    allowed: protocols.length === 2 && protocols[0] === 'http' ? 'http(s) URL' : `${protocols.join(' or ')} URL`,
     read(env) {
       const v = raw(env, m.name);
       if (v === undefined) return undefined;
@@ -115,7 +119,7 @@ export function optionalUrl(m: Meta & { shownDefault?: string }): Variable<strin
       } catch {
         throw new ConfigError(m.name, `must be an absolute URL, got "${v}"`);
       }
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(m.name, `must use http: or https:, got "${parsed.protocol}"`);
+      if (!protocols.includes(parsed.protocol.slice(0, -1))) throw new ConfigError(m.name, `must use ${protocols.map((p) => `${p}:`).join(' or ')}, got "${parsed.protocol}"`);
       return v.replace(/\/+$/, '');
     },
   };

@@ -10,6 +10,7 @@ export const GROUP_TITLES = {
   security: 'Outbound URL safety',
   voice: 'Voice calls: agent deadlines and what the caller hears',
   speech: 'Speech endpoints of `stream` numbers: OpenAI or a self-hosted compatible server',
+  realtime: 'Speech to speech (`realtime` numbers): an OpenAI Realtime-compatible WebSocket',
   prices: 'Prices (cents) and billing',
   limits: 'Rate limits and idempotency',
   sms: 'SMS and credits',
@@ -61,6 +62,16 @@ export const V = {
   AGENTLINE_TTS_VOICE: text({ name: 'AGENTLINE_TTS_VOICE', group: 'speech', default: 'alloy', description: 'Voice of `stream` numbers that have no `voice_id`' }),
   AGENTLINE_STT_TIMEOUT_MS: integer({ name: 'AGENTLINE_STT_TIMEOUT_MS', group: 'speech', default: 5000, min: 100, max: 60_000, description: 'A transcription slower than this is a failed turn: the caller hears the fallback prompt' }),
   AGENTLINE_TTS_TIMEOUT_MS: integer({ name: 'AGENTLINE_TTS_TIMEOUT_MS', group: 'speech', default: 3000, min: 100, max: 60_000, description: "Speech synthesis: the longest wait for the first audio byte, and between two chunks; then the caller hears the fallback prompt" }),
+
+  AGENTLINE_REALTIME_URL: optionalUrl({
+    name: 'AGENTLINE_REALTIME_URL',
+    group: 'realtime',
+    shownDefault: '$OPENAI_BASE_URL with ws(s):// and /realtime',
+    protocols: ['ws', 'wss'],
+    description: 'WebSocket endpoint of the Realtime API (`ws://` or `wss://`); the model goes in `?model=`. The bearer key is OPENAI_API_KEY',
+  }),
+  AGENTLINE_REALTIME_MODEL: text({ name: 'AGENTLINE_REALTIME_MODEL', group: 'realtime', default: 'gpt-realtime', description: 'Speech-to-speech model of `realtime` numbers' }),
+  AGENTLINE_REALTIME_CONNECT_TIMEOUT_MS: integer({ name: 'AGENTLINE_REALTIME_CONNECT_TIMEOUT_MS', group: 'realtime', default: 5000, min: 100, max: 60_000, description: 'Opening the Realtime socket (upgrade and `session.updated`) slower than this is a failure: the caller hears the fallback prompt and the gateway reconnects once' }),
 
   AGENTLINE_PRICE_NUMBER_CENTS: integer({ name: 'AGENTLINE_PRICE_NUMBER_CENTS', group: 'prices', default: 500, min: 0, max: 1_000_000, description: 'Monthly fee per number' }),
   AGENTLINE_NUMBER_RENEWAL_DAYS: integer({ name: 'AGENTLINE_NUMBER_RENEWAL_DAYS', group: 'prices', default: 30, min: 1, max: 366, description: 'Days between two monthly fees' }),

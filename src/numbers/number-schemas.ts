@@ -23,7 +23,7 @@ const WebhookToken = Type.String({ minLength: 1, maxLength: 500, description: 'S
 const VoiceId = Type.String({
   minLength: 1,
   maxLength: 100,
-  description: 'The voice the caller hears. `relay`: a ConversationRelay (ElevenLabs) voice id. `stream`: a voice of the speech model, e.g. `alloy`.',
+  description: 'The voice the caller hears. `relay`: a ConversationRelay (ElevenLabs) voice id. `stream`: a voice of the speech model, e.g. `alloy`. `realtime`: a voice of the Realtime model, e.g. `marin` (the gateway\'s own lines use the speech model\'s voice of the same name).',
 });
 const FirstMessage = Type.String({ minLength: 1, maxLength: 1000, description: 'Spoken when a call connects.' });
 const InboundMode = Type.Union([Type.Literal('autopilot'), Type.Literal('off')], { description: '`autopilot` answers with the agent; `off` politely refuses calls.' });
@@ -35,7 +35,7 @@ const MediaModeSchema = Type.Union(
   MEDIA_MODES.map((m) => Type.Literal(m)),
   {
     description:
-      'How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422).',
+      'How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech: Media Streams carry the audio to a Realtime model (`AGENTLINE_REALTIME_*`) that hears and answers the caller itself; managed numbers only (a `system_prompt`, no `webhook_url`).',
   },
 );
 const EndpointingMs = Type.Integer({

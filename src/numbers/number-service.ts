@@ -82,12 +82,13 @@ function requirePromptForManaged(row: { webhook_url: string | null; system_promp
   }
 }
 
-// Speech to speech is the next media mode; the API names it already so clients can plan for it,
-// and refuses it until it exists rather than silently carrying calls another way.
-function refuseUnavailableMediaMode(mode: MediaMode | undefined): void {
-  if (mode === 'realtime') {
-    throw new ApiError('validation_error', 'media_mode "realtime" (speech to speech) is not available yet; use "relay" or "stream".', [
-      { field: 'media_mode', error: 'not_available', received: mode },
+// A `realtime` call's agent is a speech-to-speech model run on the number's system_prompt: a
+// webhook agent speaks text, so a webhook number cannot carry one (on create and on PATCH alike,
+// judged on the number as it would be after the change).
+function requireManagedForRealtime(row: { webhook_url: string | null; media_mode: MediaMode }): void {
+  if (row.media_mode === 'realtime' && row.webhook_url) {
+    throw new ApiError('validation_error', 'media_mode "realtime" (speech to speech) runs a managed agent on the system_prompt; a number with a webhook_url takes "relay" or "stream".', [
+      { field: 'media_mode', error: 'requires_managed_agent', received: row.media_mode },
     ]);
   }
 }
@@ -158,7 +159,7 @@ export async function provisionNumber(
 ): Promise<NumberDto> {
   const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
   requirePromptForManaged(candidate);
-  refuseUnavailableMediaMode(input.media_mode);
+  requireManagedForRealtime({ webhook_url: candidate.webhook_url, media_mode: input.media_mode ?? 'relay' });
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
 
   const price = deps.config.prices.numberCents;
@@ -250,7 +251,6 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   const existing = await repo.findNumber(deps.db, scope, id);
   if (!existing) throw notFound('number');
   if (existing.status !== 'active') throw new ApiError('conflict', 'This number has been released and can no longer be changed.');
-  refuseUnavailableMediaMode(input.media_mode);
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
 
   const changes: Partial<NumbersTable> = {};
@@ -268,6 +268,7 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   }
   const next = { ...existing, ...changes };
   requirePromptForManaged(next);
+  requireManagedForRealtime(next);
 
   const at = deps.clock.now();
   next.updated_at = at.toISOString();

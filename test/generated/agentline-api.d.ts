@@ -1297,7 +1297,7 @@ export interface components {
             /** @description `autopilot` answers with the agent; `off` politely refuses calls. */
             inbound_mode: "autopilot" | "off";
             language: string;
-            /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422). */
+            /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech: Media Streams carry the audio to a Realtime model (`AGENTLINE_REALTIME_*`) that hears and answers the caller itself; managed numbers only (a `system_prompt`, no `webhook_url`). */
             media_mode: "relay" | "stream" | "realtime";
             /** @description `stream`: silence (ms) after the caller's speech that ends their turn. Default 500. */
             endpointing_ms: number;
@@ -2143,7 +2143,7 @@ export interface operations {
                     webhook_token?: string;
                     /** @description Three-digit US area code. */
                     area_code?: string;
-                    /** @description The voice the caller hears. `relay`: a ConversationRelay (ElevenLabs) voice id. `stream`: a voice of the speech model, e.g. `alloy`. */
+                    /** @description The voice the caller hears. `relay`: a ConversationRelay (ElevenLabs) voice id. `stream`: a voice of the speech model, e.g. `alloy`. `realtime`: a voice of the Realtime model, e.g. `marin` (the gateway's own lines use the speech model's voice of the same name). */
                     voice_id?: string;
                     /** @description Spoken when a call connects. */
                     first_message?: string;
@@ -2151,7 +2151,7 @@ export interface operations {
                     inbound_mode?: "autopilot" | "off";
                     /** @description BCP 47 tag, e.g. `en-US`. */
                     language?: string;
-                    /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422). */
+                    /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech: Media Streams carry the audio to a Realtime model (`AGENTLINE_REALTIME_*`) that hears and answers the caller itself; managed numbers only (a `system_prompt`, no `webhook_url`). */
                     media_mode?: "relay" | "stream" | "realtime";
                     /** @description `stream`: silence (ms) after the caller's speech that ends their turn. Default 500. */
                     endpointing_ms?: number;
@@ -2308,7 +2308,7 @@ export interface operations {
                     inbound_mode?: "autopilot" | "off";
                     /** @description BCP 47 tag, e.g. `en-US`. */
                     language?: string;
-                    /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech, not available yet (refused with 422). */
+                    /** @description How calls carry audio. `relay` (default): Twilio ConversationRelay does speech recognition, synthesis and turn-taking. `stream`: Twilio Media Streams carry the raw audio and the gateway runs its own speech pipeline (voice activity, transcription, synthesis, barge-in) against the configured speech endpoints. `realtime`: speech to speech: Media Streams carry the audio to a Realtime model (`AGENTLINE_REALTIME_*`) that hears and answers the caller itself; managed numbers only (a `system_prompt`, no `webhook_url`). */
                     media_mode?: "relay" | "stream" | "realtime";
                     /** @description `stream`: silence (ms) after the caller's speech that ends their turn. Default 500. */
                     endpointing_ms?: number;

@@ -8,13 +8,14 @@ import { authOf } from '../../http/plugins/auth.js';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
 import type { MediaStartFrame } from '../twilio/media-frames.js';
-import { type MediaStreamLeg, streamLegFor } from '../twilio/media-stream-leg.js';
+import { type MediaSocketLeg, streamLegFor } from '../twilio/media-stream-leg.js';
+import { realtimeCallFor } from '../../realtime/realtime-call.js';
 import { serveMediaStream } from '../twilio/media-stream-socket.js';
 import { DEFAULT_CALLER, finishSimCall, openSimCall } from './softphone.js';
 import { TranscriptTap } from './transcript-tap.js';
 
 // The simulated carrier's Media Streams side: `agentline call NUMBER --audio in.wav` joins a
-// stream-mode test number here, authenticated with its test key, and plays Twilio's part of a
+// stream- or realtime-mode test number here, authenticated with its test key, and plays Twilio's part of a
 // bidirectional Media Stream (carrier-protocols.md §2): `connected`, `start`, then a 20 ms μ-law
 // `media` frame every 20 ms, `mark` echoes and `dtmf` / `stop`; the gateway answers with
 // `media`, `mark` and `clear`. The call runs through the same socket handling, MediaStreamLeg and
@@ -27,7 +28,7 @@ import { TranscriptTap } from './transcript-tap.js';
 // follow the call; each turn as it happens is {event:"sim.transcript", …} (transcript-tap.ts); a refused call gets {event:"sim.refused", reason, message} and a close.
 
 const Query = Type.Object({
-  to: Type.String({ description: 'the stream-mode test number to call, E.164' }),
+  to: Type.String({ description: 'the stream- or realtime-mode test number to call, E.164' }),
   from: Type.Optional(Type.String({ description: 'caller ID the agent sees, E.164' })),
 });
 
@@ -50,9 +51,9 @@ export async function mediaSoftphoneRoutes(app: FastifyInstance, deps: MediaSoft
         if (from !== undefined && !isE164(from)) throw new ApiError('validation_error', '"from" must be an E.164 number.', [{ field: 'from', error: 'not E.164', received: from }]);
         const number = await findActiveByPhone(deps.db, 'test', to);
         if (!number || number.workspace_id !== auth.workspaceId) throw new ApiError('not_found', `No active test number ${to} in this workspace.`);
-        if (number.media_mode !== 'stream') {
+        if (!carriesAudio(number.media_mode)) {
           throw new ApiError('conflict', `${to} is a ${number.media_mode}-mode number: it takes text. Call it without --audio.`, [
-            { field: 'to', error: 'not a stream-mode number', received: number.media_mode },
+            { field: 'to', error: 'not a stream- or realtime-mode number', received: number.media_mode },
           ]);
         }
       },
@@ -62,14 +63,17 @@ export async function mediaSoftphoneRoutes(app: FastifyInstance, deps: MediaSoft
   );
 }
 
-async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, request: FastifyRequest, frame: MediaStartFrame): Promise<MediaStreamLeg | null> {
+/** The modes whose calls carry audio to the gateway (the others take text: the plain softphone). */
+const carriesAudio = (mode: string) => mode === 'stream' || mode === 'realtime';
+
+async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, request: FastifyRequest, frame: MediaStartFrame): Promise<MediaSocketLeg | null> {
   const auth = authOf(request);
   const { to, from } = request.query as { to: string; from?: string };
   const send = (f: object) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(f));
-  // Only stream numbers were let through the upgrade; one switched since then is not called.
-  const opened = await openSimCall(deps, auth.workspaceId, to, from ?? DEFAULT_CALLER, (n) => n.media_mode === 'stream');
+  // Only audio numbers were let through the upgrade; one switched since then is not called.
+  const opened = await openSimCall(deps, auth.workspaceId, to, from ?? DEFAULT_CALLER, (n) => carriesAudio(n.media_mode));
   if (opened.kind !== 'call') {
-    const message = opened.kind === 'refused' ? opened.say : `No active stream-mode test number ${to} in this workspace.`;
+    const message = opened.kind === 'refused' ? opened.say : `No active stream- or realtime-mode test number ${to} in this workspace.`;
     send({ event: 'sim.refused', reason: opened.kind === 'refused' ? opened.reason : opened.kind, message });
     socket.close(1000, 'refused');
     return null; // the socket is closing already, so no second (policy) close follows
@@ -77,12 +81,16 @@ async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, reque
   const { call, number } = opened;
   const log = request.log.child({ call_id: call.id });
   // The same leg as a Twilio stream; "ending at the carrier" is the socket close alone here.
-  const leg = await streamLegFor(deps.speech, { socket, streamSid: frame.streamSid, log, number, finish: async () => {} });
+  const legArgs = { socket, streamSid: frame.streamSid, log, number, finish: async () => {} };
+  const realtime = number.media_mode === 'realtime' ? await realtimeCallFor(deps, legArgs) : null;
+  const leg = realtime?.leg ?? (await streamLegFor(deps.speech, legArgs));
   const firstMessage = call.first_message_override ?? number.first_message;
   send({ event: 'sim.call', call_id: call.id, from: call.from_number, to: call.to_number, greeting: Boolean(firstMessage) });
   let live;
   try {
-    live = await startSession(deps, { call, number, leg: new TranscriptTap(leg, socket) });
+    live = realtime
+      ? await startSession(deps, { call, number, leg: realtime.leg, conversation: realtime.conversation })
+      : await startSession(deps, { call, number, leg: new TranscriptTap(leg, socket) });
   } catch (err) {
     await finishSimCall(deps, call.id); // no session will close this record
     throw err;

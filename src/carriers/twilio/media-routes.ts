@@ -7,16 +7,19 @@ import * as calls from '../../calls/call-repository.js';
 import type { NumbersTable } from '../../db/schema.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
 import type { MediaStartFrame } from './media-frames.js';
-import { type MediaStreamLeg, streamLegFor } from './media-stream-leg.js';
+import { type MediaSocketLeg, streamLegFor } from './media-stream-leg.js';
+import { realtimeCallFor } from '../../realtime/realtime-call.js';
 import { serveMediaStream } from './media-stream-socket.js';
 import { publicUrlFor, refuseSignature, validateTwilioWebSocket } from './signature.js';
 import { createTwilioClient } from './twilio-client.js';
 import * as twiml from './twiml.js';
 
-// The Media Streams socket of `stream` numbers (carrier-protocols.md §2): signature checked
-// before the upgrade, like the relay; on `start` the call is looked up by its `callId`
-// parameter, a MediaStreamLeg is built and `startSession` wires it to the conversation. This
-// handler only builds the leg and hands it frames.
+// The Media Streams socket of `stream` and `realtime` numbers (carrier-protocols.md §2):
+// signature checked before the upgrade, like the relay; on `start` the call is looked up by its
+// `callId` parameter, the number's leg is built (a MediaStreamLeg running the gateway's speech
+// pipeline, or a RealtimeLeg bridging to a speech-to-speech model, src/realtime/) and
+// `startSession` wires it to its conversation. This handler only builds the leg and hands it
+// frames.
 //
 // Media Streams has no `end` message: once the leg has heard its last mark come back, the call
 // is ended or transferred through the REST API (`calls(sid).update` with `<Hangup/>` or
@@ -56,7 +59,7 @@ async function startStream(
   socket: WebSocket,
   request: FastifyRequest,
   frame: MediaStartFrame,
-): Promise<MediaStreamLeg | null> {
+): Promise<MediaSocketLeg | null> {
   const callSid = frame.start.callSid;
   const call = await calls.findCallById(deps.db, frame.start.customParameters?.callId ?? '');
   if (!call || call.carrier_sid !== callSid || isTerminal(call.status) || deps.registry.get(call.id)) {
@@ -65,13 +68,19 @@ async function startStream(
   }
   const number = await deps.db.selectFrom('numbers').selectAll().where('id', '=', call.number_id).executeTakeFirst();
   if (!number) return null;
-  const leg = await streamLegFor(deps.speech, {
+  const legArgs = {
     socket,
     streamSid: frame.streamSid,
     log: request.log.child({ call_id: call.id }),
     number,
-    finish: (outcome) => endAtCarrier(rest, callSid, number, outcome),
-  });
+    finish: (outcome: CallOutcome) => endAtCarrier(rest, callSid, number, outcome),
+  };
+  if (number.media_mode === 'realtime') {
+    const { leg, conversation } = await realtimeCallFor(deps, legArgs);
+    await startSession(deps, { call, number, leg, conversation });
+    return leg;
+  }
+  const leg = await streamLegFor(deps.speech, legArgs);
   await startSession(deps, { call, number, leg });
   return leg;
 }

@@ -34,10 +34,10 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
   const signed = twilioSignatureGuard(deps.config.publicUrl, deps.config.twilio.authToken);
   const xml = (reply: FastifyReply, body: string) => reply.type('text/xml').send(body);
 
-  // A `stream` number's call carries its audio to the gateway's own speech pipeline
-  // (media-routes.ts), which speaks the greeting itself; every other call goes to ConversationRelay.
+  // A `stream` or `realtime` number's call carries its audio to the gateway (media-routes.ts),
+  // which speaks the greeting itself; every other call goes to ConversationRelay.
   const relayTwiml = (call: CallsTable, number: NumbersTable) =>
-    number.media_mode === 'stream'
+    number.media_mode === 'stream' || number.media_mode === 'realtime'
       ? twiml.connectMediaStream({ streamUrl: publicUrlFor(deps.config.publicUrl, '/carrier/twilio/media', true), parameters: { callId: call.id } })
       : twiml.connectConversationRelay({
           relayUrl: publicUrlFor(deps.config.publicUrl, '/carrier/twilio/relay', true),
