@@ -51,8 +51,9 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
   private ended = false;
   private digits = '';
   private digitTimer: NodeJS.Timeout | undefined;
-  /** Function calls of the model, stored on its next agent turn. */
+  /** Function calls of the model, and a call-control tool's closing line: stored on its next agent turn. */
   private calls: ToolCall[] = [];
+  private closingLine: string | null = null;
 
   constructor(
     private readonly o: ConversationOptions,
@@ -132,7 +133,8 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
     if (this.digitTimer) clearTimeout(this.digitTimer);
     // Calls whose turn was never heard (the caller hung up) are still on the record.
     const toolCalls = this.calls.splice(0);
-    if (toolCalls.length) this.o.transcript.record({ speaker: 'agent', text: '', startedAt: new Date(), toolCalls });
+    if (toolCalls.length || this.closingLine) this.o.transcript.record({ speaker: 'agent', text: this.closingLine ?? '', startedAt: new Date(), toolCalls: toolCalls.length ? toolCalls : null });
+    this.closingLine = null;
   }
 
   // ---- RealtimeBrain (the leg) ----
@@ -140,7 +142,10 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
   agentSaid(turn: RealtimeAgentTurn): void {
     if (turn.text) this.log.push({ role: 'assistant', text: turn.text });
     const toolCalls = this.calls.splice(0);
-    this.o.transcript.record({ speaker: 'agent', text: turn.text, startedAt: turn.startedAt, interrupted: turn.interrupted, toolCalls: toolCalls.length ? toolCalls : null });
+    // As the text loop records it: the words spoken, then the tool's line (heard after them).
+    const text = [turn.text, this.closingLine].filter(Boolean).join(' ');
+    this.closingLine = null;
+    this.o.transcript.record({ speaker: 'agent', text, startedAt: turn.startedAt, interrupted: turn.interrupted, toolCalls: toolCalls.length ? toolCalls : null });
     if (turn.timings) this.o.transcript.addSpeechTimings(turn.timings);
   }
 
@@ -159,7 +164,8 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
       // As agent-turn.ts: a transfer says its message; a goodbye only if the model said nothing.
       const line = action.kind === 'transfer' ? action.say : this.leg.responseSpoke() ? null : action.say;
       const outcome: CallOutcome = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transferTo: action.to };
-      this.sayAndEnd(line, outcome, { cancel: false });
+      this.closingLine = line;
+      this.sayAndEnd(line, outcome, { cancel: false, record: false });
       return;
     }
     const run = this.o.runTool;

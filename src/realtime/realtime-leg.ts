@@ -173,15 +173,32 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     if (!this.accepting) return;
     this.accepting = false;
     this.respondAfter = false;
-    if (cancel && this.activeResponse) {
+    if (!cancel) return;
+    if (this.activeResponse) {
       this.model?.send({ type: 'response.cancel' });
       const item = this.current;
-      // What was forwarded still plays; nothing more of this reply will.
       if (item && !item.recorded && !item.responseDone) {
-        item.interrupted = true;
-        item.heard = heardText(item, item.sentMs);
         this.model?.send({ type: 'conversation.item.truncate', item_id: item.id, content_index: 0, audio_end_ms: Math.round(item.sentMs) });
       }
+    }
+    this.flushItems();
+  }
+
+  /**
+   * Records every agent turn still open, as what was forwarded (nothing will cut it any more: the
+   * model is gone or the conversation is over), so it comes before the gateway's next line.
+   */
+  private flushItems(): void {
+    for (const item of [...this.items.values()]) {
+      if (item.recorded) continue;
+      if (!item.responseDone) {
+        item.responseDone = true;
+        item.interrupted = item.receivedMs > item.sentMs || !item.transcript;
+        item.heard = heardText(item, item.sentMs);
+      }
+      item.marksOut = 0;
+      this.heldAudio = this.heldAudio.filter((h) => h.item !== item);
+      this.maybeRecord(item);
     }
   }
 
@@ -349,13 +366,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     this.activeResponse = null;
     this.callsOut = 0;
     this.respondAfter = false;
-    const item = this.current;
-    if (item && !item.responseDone) {
-      item.responseDone = true;
-      item.interrupted = item.receivedMs > 0;
-      item.heard = heardText(item, item.sentMs);
-      this.maybeRecord(item);
-    }
+    this.flushItems();
     if (this.ending || !this.accepting) {
       this.checkIdle();
       return;
