@@ -15,7 +15,14 @@ import { RealtimeLeg } from './realtime-leg.js';
 
 export async function realtimeCallFor(
   deps: { config: Config; speech: StreamSpeech },
-  args: { socket: WebSocket; streamSid: string; log: FastifyBaseLogger; number: NumbersTable; finish(outcome: CallOutcome): Promise<void> },
+  args: {
+    socket: WebSocket;
+    streamSid: string;
+    log: FastifyBaseLogger;
+    number: NumbersTable;
+    finish(outcome: CallOutcome): Promise<void>;
+    onTurn?: (turn: { speaker: 'caller' | 'agent'; text: string; interrupted: boolean }) => void;
+  },
 ): Promise<{ leg: RealtimeLeg; conversation: (options: ConversationOptions) => SessionConversation }> {
   const { number } = args;
   const prompts = await deps.speech.prompts();
@@ -31,5 +38,5 @@ export async function realtimeCallFor(
     finish: args.finish,
   });
   const setup = { voice, transcriptionModel: deps.config.speech.sttModel, language: number.language, silenceMs: number.endpointing_ms };
-  return { leg, conversation: (options) => new RealtimeConversation(options, leg, setup) };
+  return { leg, conversation: (options) => new RealtimeConversation(options, leg, setup, args.onTurn) };
 }

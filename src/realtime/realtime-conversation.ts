@@ -59,6 +59,8 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
     private readonly o: ConversationOptions,
     private readonly leg: RealtimeLeg,
     setup: RealtimeSetupInput,
+    /** Each turn as it is recorded (the test-mode softphone shows them live). */
+    private readonly onTurn?: (turn: { speaker: 'caller' | 'agent'; text: string; interrupted: boolean }) => void,
   ) {
     leg.connect(realtimeSessionSetup({ instructions: o.systemPrompt, tools: o.tools, setup }), this);
   }
@@ -72,6 +74,7 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
   greeted(text: string): void {
     this.log.push({ role: 'assistant', text });
     this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
+    this.onTurn?.({ speaker: 'agent', text, interrupted: false });
   }
 
   /** The caller's words, transcribed (the model has heard them already). */
@@ -79,6 +82,7 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
     if (text.trim() === '') return;
     this.log.push({ role: 'user', text });
     this.o.transcript.record({ speaker: 'caller', text, startedAt: new Date() });
+    this.onTurn?.({ speaker: 'caller', text, interrupted: false });
   }
 
   /** Barge-in is the leg's (it knows the heard audio) and arrives as an interrupted agent turn. */
@@ -118,7 +122,10 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
       this.leg.speak(text);
       this.leg.endTurn();
       this.log.push({ role: 'assistant', text });
-      if (opts.record !== false) this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
+      if (opts.record !== false) {
+        this.o.transcript.record({ speaker: 'agent', text, startedAt: new Date() });
+        this.onTurn?.({ speaker: 'agent', text, interrupted: false });
+      }
     }
   }
 
@@ -146,6 +153,7 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
     const text = [turn.text, this.closingLine].filter(Boolean).join(' ');
     this.closingLine = null;
     this.o.transcript.record({ speaker: 'agent', text, startedAt: turn.startedAt, interrupted: turn.interrupted, toolCalls: toolCalls.length ? toolCalls : null });
+    this.onTurn?.({ speaker: 'agent', text, interrupted: turn.interrupted });
     if (turn.timings) this.o.transcript.addSpeechTimings(turn.timings);
   }
 

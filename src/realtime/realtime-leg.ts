@@ -192,9 +192,10 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     for (const item of [...this.items.values()]) {
       if (item.recorded) continue;
       if (!item.responseDone) {
+        // Its reply was still coming: cut where the forwarded audio ends.
         item.responseDone = true;
-        item.interrupted = item.receivedMs > item.sentMs || !item.transcript;
-        item.heard = heardText(item, item.sentMs);
+        item.interrupted = true;
+        item.heard = heardText({ ...item, responseDone: false }, item.sentMs);
       }
       item.marksOut = 0;
       this.heldAudio = this.heldAudio.filter((h) => h.item !== item);

@@ -82,7 +82,9 @@ async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, reque
   const log = request.log.child({ call_id: call.id });
   // The same leg as a Twilio stream; "ending at the carrier" is the socket close alone here.
   const legArgs = { socket, streamSid: frame.streamSid, log, number, finish: async () => {} };
-  const realtime = number.media_mode === 'realtime' ? await realtimeCallFor(deps, legArgs) : null;
+  // A realtime call's turns are the model's, not spoken through the leg: its conversation shows them.
+  const onTurn = (t: { speaker: string; text: string; interrupted: boolean }) => send({ event: 'sim.transcript', ...t });
+  const realtime = number.media_mode === 'realtime' ? await realtimeCallFor(deps, { ...legArgs, onTurn }) : null;
   const leg = realtime?.leg ?? (await streamLegFor(deps.speech, legArgs));
   const firstMessage = call.first_message_override ?? number.first_message;
   send({ event: 'sim.call', call_id: call.id, from: call.from_number, to: call.to_number, greeting: Boolean(firstMessage) });
