@@ -65,6 +65,12 @@ export interface RealtimeLegOptions {
   endWaitCapMs?: number;
   /** How long a caller turn waits for its transcript before later turns go ahead. */
   transcriptWaitMs?: number;
+  /**
+   * A mark after at most this much agent audio (and at the end of each reply). Between echoes
+   * the play head moves with the clock, so fewer marks lose no precision while audio plays;
+   * they halve the frames on the Twilio socket when the model sends 20 ms deltas. Default 100.
+   */
+  markEveryMs?: number;
   now?: () => number;
 }
 
@@ -80,6 +86,7 @@ interface AgentItem {
   interrupted: boolean;
   heard: string | null;
   responseDone: boolean;
+  audioDone: boolean;
   marksOut: number;
   recorded: boolean;
   timings: TurnSpeechTimings | null;
@@ -111,6 +118,8 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
   /** Marks sent and not yet echoed, in order: the agent item they follow (null: audio of ours). */
   private markItems = new Map<string, AgentItem | null>();
   private markSeq = 0;
+  /** Agent audio sent since the last mark, and the item it belongs to. */
+  private unmarked: { item: AgentItem; ms: number } | null = null;
   private activeResponse: string | null = null;
   /** Function calls of the active response not answered yet, and whether a response should follow. */
   private callsOut = 0;
@@ -277,6 +286,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     this.ending ??= (async () => {
       this.endTurn();
       this.quiesce(false);
+      if (this.unmarked) this.markAfter(this.unmarked.item);
       if (!this.gone) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
@@ -426,6 +436,10 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
       case 'response.output_audio_transcript.done':
         this.itemFor(e.item_id, e.response_id).transcript = e.transcript;
         return;
+      case 'response.output_audio.done':
+        this.itemFor(e.item_id, e.response_id).audioDone = true;
+        if (!this.heldAudio.length) this.audioComplete(this.itemFor(e.item_id, e.response_id));
+        return;
       case 'response.function_call_arguments.done':
         this.callsOut++;
         this.brain?.functionCall({ id: e.call_id, type: 'function', function: { name: e.name, arguments: e.arguments } });
@@ -437,6 +451,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
         for (const item of this.items.values()) {
           if (item.responseId !== id || item.responseDone) continue;
           item.responseDone = true;
+          if (!this.heldAudio.some((h) => h.item === item)) this.audioComplete(item);
           if (cancelled && !item.interrupted) {
             item.interrupted = true;
             item.heard = heardText(item, Math.max(0, this.position.headMs() - item.startPos));
@@ -466,7 +481,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     if (!item) {
       item = {
         id, responseId, startedAt: new Date(), startPos: this.position.sentMs, sentMs: 0, receivedMs: 0, transcript: '',
-        interrupted: false, heard: null, responseDone: false, marksOut: 0, recorded: false, timings: null,
+        interrupted: false, heard: null, responseDone: false, audioDone: false, marksOut: 0, recorded: false, timings: null,
       };
       this.items.set(id, item);
     }
@@ -498,12 +513,25 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     }
     this.position.advance(audio.length / 8);
     item.sentMs += audio.length / 8;
+    if (this.unmarked && this.unmarked.item !== item) this.markAfter(this.unmarked.item);
+    this.unmarked = { item, ms: (this.unmarked?.ms ?? 0) + audio.length / 8 };
+    if (this.unmarked.ms >= (this.opts.markEveryMs ?? 100)) this.markAfter(item);
+  }
+
+  /** A mark after the agent audio sent so far (of `item`). */
+  private markAfter(item: AgentItem): void {
+    this.unmarked = null;
     const name = `rt${++this.markSeq}`;
     if (this.out.mark(name)) {
       this.position.marked(name);
       this.markItems.set(name, item);
       item.marksOut++;
     }
+  }
+
+  /** The item's audio is complete: mark its end, so its last words are known to be heard. */
+  private audioComplete(item: AgentItem): void {
+    if (this.unmarked?.item === item) this.markAfter(item);
   }
 
   private markEchoed(name: string): void {
@@ -545,6 +573,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
 
   /** After `clear`: Twilio echoes every pending mark at once; what they followed is played or gone. */
   private forgetMarks(): void {
+    this.unmarked = null;
     const items = new Set<AgentItem>();
     for (const item of this.markItems.values()) if (item) items.add(item);
     this.markItems.clear();
@@ -556,7 +585,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
 
   /** An agent turn is recorded once it has been heard to its end, or cut. */
   private maybeRecord(item: AgentItem): void {
-    if (item.recorded || !item.responseDone || item.marksOut > 0) return;
+    if (item.recorded || !item.responseDone || item.marksOut > 0 || (!item.interrupted && this.unmarked?.item === item)) return;
     if (!item.interrupted && this.heldAudio.some((h) => h.item === item)) return;
     item.recorded = true;
     this.items.delete(item.id);
@@ -593,6 +622,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     this.lineChain = this.lineChain
       .then(async () => {
         if (this.gone) return;
+        if (this.unmarked) this.markAfter(this.unmarked.item); // the model's words end before ours
         let sent = 0;
         for await (const batch of frames()) {
           if (this.gone) return;
@@ -615,7 +645,10 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
         this.linesBusy--;
         if (this.linesBusy === 0) {
           for (const h of this.heldAudio.splice(0)) if (!h.item.interrupted) this.forward(h.item, h.audio);
-          for (const item of [...this.items.values()]) this.maybeRecord(item);
+          for (const item of [...this.items.values()]) {
+            if (item.responseDone || item.audioDone) this.audioComplete(item);
+            this.maybeRecord(item);
+          }
         }
         this.checkIdle();
       });
