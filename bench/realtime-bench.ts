@@ -1,4 +1,4 @@
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { type Child, startChild, type Summary, summarize } from './shared.js';
 
@@ -34,6 +34,8 @@ export interface RealtimeRun {
   eldP99Ms: number;
   memPerCallKb: number;
   liveCalls: number;
+  /** The machine's 1-minute load average when the run started (other work shares the cores). */
+  loadAvg: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,6 +48,7 @@ function tail(sent: Record<string, number>, received: Record<string, number>): n
 
 export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean }): Promise<RealtimeRun> {
   const children: Child[] = [];
+  const loadAvg = loadavg()[0]!;
   try {
     const fake = await startChild('./realtime-fake-process.ts', {});
     children.push(fake);
@@ -79,6 +82,7 @@ export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSec
       eldP99Ms: gw.eldP99Ms,
       memPerCallKb: (open.rss - idle.rss) / o.n / 1024,
       liveCalls: gw.liveCalls,
+      loadAvg,
     };
   } finally {
     for (const c of children.reverse()) await c.stop();
@@ -97,11 +101,11 @@ export function formatRealtimeRuns(runs: RealtimeRun[]): string {
     `Realtime (speech to speech) benchmark: N=${runs[0]?.n} two-way calls, 20 ms frames at 50/s both ways, ${runs.length} run(s)`,
     `${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     '',
-    'run | caller→append p50/p99/p99.9 ms | delta→Twilio p50/p99/p99.9 ms | lost/reordered (caller, agent) | CPU/call | ELD p99 | mem/call',
+    'run | caller→append p50/p99/p99.9 ms | delta→Twilio p50/p99/p99.9 ms | lost/reordered (caller, agent) | CPU/call | ELD p99 | mem/call | load avg',
   ];
   runs.forEach((r, i) =>
     lines.push(
-      `${i + 1}   | ${f2(r.callerHop.p50)} / ${f2(r.callerHop.p99)} / ${f2(r.callerHop.p999)} (${r.callerHop.count}) | ${f2(r.agentHop.p50)} / ${f2(r.agentHop.p99)} / ${f2(r.agentHop.p999)} (${r.agentHop.count}) | ${r.callerLost}/${r.callerReordered}, ${r.agentLost}/${r.agentReordered} | ${r.cpuPerCallPct.toFixed(3)} % | ${f2(r.eldP99Ms)} ms | ${r.memPerCallKb.toFixed(0)} KB${r.liveCalls !== r.n ? ` (live calls ${r.liveCalls})` : ''}`,
+      `${i + 1}   | ${f2(r.callerHop.p50)} / ${f2(r.callerHop.p99)} / ${f2(r.callerHop.p999)} (${r.callerHop.count}) | ${f2(r.agentHop.p50)} / ${f2(r.agentHop.p99)} / ${f2(r.agentHop.p999)} (${r.agentHop.count}) | ${r.callerLost}/${r.callerReordered}, ${r.agentLost}/${r.agentReordered} | ${r.cpuPerCallPct.toFixed(3)} % | ${f2(r.eldP99Ms)} ms | ${r.memPerCallKb.toFixed(0)} KB | ${r.loadAvg.toFixed(1)}${r.liveCalls !== r.n ? ` (live calls ${r.liveCalls})` : ''}`,
     ),
   );
   if (runs.length > 1) {

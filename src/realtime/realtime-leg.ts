@@ -93,6 +93,7 @@ interface AgentItem {
 }
 
 const BENIGN_ERRORS = new Set(['response_cancel_not_active', 'conversation_already_has_active_response']);
+/** Caller audio held while the first Realtime socket opens: 2 s of 20 ms frames. */
 const EARLY_FRAMES = 100;
 
 export class RealtimeLeg implements CallLeg, MediaSocketLeg {
@@ -236,9 +237,10 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
         if (!this.accepting) return;
         if (this.model?.open) {
           this.model.append(payload);
-          this.appendedMs += (payload.length * 3) / 4 / 8;
-        } else if (this.connecting && !this.reconnectUsed && this.early.length < EARLY_FRAMES) {
-          this.early.push(payload);
+          this.appendedMs += base64Bytes(payload) / 8;
+        } else if (this.connecting && !this.reconnectUsed) {
+          // The newest second of audio waits for the socket: what the caller says last matters.
+          if (this.early.push(payload) > EARLY_FRAMES) this.early.shift();
         }
         return;
       }
@@ -363,7 +365,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     this.untold = [];
     for (const payload of this.early.splice(0)) {
       socket.append(payload);
-      this.appendedMs += (payload.length * 3) / 4 / 8;
+      this.appendedMs += base64Bytes(payload) / 8;
     }
     if (!this.accepting) return;
     this.maybeRespond();
@@ -706,3 +708,9 @@ export function heardText(item: { transcript: string; receivedMs: number; respon
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Bytes a (valid, padded) base64 string decodes to, without decoding it. */
+function base64Bytes(b64: string): number {
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return (b64.length * 3) / 4 - pad;
+}
