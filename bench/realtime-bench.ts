@@ -40,6 +40,18 @@ export interface RealtimeRun {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A child's answer, or an error naming the command: a stuck or dead child must not hang the bench. */
+function ask<T = any>(child: Child, cmd: string, timeoutMs = 120_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    child.call<T>(cmd).finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`benchmark child did not answer "${cmd}" in ${timeoutMs} ms`)), timeoutMs);
+      child.process.once('exit', (code) => reject(new Error(`benchmark child exited (${code}) during "${cmd}"`)));
+    }),
+  ]);
+}
+
 function tail(sent: Record<string, number>, received: Record<string, number>): number {
   let n = 0;
   for (const [k, s] of Object.entries(sent)) n += Math.max(0, s - (received[k] ?? 0));
@@ -57,18 +69,19 @@ export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSec
     const load = await startChild('./realtime-load-process.ts', { BENCH_GATEWAY_PORT: String(gateway.ready.port), BENCH_PHONE: gateway.ready.phone });
     children.push(load);
 
-    const idle = await gateway.call<{ rss: number; heapUsed: number }>('memory');
-    await load.call(`start:${o.n}`);
+    const idle = await ask<{ rss: number; heapUsed: number }>(gateway, 'memory');
+    const started = await ask<{ started: number; failed: string[] }>(load, `start:${o.n}`);
+    if (started.failed.length) console.error(`${started.failed.length} of ${o.n} calls could not be set up, e.g. ${started.failed[0]}`);
     await sleep(o.warmupSeconds * 1000);
-    await Promise.all([fake.call('reset'), gateway.call('reset'), load.call('reset')]);
+    await Promise.all([ask(fake, 'reset'), ask(gateway, 'reset'), ask(load, 'reset')]);
     await sleep(o.seconds * 1000);
-    const gw = await gateway.call<{ liveCalls: number; elapsedMs: number; cpuMs: number; eldP99Ms: number }>('sample');
-    await Promise.all([fake.call('quiet'), load.call('quiet')]);
+    const gw = await ask<{ liveCalls: number; elapsedMs: number; cpuMs: number; eldP99Ms: number }>(gateway, 'sample');
+    await Promise.all([ask(fake, 'quiet'), ask(load, 'quiet')]);
     await sleep(1000);
-    const open = await gateway.call<{ rss: number; heapUsed: number }>('memory');
-    const f = await fake.call('sample');
-    const l = await load.call('sample');
-    await load.call('hangup');
+    const open = await ask<{ rss: number; heapUsed: number }>(gateway, 'memory');
+    const f = await ask(fake, 'sample');
+    const l = await ask(load, 'sample');
+    await ask(load, 'hangup');
     return {
       n: o.n,
       callerHop: summarize(f.hops),

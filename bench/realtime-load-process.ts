@@ -22,6 +22,8 @@ interface Call {
 }
 
 const calls: Call[] = [];
+/** Calls that could not be set up (webhook or upgrade failed or timed out). */
+const failed: string[] = [];
 let sending = true;
 let measuring = false;
 let hops: number[] = [];
@@ -47,6 +49,7 @@ async function startCall(index: number): Promise<void> {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
+  ws.on('error', () => undefined); // a socket that fails later shows as lost frames, not a crash
   const streamSid = `MZ${randomBytes(16).toString('hex')}`;
   const call: Call = { index, ws, seq: 0 };
   calls.push(call);
@@ -85,8 +88,10 @@ serveParent(async (cmd) => {
   if (cmd.startsWith('start:')) {
     const n = Number(cmd.slice(6));
     // Twenty at a time, as calls arrive in a burst rather than all in one millisecond.
-    for (let i = 0; i < n; i += 20) await Promise.all(Array.from({ length: Math.min(20, n - i) }, (_, k) => startCall(i + k)));
-    return { started: calls.length };
+    for (let i = 0; i < n; i += 20) {
+      await Promise.all(Array.from({ length: Math.min(20, n - i) }, (_, k) => startCall(i + k).catch((err: unknown) => void failed.push(String(err)))));
+    }
+    return { started: calls.length, failed };
   }
   if (cmd === 'reset') {
     measuring = true;
