@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaCaller } from '../../src/softphone/media-caller.js';
 import { runMediaCall } from '../../src/softphone/media-call-cli.js';
+import { SoftphoneClient } from '../../src/softphone/softphone-client.js';
 import { AUDIO_DIR } from '../helpers/audio-fixtures.js';
 import { createHarness, expectOk, fund } from '../helpers/harness.js';
 import { ACCOUNT_SID, eventually } from '../helpers/voice.js';
@@ -74,6 +75,14 @@ describe('the media softphone on a realtime test number', () => {
         return got.status === 'completed' ? got : null;
       });
       expect(c).toMatchObject({ livemode: false, billed_minutes: 1, end_reason: 'caller_hangup' });
+
+      // The text softphone points a realtime number to --audio, and dials nothing.
+      const phone = await SoftphoneClient.connect(base, key);
+      phone.dial(num.phone_number);
+      await phone.closed;
+      expect(phone.failures[0]).toMatchObject({ code: 'stream_number' });
+      expect(phone.failures[0]!.message).toContain(`is a realtime-mode number`);
+      expect(phone.failures[0]!.message).toContain(`agentline call ${num.phone_number} --audio in.wav`);
     } finally {
       await h.close();
       await realtime.close();

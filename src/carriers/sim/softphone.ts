@@ -66,9 +66,9 @@ export type SimCallOpening =
   | { kind: 'refused'; reason: string; say: string }
   | { kind: 'call'; call: CallsTable; number: NumbersTable };
 
-/** The refusal a stream-mode number gives the text softphone. */
-export const streamNumberMessage = (to: string) =>
-  `${to} is a stream-mode number: it takes audio, not text. Call it with \`agentline call ${to} --audio in.wav\`.`;
+/** The refusal a stream- or realtime-mode number gives the text softphone. */
+export const streamNumberMessage = (to: string, mode = 'stream') =>
+  `${to} is a ${mode}-mode number: it takes audio, not text. Call it with \`agentline call ${to} --audio in.wav\`.`;
 
 /**
  * Finds the workspace's active test number and opens an inbound simulated call to it, exactly as a
@@ -214,7 +214,7 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
   };
 
   const dial = async (to: string, from: string): Promise<LiveSession | null> => {
-    const opened = await openSimCall(deps, auth.workspaceId, to, from, (n) => n.media_mode !== 'stream');
+    const opened = await openSimCall(deps, auth.workspaceId, to, from, (n) => n.media_mode === 'relay');
     if (opened.kind === 'not_found') {
       fail('not_found', `No active test number ${to} in this workspace.`);
       return null;
@@ -227,7 +227,7 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
     }
     if (opened.kind === 'unaccepted') {
       // The text softphone cannot carry audio: no call record for a call that cannot happen.
-      fail('stream_number', streamNumberMessage(to));
+      fail('stream_number', streamNumberMessage(to, opened.number.media_mode));
       return null;
     }
     return connect(opened.call, opened.number);
