@@ -320,6 +320,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     this.gone = true;
     this.accepting = false;
     this.aborts.abort();
+    this.flushItems(); // the caller hung up: what was sent is on the record, before the order closes
     this.order.close();
     this.closeModel();
     this.out.closeTap();
