@@ -239,7 +239,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
           this.model.append(payload);
           this.appendedMs += base64Bytes(payload) / 8;
         } else if (this.connecting && !this.reconnectUsed) {
-          // The newest second of audio waits for the socket: what the caller says last matters.
+          // The newest 2 s of audio wait for the socket: what the caller said last matters most.
           if (this.early.push(payload) > EARLY_FRAMES) this.early.shift();
         }
         return;
