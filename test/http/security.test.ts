@@ -31,6 +31,8 @@ const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/calls/:id': { owns: 'call' },
   'GET /v1/calls/:id/transcript': { owns: 'call' },
   'POST /v1/calls/:id/hangup': { owns: 'call' },
+  'GET /v1/calls/:id/recording': { owns: 'call' },
+  'DELETE /v1/calls/:id/recording': { owns: 'call' },
   'GET /v1/softphone': { ws: true },
   'GET /v1/softphone/media': { ws: true },
   'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
