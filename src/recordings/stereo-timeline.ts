@@ -3,7 +3,10 @@
 // right, left, right ...), the layout of a two-channel WAV `data` chunk. What was never written
 // is silence. Only the part between `taken` and the furthest sample written is held in memory.
 
+import { endianness } from 'node:os';
+
 export const LEFT = 0;
+const LITTLE_ENDIAN = endianness() === 'LE';
 export const RIGHT = 1;
 
 export class StereoTimeline {
@@ -43,8 +46,13 @@ export class StereoTimeline {
     if (n === 0) return Buffer.alloc(0);
     this.ensure(n);
     const w = this.window;
-    const out = Buffer.allocUnsafe(n * 4);
-    for (let i = 0, o = 0; i < n * 2; i++, o += 2) out.writeInt16LE(w[i]!, o);
+    let out: Buffer;
+    if (LITTLE_ENDIAN) {
+      out = Buffer.from(new Uint8Array(w.buffer, w.byteOffset, n * 4)); // a copy: the window moves on
+    } else {
+      out = Buffer.allocUnsafe(n * 4);
+      for (let i = 0, o = 0; i < n * 2; i++, o += 2) out.writeInt16LE(w[i]!, o);
+    }
     const held = Math.max(0, this.furthest - this.base - n) * 2;
     w.copyWithin(0, n * 2, n * 2 + held);
     w.fill(0, held, Math.min(w.length, n * 2 + held));
