@@ -36,6 +36,11 @@ export interface CallRecorderOptions {
 }
 
 const SAMPLES_PER_MS = 8;
+/** A caller frame stamped further ahead of our clock than this is not believed (a frame held
+ * while the leg was built is at most 5 s early); it is placed right after the last one. */
+const MAX_AHEAD_MS = 10_000;
+/** Caller audio missing for longer than this is silence: the file moves on without it. */
+const MAX_CALLER_LAG = 2000 * SAMPLES_PER_MS;
 
 interface PendingFrame {
   /** Sample index at which it plays. */
@@ -76,16 +81,17 @@ export class CallRecorder implements MediaTap {
     if (this.closed) return;
     if (frame.event === 'media') {
       if (frame.media.track && frame.media.track !== 'inbound') return;
-      const ms = frame.media.timestamp !== undefined ? Number(frame.media.timestamp) : this.callerNext;
+      const arrived = this.now();
+      let ms = frame.media.timestamp !== undefined ? Number(frame.media.timestamp) : this.callerNext;
+      if (!(ms <= arrived - this.origin + MAX_AHEAD_MS)) ms = this.callerNext;
       const samples = decodeMulaw(Buffer.from(frame.media.payload, 'base64'));
       this.callerNext = ms + samples.length / SAMPLES_PER_MS;
       const at = Math.round(ms * SAMPLES_PER_MS);
       // A frame stamped ahead of our clock: Twilio's clock wins.
-      const arrived = this.now();
       if (arrived - this.origin < ms) this.origin = arrived - ms;
       this.timeline.write(LEFT, at, samples);
       this.callerEnd = Math.max(this.callerEnd, at + samples.length);
-      this.advance(false);
+      this.advance();
     } else if (frame.event === 'mark') {
       const upTo = this.marks.get(frame.mark.name);
       if (upTo === undefined) return; // cut by a clear, or not ours
@@ -102,6 +108,7 @@ export class CallRecorder implements MediaTap {
       const samples = decodeMulaw(frame.payload);
       this.pending.push({ at, samples });
       this.playEnd = at + samples.length;
+      this.advance(); // a stream whose caller frames stopped still moves on
     } else if (frame.event === 'mark') {
       this.marks.set(frame.name, this.playEnd);
     } else {
@@ -135,12 +142,12 @@ export class CallRecorder implements MediaTap {
   }
 
   /** Commits what has started playing; hands the final part to the sink in batches. */
-  private advance(force: boolean): void {
+  private advance(): void {
     const now = this.clock();
     this.commit(now);
     // Final: caller audio up to what has arrived, agent audio up to now (later agent frames are
     // still pending and land after `now`).
-    const final = Math.min(this.callerEnd, now);
-    if (force || final - this.timeline.taken >= this.batch) this.opts.sink.append(this.timeline.take(final));
+    const final = Math.max(Math.min(this.callerEnd, now), now - MAX_CALLER_LAG);
+    if (final - this.timeline.taken >= this.batch) this.opts.sink.append(this.timeline.take(final));
   }
 }

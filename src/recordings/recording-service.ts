@@ -90,9 +90,13 @@ async function finishGatewayRecording(deps: RecordingDeps, row: RecordingsTable,
   try {
     result = await writer.finish();
   } catch (err) {
-    deps.log.error({ err, call_id: row.call_id, recording_id: row.id }, 'a call recording could not be written');
-    await repo.updateRecording(deps.db, row.id, { status: 'failed', error: 'write_failed', updated_at: deps.clock.now().toISOString() });
-    return;
+    // A write failed (disk full...): keep what reached the disk, as after a crash.
+    deps.log.error({ err, call_id: row.call_id, recording_id: row.id }, 'a call recording could not be written completely');
+    result = await repairWav(writer.path).catch(() => null);
+    if (!result || result.dataBytes === 0) {
+      await repo.updateRecording(deps.db, row.id, { status: 'failed', error: 'write_failed', updated_at: deps.clock.now().toISOString() });
+      return;
+    }
   }
   await markReady(deps, row, { durationSeconds: result.durationSeconds, sizeBytes: result.sizeBytes });
 }

@@ -118,3 +118,27 @@ describe('the call recorder', () => {
     expect(fixed.readUInt32LE(4)).toBe(8036);
   });
 });
+
+describe('the call recorder, given odd streams', () => {
+  it('does not believe a timestamp far in the future, and keeps going when caller frames stop', () => {
+    const r = rig();
+    r.caller(0, 1000);
+    r.caller(20, 1000);
+    r.caller(40, 1000);
+    // A frame claiming to be ~31 years in: placed right after the last one instead.
+    r.at(60);
+    r.rec.inbound({ event: 'media', media: { timestamp: '999999999999', payload: frame(2000).toString('base64') } } as MediaFrame);
+    // Then only the agent talks for 5 s: the file moves on without caller audio.
+    for (let ms = 80; ms < 5080; ms += 20) {
+      r.at(ms);
+      r.rec.outbound({ event: 'media', payload: frame(3000) });
+    }
+    expect(Buffer.concat(r.chunks).length).toBeGreaterThan(2 * 32_000); // handed over as it went
+    r.rec.close();
+    const { left, right } = r.channels();
+    expect(left.length).toBeLessThan(6 * 8000);
+    expect(span(left, 60, 80)).toEqual([level(2000)]);
+    expect(span(left, 80, 5000)).toEqual([0]);
+    expect(span(right, 80, 5000)).toEqual([level(3000)]);
+  });
+});
