@@ -54,10 +54,19 @@ export function recordingFile(config: Config, rel: string): string {
 /**
  * Records a Media Streams call when its number or the call asks for it: the row first (so a
  * crash leaves something to repair), then the tap. Call it right after the leg is built, before
- * the session speaks, so the greeting is in the file.
+ * the session speaks, so the greeting is in the file. A recording that cannot start is logged;
+ * the call goes on without it.
  */
 export async function attachRecorder(deps: RecordingDeps, call: CallsTable, number: NumbersTable, sender: MediaSender): Promise<void> {
   if (!recordingWanted(call, number)) return;
+  try {
+    await startGatewayRecording(deps, call, sender);
+  } catch (err) {
+    deps.log.error({ err, call_id: call.id }, 'could not start recording a call; it goes on unrecorded');
+  }
+}
+
+async function startGatewayRecording(deps: RecordingDeps, call: CallsTable, sender: MediaSender): Promise<void> {
   const at = deps.clock.now().toISOString();
   const id = newId('rec');
   const path = join(call.workspace_id, `${id}.wav`);
