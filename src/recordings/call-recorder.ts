@@ -15,7 +15,11 @@ import { LEFT, RIGHT, StereoTimeline } from './stereo-timeline.js';
 //    never heard. Marks cut by `clear` are echoed at once by Twilio; they are no longer known
 //    here and change nothing.
 //  - "Now" on the stream clock is the wall clock since the tap saw `start`, pulled forward
-//    whenever a caller frame arrives stamped later than that (Twilio's clock is the truth).
+//    whenever a caller frame arrives stamped later than that (Twilio's clock is the truth). So
+//    our clock runs one network hop behind Twilio's, and audio we send reaches Twilio another hop
+//    later: a mark comes back when, on our clock, Twilio finished playing it. The difference to
+//    where we had it is the round trip (`lag`), learnt from the echoes; later audio is placed
+//    that much later, and `clear` (which also takes a hop to arrive) cuts there.
 //
 // Off the turn path: a frame costs a μ-law decode and a copy into the timeline; what is final is
 // handed to `sink` about once a second (the file writer writes it asynchronously).
@@ -41,6 +45,8 @@ const SAMPLES_PER_MS = 8;
 const MAX_AHEAD_MS = 10_000;
 /** Caller audio missing for longer than this is silence: the file moves on without it. */
 const MAX_CALLER_LAG = 2000 * SAMPLES_PER_MS;
+/** The most round trip believed from a mark echo. */
+const MAX_LAG = 1000 * SAMPLES_PER_MS;
 
 interface PendingFrame {
   /** Sample index at which it plays. */
@@ -64,6 +70,8 @@ export class CallRecorder implements MediaTap {
   private callerEnd = 0;
   /** Next caller timestamp when a frame carries none (20 ms frames in order). */
   private callerNext = 0;
+  /** Round trip to Twilio's playout (samples), learnt from mark echoes; null before the first. */
+  private lag: number | null = null;
   private closed = false;
 
   constructor(private readonly opts: CallRecorderOptions) {
@@ -98,13 +106,14 @@ export class CallRecorder implements MediaTap {
       this.marks.delete(frame.mark.name);
       // Everything before the mark has played: final, whatever our clock says.
       this.commit(upTo);
+      this.learnLag(this.clock() - upTo);
     }
   }
 
   outbound(frame: OutboundMediaFrame): void {
     if (this.closed) return;
     if (frame.event === 'media') {
-      const at = Math.max(this.clock(), this.playEnd);
+      const at = Math.max(this.clock() + (this.lag ?? 0), this.playEnd);
       const samples = decodeMulaw(frame.payload);
       this.pending.push({ at, samples });
       this.playEnd = at + samples.length;
@@ -112,11 +121,11 @@ export class CallRecorder implements MediaTap {
     } else if (frame.event === 'mark') {
       this.marks.set(frame.name, this.playEnd);
     } else {
-      const now = this.clock();
-      this.commit(now); // what had started playing stays
+      const cut = this.clock() + (this.lag ?? 0); // when the clear reaches Twilio
+      this.commit(cut); // what had started playing stays
       this.pending = [];
       this.marks.clear();
-      this.playEnd = Math.min(this.playEnd, now);
+      this.playEnd = Math.min(this.playEnd, cut);
     }
   }
 
@@ -128,6 +137,22 @@ export class CallRecorder implements MediaTap {
     this.closed = true;
     this.opts.sink.append(this.timeline.take(this.timeline.end));
     this.opts.onClose();
+  }
+
+  /**
+   * A mark came back `residual` samples after (or before, negative) where we had it: the round
+   * trip estimate moves halfway there (all the way on the first echo); audio not played yet
+   * moves later with it (never earlier: it must not overlap what played).
+   */
+  private learnLag(residual: number): void {
+    const before = this.lag ?? 0;
+    const next = Math.min(MAX_LAG, Math.max(0, this.lag === null ? before + residual : before + residual / 2));
+    this.lag = Math.round(next);
+    const shift = this.lag - before;
+    if (shift <= 0) return;
+    for (const f of this.pending) f.at += shift;
+    for (const [name, at] of this.marks) this.marks.set(name, at + shift);
+    if (this.pending.length > 0 || this.playEnd > this.clock()) this.playEnd += shift;
   }
 
   /** Moves agent frames that start before `upTo` into the timeline. */

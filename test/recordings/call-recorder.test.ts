@@ -15,8 +15,9 @@ const code = (v: number) => linearToMulaw(v);
 const level = (v: number) => mulawToLinear(code(v));
 const frame = (v: number) => Buffer.alloc(160, code(v));
 
-function rig() {
-  let t = 0;
+/** `startAt`: the wall time the tap is made (when Twilio's `start` arrived). */
+function rig(startAt = 0) {
+  let t = startAt;
   const chunks: Buffer[] = [];
   let closed = 0;
   const rec = new CallRecorder({ sink: { append: (b) => chunks.push(b) }, onClose: () => closed++, now: () => t });
@@ -49,8 +50,10 @@ describe('the call recorder', () => {
     r.at(500);
     for (let i = 0; i < 25; i++) r.rec.outbound({ event: 'media', payload: frame(B) });
     r.rec.outbound({ event: 'mark', name: 'm1' });
-    for (let ms = 500; ms < 1200; ms += 20) r.caller(ms, A);
-    r.rec.inbound({ event: 'mark', mark: { name: 'm1' } } as MediaFrame);
+    for (let ms = 500; ms < 1000; ms += 20) r.caller(ms, A);
+    r.at(1000);
+    r.rec.inbound({ event: 'mark', mark: { name: 'm1' } } as MediaFrame); // played on time
+    for (let ms = 1000; ms < 1200; ms += 20) r.caller(ms, A);
     // A second reply of 1 s sent at t=1200, barged in at t=1500: only 1200..1500 was heard.
     r.at(1200);
     for (let i = 0; i < 50; i++) r.rec.outbound({ event: 'media', payload: frame(C) });
@@ -140,5 +143,43 @@ describe('the call recorder, given odd streams', () => {
     expect(span(left, 60, 80)).toEqual([level(2000)]);
     expect(span(left, 80, 5000)).toEqual([0]);
     expect(span(right, 80, 5000)).toEqual([level(3000)]);
+  });
+});
+
+describe('the call recorder over a slow network', () => {
+  it('learns the round trip from mark echoes: later replies and a clear land where the caller heard them', () => {
+    // Twilio's clock is the wall clock; every message takes 50 ms each way.
+    const L = 50;
+    const r = rig(L); // `start` took a hop too
+    const callerAt = (ms: number) => {
+      r.at(ms + L); // stamped ms, arrives a hop later
+      r.rec.inbound({ event: 'media', media: { timestamp: String(ms), payload: frame(0).toString('base64') } } as MediaFrame);
+    };
+    for (let ms = 0; ms < 1000; ms += 20) callerAt(ms);
+    // Reply 1, sent at wall 1000: Twilio plays it 1050..1550 and echoes at 1550, arriving 1600.
+    r.at(1000);
+    for (let i = 0; i < 25; i++) r.rec.outbound({ event: 'media', payload: frame(5000) });
+    r.rec.outbound({ event: 'mark', name: 'a' });
+    for (let ms = 1000; ms < 1550; ms += 20) callerAt(ms);
+    r.at(1550 + L);
+    r.rec.inbound({ event: 'mark', mark: { name: 'a' } } as MediaFrame);
+    // Reply 2, sent at wall 2000: plays from 2050; the clear sent at 2300 reaches Twilio at 2350.
+    for (let ms = 1560; ms < 1950; ms += 20) callerAt(ms);
+    r.at(2000);
+    for (let i = 0; i < 50; i++) r.rec.outbound({ event: 'media', payload: frame(-5000) });
+    for (let ms = 1960; ms < 2250; ms += 20) callerAt(ms);
+    r.at(2300);
+    r.rec.outbound({ event: 'clear' });
+    for (let ms = 2260; ms < 3000; ms += 20) callerAt(ms);
+    r.rec.close();
+
+    const { right } = r.channels();
+    // Before any echo the round trip is unknown: reply 1 sits one hop early (950..1450 on the
+    // caller's timeline instead of 1050..1550).
+    expect(span(right, 950, 1450)).toEqual([level(5000)]);
+    // Reply 2 is where Twilio played it, cut where the clear arrived.
+    expect(span(right, 1450, 2050)).toEqual([0]);
+    expect(span(right, 2050, 2350)).toEqual([level(-5000)]);
+    expect(span(right, 2350, 3000)).toEqual([0]);
   });
 });
