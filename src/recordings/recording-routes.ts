@@ -5,7 +5,7 @@ import { IdParams, Nullable, One, Timestamp } from '../http/envelope.js';
 import { authOf } from '../http/plugins/auth.js';
 import { carrierAudio, deleteCarrierRecording, gatewayAudio } from './recording-download.js';
 import { RecordingLinks } from './recording-links.js';
-import { findRecordingById } from './recording-repository.js';
+import { findRecordingById, updateRecording } from './recording-repository.js';
 import { deleteRecording, drainRecordings, getRecordingLink, type RecordingDeps } from './recording-service.js';
 
 // GET/DELETE /v1/calls/{id}/recording, and the signed download link they hand out
@@ -18,7 +18,7 @@ const RecordingSchema = Type.Object(
     format: Type.Literal('wav'),
     channels: Type.Integer({ description: '2: the caller on the left channel, the agent on the right.' }),
     duration_seconds: Nullable(Type.Number()),
-    size_bytes: Nullable(Type.Integer({ description: 'Null for a relay call\'s recording, which Twilio holds.' })),
+    size_bytes: Nullable(Type.Integer({ description: 'Null for a relay call\'s recording (Twilio holds the file) until it was first downloaded.' })),
     expires_at: Timestamp('When `url` stops working; ask again for a fresh one.'),
   },
   { $id: 'Recording', title: 'Recording' },
@@ -74,6 +74,11 @@ export async function recordingRoutes(app: FastifyInstance, deps: RecordingDeps)
       reply.raw.once('close', () => gone.abort());
       try {
         const audio = row.source === 'gateway' ? await gatewayAudio(deps.config, row, request.headers.range) : await carrierAudio(deps.config, row, request.headers.range, gone.signal);
+        // Twilio's file size is learnt from its first whole download.
+        const length = Number(audio.headers['content-length']);
+        if (row.size_bytes === null && audio.status === 200 && Number.isSafeInteger(length)) {
+          await updateRecording(deps.db, row.id, { size_bytes: length, updated_at: deps.clock.now().toISOString() });
+        }
         return reply.code(audio.status).headers(audio.headers).send(audio.body);
       } catch (err) {
         const contentRange = (err as { contentRange?: string }).contentRange;

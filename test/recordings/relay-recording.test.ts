@@ -92,6 +92,8 @@ describe('a recorded relay call', () => {
     expect(whole.rawPayload.equals(media)).toBe(true);
     // Fetched from Twilio with the account's credentials (the fake refuses anything else).
     expect(v.twilioRest.requests.filter((r) => r.path.endsWith(`${rec.sid}.wav`)).length).toBe(fetchesBefore + 1);
+    // Its size is known from then on.
+    expect(expectOk(await v.api.get(`/v1/calls/${callId}/recording`)).data.size_bytes).toBe(media.length);
 
     const part = await download(data.url, { range: 'bytes=44-1043' });
     expect(part.statusCode).toBe(206);
