@@ -1,4 +1,5 @@
 import { ConfigError, type Env } from './config/variable.js';
+import { dirname, join } from 'node:path';
 import { V } from './config/variables.js';
 
 // Configuration comes from environment variables only (the CLI first loads ./.env into them),
@@ -48,6 +49,16 @@ export interface Config {
   lowBalanceCents: number;
   /** An SMS thread this long without a message is logged as one `sms` activity on its contact. */
   smsThreadQuietMs: number;
+  recordings: RecordingsConfig;
+}
+
+/** Call recordings (src/recordings/). */
+export interface RecordingsConfig {
+  /** AGENTLINE_RECORDINGS_DIR, else `recordings/` beside the database. */
+  dir: string;
+  linkTtlSeconds: number;
+  /** Unset: a secret generated once and kept in the database. */
+  linkSecret?: string;
 }
 
 export interface VoiceConfig {
@@ -126,10 +137,11 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const dbPath = V.AGENTLINE_DB.read(env);
   return {
     port,
     host,
-    dbPath: V.AGENTLINE_DB.read(env),
+    dbPath,
     publicUrl,
     logLevel: V.LOG_LEVEL.read(env),
     twilio: {
@@ -163,6 +175,11 @@ export function loadConfig(env: Env = process.env): Config {
     smsHelpReply: V.AGENTLINE_SMS_HELP_REPLY.read(env),
     lowBalanceCents: V.AGENTLINE_LOW_BALANCE_CENTS.read(env),
     smsThreadQuietMs: V.AGENTLINE_SMS_THREAD_QUIET_MINUTES.read(env) * 60_000,
+    recordings: {
+      dir: V.AGENTLINE_RECORDINGS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'recordings'),
+      linkTtlSeconds: V.AGENTLINE_RECORDING_LINK_TTL_SECONDS.read(env),
+      linkSecret: V.AGENTLINE_RECORDING_LINK_SECRET.read(env),
+    },
     voice: {
       firstTokenTimeoutMs: V.AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS.read(env),
       maxAgentFailures: V.AGENTLINE_AGENT_MAX_FAILURES.read(env),

@@ -28,6 +28,19 @@ export const V = {
   LOG_LEVEL: oneOf({ name: 'LOG_LEVEL', group: 'listener', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', description: 'Log level (JSON lines on stdout)' }),
 
   AGENTLINE_DB: text({ name: 'AGENTLINE_DB', group: 'storage', default: './data/agentline.db', description: 'SQLite database file (`:memory:` for a throwaway one); its folder is created' }),
+  AGENTLINE_RECORDINGS_DIR: optionalText({
+    name: 'AGENTLINE_RECORDINGS_DIR',
+    group: 'storage',
+    description: 'Where the gateway writes call recordings (`stream` and `realtime` calls); unset, `recordings/` beside AGENTLINE_DB. Created when needed',
+  }),
+  AGENTLINE_RECORDING_LINK_TTL_SECONDS: integer({ name: 'AGENTLINE_RECORDING_LINK_TTL_SECONDS', group: 'storage', default: 3600, min: 10, max: 7 * 86_400, description: 'How long a recording download link works' }),
+  AGENTLINE_RECORDING_LINK_SECRET: optionalText({
+    name: 'AGENTLINE_RECORDING_LINK_SECRET',
+    group: 'storage',
+    pattern: /^.{32,}$/,
+    patternText: 'at least 32 characters',
+    description: 'Signs recording download links (HMAC-SHA256); unset, the gateway makes one and keeps it in the database. Changing it ends every link handed out',
+  }),
 
   TWILIO_ACCOUNT_SID: optionalText({ name: 'TWILIO_ACCOUNT_SID', group: 'carrier', pattern: /^AC[0-9a-fA-F]{32}$/, patternText: 'AC followed by 32 hex characters', description: 'Twilio account; set together with TWILIO_AUTH_TOKEN' }),
   TWILIO_AUTH_TOKEN: optionalText({ name: 'TWILIO_AUTH_TOKEN', group: 'carrier', description: 'Twilio auth token; also checks the signature of every carrier request' }),

@@ -12,6 +12,7 @@ import { type MediaStreamLeg, streamLegFor } from '../twilio/media-stream-leg.js
 import { serveMediaStream } from '../twilio/media-stream-socket.js';
 import { DEFAULT_CALLER, finishSimCall, openSimCall } from './softphone.js';
 import { TranscriptTap } from './transcript-tap.js';
+import { attachRecorder } from '../../recordings/recording-service.js';
 
 // The simulated carrier's Media Streams side: `agentline call NUMBER --audio in.wav` joins a
 // stream-mode test number here, authenticated with its test key, and plays Twilio's part of a
@@ -82,6 +83,7 @@ async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, reque
   send({ event: 'sim.call', call_id: call.id, from: call.from_number, to: call.to_number, greeting: Boolean(firstMessage) });
   let live;
   try {
+    await attachRecorder(deps, call, number, leg.out);
     live = await startSession(deps, { call, number, leg: new TranscriptTap(leg, socket) });
   } catch (err) {
     await finishSimCall(deps, call.id); // no session will close this record

@@ -12,6 +12,7 @@ import { serveMediaStream } from './media-stream-socket.js';
 import { publicUrlFor, refuseSignature, validateTwilioWebSocket } from './signature.js';
 import { createTwilioClient } from './twilio-client.js';
 import * as twiml from './twiml.js';
+import { attachRecorder } from '../../recordings/recording-service.js';
 
 // The Media Streams socket of `stream` numbers (carrier-protocols.md §2): signature checked
 // before the upgrade, like the relay; on `start` the call is looked up by its `callId`
@@ -72,6 +73,7 @@ async function startStream(
     number,
     finish: (outcome) => endAtCarrier(rest, callSid, number, outcome),
   });
+  await attachRecorder(deps, call, number, leg.out);
   await startSession(deps, { call, number, leg });
   return leg;
 }
