@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { connectMediaCaller, type MediaCaller } from '../fakes/fake-media-caller.js';
 import { tonePcm } from '../fakes/fake-speech.js';
+import type { FormParams } from '../fakes/fake-twilio-rest.js';
 import { PhoneAudioEncoder } from '../../src/media/tts-to-phone.js';
 import { ACCOUNT_SID, AUTH_TOKEN, newCallSid, PUBLIC, type VoiceHarness } from '../helpers/voice.js';
 
@@ -27,11 +28,23 @@ export async function slowly(check: () => Promise<boolean>, tries = 60): Promise
   throw new Error('condition not met');
 }
 
+/** One REST update of the live call, with what the phone had played when it arrived. */
+export interface RestUpdate {
+  twiml: string | undefined;
+  status: string | undefined;
+  /** Marks the phone had echoed (played) when Twilio got the update. */
+  echoedMarks: string[];
+  /** Marks the gateway had sent by then. */
+  sentMarks: string[];
+}
+
 export interface RungCall {
   callId: string;
   callSid: string;
   twiml: string;
   caller: MediaCaller;
+  /** Every `calls(sid).update` the gateway made, in order. */
+  restUpdates: RestUpdate[];
 }
 
 /** Twilio's voice webhook for an inbound call to `phone`, then the fake phone joins the stream. */
@@ -42,17 +55,32 @@ export async function ringStream(v: VoiceHarness, phone: string, opts: { from?: 
   expect(res.status).toBe(200);
   const callId = /name="callId" value="(call_[0-9A-Z]+)"/.exec(res.text)?.[1];
   expect(callId, res.text).toBeDefined();
-  // The call exists at the (fake) carrier, so the REST end can redirect it.
-  v.twilioRest.calls.set(callSid, { sid: callSid, to: phone, from, status: 'in-progress', url: null, twiml: null, statusCallback: null, statusCallbackEvent: [], params: {}, updates: [] });
+  // The call exists at the (fake) carrier, so the REST end can redirect it. Each update is
+  // snapshotted against the phone's playout the moment it arrives.
+  const restUpdates: RestUpdate[] = [];
+  let caller: MediaCaller | undefined;
+  const updates: FormParams[] = [];
+  updates.push = (...items: FormParams[]) => {
+    for (const p of items) {
+      restUpdates.push({
+        twiml: typeof p.Twiml === 'string' ? p.Twiml : undefined,
+        status: typeof p.Status === 'string' ? p.Status : undefined,
+        echoedMarks: [...(caller?.echoedMarks ?? [])],
+        sentMarks: (caller?.received ?? []).filter((f) => f.event === 'mark').map((f) => f.mark!.name),
+      });
+    }
+    return Array.prototype.push.apply(updates, items);
+  };
+  v.twilioRest.calls.set(callSid, { sid: callSid, to: phone, from, status: 'in-progress', url: null, twiml: null, statusCallback: null, statusCallbackEvent: [], params: {}, updates });
   const port = (v.h.app.server.address() as AddressInfo).port;
-  const caller = await connectMediaCaller({
+  caller = await connectMediaCaller({
     wsUrl: opts.wsUrl ?? `ws://127.0.0.1:${port}/carrier/twilio/media`,
     signedUrl: `${PUBLIC.replace('https', 'wss')}/carrier/twilio/media`,
     authToken: AUTH_TOKEN,
     callSid,
     customParameters: { callId: callId! },
   });
-  return { callId: callId!, callSid, twiml: res.text, caller };
+  return { callId: callId!, callSid, twiml: res.text, caller, restUpdates };
 }
 
 /** The carrier's final status callback, as Twilio sends it once the call is over. */

@@ -163,9 +163,11 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
     this.agent.cancel();
   }
 
-  /** Media Streams cannot send DTMF: the keys are played as tones, after what is queued. */
+  /** Media Streams cannot send DTMF: the keys are played as tones, after the words said before them. */
   sendDigits(digits: string): void {
-    if (!this.gone) this.agent.playAudio(dtmfMulaw(digits));
+    if (this.gone) return;
+    this.agent.flush();
+    this.agent.playAudio(dtmfMulaw(digits));
   }
 
   end(outcome: CallOutcome): Promise<void> {

@@ -126,6 +126,16 @@ export class AgentSpeech {
     }
   }
 
+  /**
+   * The words of the reply so far go to TTS now, even mid-sentence, so audio queued next (DTMF
+   * tones) plays after them; the reply stays open for more.
+   */
+  flush(): void {
+    const reply = this.current;
+    if (!reply || reply.failed || this.muted || this.closed) return;
+    for (const text of this.chunker.flush()) this.addClause(reply, text);
+  }
+
   /** Plays pre-rendered μ-law (a prompt, DTMF tones) after whatever is queued. */
   playAudio(mulaw: Buffer): void {
     if (this.closed || mulaw.length === 0) return;
