@@ -138,7 +138,7 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
         this.agent.markPlayed(frame.mark.name);
         return;
       case 'dtmf':
-        if (this.ending) return;
+        // Over agent audio a key interrupts it (not the last words of an ending call).
         if (this.agent.playing) this.interrupt();
         this.emit((e) => e.digit(frame.dtmf.digit));
         return;
