@@ -168,6 +168,7 @@ export async function startSession(deps: SessionDeps, args: { call: CallsTable; 
     digit: (d) => conversation.digit(d),
     hangup: (reason) => void session.close(reason ?? 'caller_hangup'),
     speechTimings: (timings) => transcript.addSpeechTimings(timings),
+    speechFailed: (failure) => conversation.speechFailed(failure),
   });
 
   return session;

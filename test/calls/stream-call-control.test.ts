@@ -149,25 +149,51 @@ describe('stream calls: keys, tools, hang-up and failures', () => {
     expect(expectOk(await v.api.get(`/v1/calls/${callId}`)).data).toMatchObject({ end_reason: 'hangup_requested', billed_minutes: 1 });
   }, 60_000);
 
-  it('TTS failing mid-reply: the caller hears the words before it, then the pre-rendered fallback, and the call goes on', async () => {
+  it('STT and TTS failures: the caller hears the pre-rendered fallback, the transcript keeps only what was heard, and the call goes on', async () => {
     const number = await v.number({ media_mode: 'stream' });
     v.agent.script((req) => (lastUser(req) === 'Are you there?' ? sseReply('Yes, I am here.') : sseReply('Your order shipped. ', 'It should arrive on Thursday afternoon.')));
     speech.scriptTts((req): TtsReply => (req.body.input === 'It should arrive on Thursday afternoon.' ? { status: 503 } : {}));
     const sttBefore = speech.transcriptions.length;
-    speech.scriptStt((_req, n) => ({ text: n === sttBefore ? 'Where is my order?' : 'Are you there?' }));
-    const { caller } = await ringStream(v, number.phone_number);
-    await speak(caller);
-    await eventually(async () => caller.echoedMarks.length >= 2, 15_000);
-    expect(Buffer.concat(caller.audioFrames()).equals(Buffer.concat([ttsAudio('Your order shipped.'), SHIPPED_FALLBACK]))).toBe(true);
+    speech.scriptStt((_req, n) => (n === sttBefore ? { status: 503 } : { text: n === sttBefore + 1 ? 'Where is my order?' : 'Are you there?' }));
+    const { caller, callId } = await ringStream(v, number.phone_number);
+    const agentBefore = v.agent.requests.length;
 
-    // The speech service is back for the next turn.
-    speech.scriptTts({});
-    const framesBefore = caller.audioFrames().length;
+    // STT fails: the fallback recording, no agent turn.
+    await speak(caller);
+    await eventually(async () => caller.echoedMarks.length >= 1, 15_000);
+    expect(Buffer.concat(caller.audioFrames()).equals(SHIPPED_FALLBACK)).toBe(true);
+    expect(v.agent.requests.length).toBe(agentBefore);
+
+    // TTS fails on the reply's second clause: its first clause, then the fallback recording.
+    let framesBefore = caller.audioFrames().length;
     await caller.play(Buffer.concat([fixtureMulaw('second.ulaw'), silence(700)]));
     await eventually(async () => caller.echoedMarks.length >= 3, 15_000);
+    expect(Buffer.concat(caller.audioFrames().slice(framesBefore)).equals(Buffer.concat([ttsAudio('Your order shipped.'), SHIPPED_FALLBACK]))).toBe(true);
+
+    // The speech service is back for the next turn; the agent's history has what was heard.
+    speech.scriptTts({});
+    framesBefore = caller.audioFrames().length;
+    await speak(caller);
+    await eventually(async () => caller.echoedMarks.length >= 4, 15_000);
     expect(Buffer.concat(caller.audioFrames().slice(framesBefore)).equals(ttsAudio('Yes, I am here.'))).toBe(true);
-    await caller.stop();
-  }, 60_000);
+    const history = v.agent.requests.at(-1)!.body.messages as Array<{ role: string; content: string }>;
+    expect(history.slice(-3)).toEqual([
+      { role: 'user', content: 'Where is my order?' },
+      { role: 'assistant', content: 'Your order shipped.' },
+      { role: 'user', content: 'Are you there?' },
+    ]);
+
+    const turns = await hangUpAndReadTranscript(v, caller, callId);
+    const fallback = "Sorry, I'm having trouble right now. Could you say that again?";
+    expect(turns.map((t) => [t.speaker, t.text, t.error === null ? null : t.error.split(':')[0]])).toEqual([
+      ['system', fallback, 'stt http_status'],
+      ['caller', 'Where is my order?', null],
+      ['agent', 'Your order shipped.', 'tts http_status'],
+      ['system', fallback, null],
+      ['caller', 'Are you there?', null],
+      ['agent', 'Yes, I am here.', null],
+    ]);
+  }, 90_000);
 });
 
 describe('stream calls: the credit cut-off', () => {

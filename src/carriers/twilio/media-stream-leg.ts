@@ -102,7 +102,7 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
       timers: opts.timers,
       now: this.now,
       fallbackAudio: (text) => opts.prompts.forLine?.(text) ?? opts.prompts.fallback,
-      onFailure: (err) => this.speechFailed('tts', err),
+      onFailure: (err, heard) => this.speechFailed('tts', err, heard),
       onFirstAudio: (reply) => this.replyAudible(reply),
       onSinkError: (err) => opts.log.warn({ err }, 'media stream: could not send audio'),
     });
@@ -261,9 +261,11 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
     this.emit((e) => e.speechTimings?.(timings));
   }
 
-  private speechFailed(service: 'stt' | 'tts', error: SpeechError): void {
+  private speechFailed(service: 'stt' | 'tts', error: SpeechError, heard: string | null = null): void {
     this.opts.log.warn({ err: error, service }, 'media stream: a speech request failed; playing the fallback prompt');
     this.opts.onSpeechFailure?.(service, error);
+    // The session records the failed turn (and, for TTS, keeps only what the caller heard).
+    if (!this.ending) this.emit((e) => e.speechFailed?.({ service, error: `${service} ${error.code}: ${error.message}`, heard }));
   }
 
   /** Twilio is gone (`stop`, or the socket closed): one `hangup`, then nothing more. */
