@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { ConfigError, type Env } from './config/variable.js';
 import { dirname, join } from 'node:path';
 import { V } from './config/variables.js';
@@ -121,6 +122,14 @@ export interface SpeechConfig {
   sttTimeoutMs: number;
   /** Request to first audio byte, and the longest gap between chunks. */
   ttsTimeoutMs: number;
+  /** Operator-changed lines rendered through TTS (null: an in-memory database, no disk cache). */
+  promptCacheDir: string | null;
+}
+
+/** AGENTLINE_PROMPT_CACHE_DIR, else `prompt-cache/` beside the database file. */
+function promptCacheDirOf(explicit: string | undefined, dbPath: string): string | null {
+  if (explicit) return explicit;
+  return dbPath === ':memory:' ? null : join(dirname(dbPath), 'prompt-cache');
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -199,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
       ttsVoice: V.AGENTLINE_TTS_VOICE.read(env),
       sttTimeoutMs: V.AGENTLINE_STT_TIMEOUT_MS.read(env),
       ttsTimeoutMs: V.AGENTLINE_TTS_TIMEOUT_MS.read(env),
+      promptCacheDir: promptCacheDirOf(V.AGENTLINE_PROMPT_CACHE_DIR.read(env), V.AGENTLINE_DB.read(env)),
     },
   };
 }

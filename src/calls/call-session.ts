@@ -20,6 +20,11 @@ import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
 export interface LiveSession {
   callId: string;
   conversation: Conversation;
+  /**
+   * The leg ends the call at the carrier itself once the last words were heard (Media Streams:
+   * a REST update after the last mark), so the hang-up API must not also hang up right away.
+   */
+  readonly legEndsCall: boolean;
   /** The agent or the gateway ended the call with this outcome (null: the caller hung up). */
   readonly outcome: CallOutcome | null;
   /** Asks the call to end: a goodbye where given, then the carrier's end. */
@@ -115,6 +120,7 @@ export async function startSession(deps: SessionDeps, args: { call: CallsTable; 
   const session: LiveSession = {
     callId: call.id,
     conversation,
+    legEndsCall: args.leg.kind === 'stream' || args.leg.kind === 'realtime',
     get outcome() {
       return outcome;
     },
@@ -162,6 +168,7 @@ export async function startSession(deps: SessionDeps, args: { call: CallsTable; 
     digit: (d) => conversation.digit(d),
     hangup: (reason) => void session.close(reason ?? 'caller_hangup'),
     speechTimings: (timings) => transcript.addSpeechTimings(timings),
+    speechFailed: (failure) => conversation.speechFailed(failure),
   });
 
   return session;

@@ -74,6 +74,7 @@ export const V = {
   AGENTLINE_TTS_VOICE: text({ name: 'AGENTLINE_TTS_VOICE', group: 'speech', default: 'alloy', description: 'Voice of `stream` numbers that have no `voice_id`' }),
   AGENTLINE_STT_TIMEOUT_MS: integer({ name: 'AGENTLINE_STT_TIMEOUT_MS', group: 'speech', default: 5000, min: 100, max: 60_000, description: 'A transcription slower than this is a failed turn: the caller hears the fallback prompt' }),
   AGENTLINE_TTS_TIMEOUT_MS: integer({ name: 'AGENTLINE_TTS_TIMEOUT_MS', group: 'speech', default: 3000, min: 100, max: 60_000, description: "Speech synthesis: the longest wait for the first audio byte, and between two chunks; then the caller hears the fallback prompt" }),
+  AGENTLINE_PROMPT_CACHE_DIR: optionalText({ name: 'AGENTLINE_PROMPT_CACHE_DIR', group: 'speech', description: 'Where the lines you changed (fallback, goodbyes) are kept once rendered through TTS, so a restart does not render them again; unset, `prompt-cache/` beside AGENTLINE_DB' }),
 
   AGENTLINE_PRICE_NUMBER_CENTS: integer({ name: 'AGENTLINE_PRICE_NUMBER_CENTS', group: 'prices', default: 500, min: 0, max: 1_000_000, description: 'Monthly fee per number' }),
   AGENTLINE_NUMBER_RENEWAL_DAYS: integer({ name: 'AGENTLINE_NUMBER_RENEWAL_DAYS', group: 'prices', default: 30, min: 1, max: 366, description: 'Days between two monthly fees' }),

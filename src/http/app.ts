@@ -192,6 +192,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(twilioVoiceRoutes, sessionDeps);
   // One speech stack (HTTP agents, Silero model) for Twilio streams and the media softphone.
   const speech = streamSpeechFrom(deps.config, log);
+  // Lines the operator changed are rendered through TTS in the background; calls meanwhile play the shipped audio.
+  app.addHook('onReady', async () => speech.warmUp(async () => (await deps.db.selectFrom('numbers').select('id').where('media_mode', '=', 'stream').where('status', '=', 'active').limit(1).execute()).length > 0));
+  app.addHook('onClose', async () => speech.close());
   await app.register(twilioMediaRoutes, { ...sessionDeps, speech });
   await app.register(twilioSmsRoutes, smsDeps);
   await app.register(
