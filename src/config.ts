@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
 import { ConfigError, type Env } from './config/variable.js';
-import { dirname, join } from 'node:path';
 import { V } from './config/variables.js';
 
 // Configuration comes from environment variables only (the CLI first loads ./.env into them),
