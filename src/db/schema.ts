@@ -335,3 +335,22 @@ export interface CarrierIntentsTable {
 export interface Database {
   carrier_intents: CarrierIntentsTable;
 }
+
+// Softphone tickets (014-softphone-tickets): what a browser opens a test-mode softphone socket
+// with instead of its API key (src/softphone/tickets.ts).
+
+export interface SoftphoneTicketsTable {
+  /** SHA-256 of the ticket; the ticket itself is shown once, to the key that asked. */
+  ticket_hash: string;
+  key_id: string;
+  workspace_id: string;
+  to_number: string;
+  from_number: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  softphone_tickets: SoftphoneTicketsTable;
+}

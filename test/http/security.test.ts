@@ -33,6 +33,7 @@ const BASE_ROUTES: Record<string, RouteCase> = {
   'POST /v1/calls/:id/hangup': { owns: 'call' },
   'GET /v1/softphone': { ws: true },
   'GET /v1/softphone/media': { ws: true },
+  'POST /v1/softphone/tickets': { body: { to: '+16289234567' } },
   'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
   'POST /v1/sms': { body: { from: 'num_00000000000000000000000000', to: '+16289234567', body: 'hi' } },
   'GET /v1/sms': {},
