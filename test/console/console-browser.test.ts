@@ -157,7 +157,7 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await shot('04-numbers-empty');
 
     await nav('Credits').click();
-    await page.getByLabel('Amount in cents').fill('2000');
+    await page.getByLabel('Amount in dollars').fill('20');
     await page.getByRole('button', { name: 'Add $20.00' }).click();
     await expect.poll(() => page.getByTestId('credits-balance').innerText()).toBe('$20.00');
     await page.getByTestId('ledger-table').getByText('purchase', { exact: true }).waitFor();
@@ -168,7 +168,7 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await nav('Numbers').click();
     await page.getByRole('button', { name: 'New number' }).first().click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Webhook URL').fill(`${agent.url}/agent`);
+    await dialog.getByLabel('Webhook URL').fill(new URL('agent', agent.url).href);
     await dialog.getByText('Stream (audio)').click();
     await dialog.getByLabel('First message').fill('Hi, this is Acme.');
     await dialog.getByLabel('Endpointing (ms)').fill('400');
@@ -178,7 +178,7 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
 
     const numbers = expectOk(await api.get('/v1/numbers')).data;
     expect(numbers).toHaveLength(1);
-    expect(numbers[0]).toMatchObject({ media_mode: 'stream', first_message: 'Hi, this is Acme.', endpointing_ms: 400, webhook_url: `${agent.url}/agent` });
+    expect(numbers[0]).toMatchObject({ media_mode: 'stream', first_message: 'Hi, this is Acme.', endpointing_ms: 400, webhook_url: new URL('agent', agent.url).href });
     const row = page.getByTestId('numbers-table').getByRole('row').nth(1);
     expect(await row.innerText()).toContain('stream');
     await shot('06-numbers-list');
@@ -252,6 +252,7 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
 
   it('SMS threads with opt-out state, webhooks with deliveries and retry, contacts with a timeline', async () => {
     const number = expectOk(await api.get('/v1/numbers')).data[0];
+    const contact = expectOk(await api.post('/v1/contacts', { name: 'Dana Whitfield', phones: ['+14155550142'], email: 'dana@example.com', notes: 'Prefers afternoons.' }), 201).data;
     expectOk(await api.post('/v1/sms/test-inbound', { to: number.id, from: '+14155550142', body: 'Do you have anything on Friday?' }), 201);
     expectOk(await api.post('/v1/sms', { from: number.id, to: '+14155550142', body: 'Friday at 3 pm is open. Shall I book it?' }), 201);
     expectOk(await api.post('/v1/sms/test-inbound', { to: number.id, from: '+16289234567', body: 'STOP' }), 201);
@@ -276,10 +277,17 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     void ok;
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByTestId('deliveries-table').getByText('500').first().waitFor();
-    await page.getByTestId('deliveries-table').getByText('webhook.test').click();
+    // Retry now: the worker tries again at once, and the second attempt shows with its code.
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(async () => expectOk(await api.get(`/v1/webhooks/${bad.id}/deliveries`)).data[0].next_attempt_at <= new Date().toISOString()).toBe(true);
+    await h.app.webhooks.runOnce();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const deliveries = page.getByTestId('deliveries-table');
+    await expect.poll(() => deliveries.getByRole('row').nth(1).getByRole('cell').nth(3).innerText()).toBe('2');
+    await deliveries.getByText('webhook.test').click();
+    await deliveries.getByText('#2 ·').waitFor();
     await shot('15-webhook-deliveries');
 
-    const contact = expectOk(await api.post('/v1/contacts', { name: 'Dana Whitfield', phones: ['+14155550142'], email: 'dana@example.com', notes: 'Prefers afternoons.' }), 201).data;
     expectOk(await api.post('/v1/activities', { type: 'note', summary: 'Asked about Friday availability', body: 'Wants an afternoon slot.', related_resource_type: 'contact', related_resource_id: contact.id }), 201);
     await nav('Contacts').click();
     await page.getByLabel('Search contacts').fill('dana');

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconMicrophone, IconPhoneOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError, api } from '../api/client';
@@ -119,14 +119,14 @@ export function CallPage({ id }: { id: string }) {
                 <Fact label="Agent">{call.agent_mode}</Fact>
                 <Fact label="Ended">{call.end_reason ? call.end_reason.replaceAll('_', ' ') : '—'}</Fact>
                 <Fact label="Number">
-                  <Anchor {...link(`/numbers/${call.number_id}`)} size="sm">
-                    open
+                  <Anchor {...link(`/numbers/${call.number_id}`)} size="sm" ff="monospace">
+                    {phone(call.direction === 'inbound' ? call.to : call.from)}
                   </Anchor>
                 </Fact>
                 {call.contact_id && (
                   <Fact label="Contact">
                     <Anchor {...link(`/contacts/${call.contact_id}`)} size="sm">
-                      open
+                      view contact
                     </Anchor>
                   </Fact>
                 )}
@@ -180,25 +180,23 @@ export function CallPage({ id }: { id: string }) {
                   {LIVE_STATUSES.has(call.status) ? 'Charged when the call ends.' : 'Nothing charged.'}
                 </Text>
               ) : (
-                <Table verticalSpacing={4}>
-                  <Table.Tbody>
-                    {ledger.map((e) => (
-                      <Table.Tr key={e.id}>
-                        <Table.Td>
-                          <Text size="sm">{e.description}</Text>
-                          <Text size="xs" c="dimmed">
-                            {when(e.created_at)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Text size="sm" c={e.amount_cents < 0 ? 'red.7' : 'green.7'} ff="monospace">
-                            {signedMoney(e.amount_cents)}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <Stack gap="xs">
+                  {ledger.map((e) => (
+                    <Group key={e.id} justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+                      <div style={{ minWidth: 0 }}>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {e.description}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {when(e.created_at)} · balance after {money(e.balance_after_cents)}
+                        </Text>
+                      </div>
+                      <Text size="sm" c={e.amount_cents < 0 ? 'red.7' : 'green.7'} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                        {signedMoney(e.amount_cents)}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
               )}
             </Card>
             {Object.keys(call.metadata).length > 0 && (

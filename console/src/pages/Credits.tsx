@@ -20,7 +20,7 @@ export function Credits() {
   const balance = useLoad(() => api.get<{ data: Balance }>('/v1/credits/balance').then((r) => r.data), []);
   const [kind, setKind] = useState<string | null>(null);
   const ledger = usePaged((cursor) => api.get<Page<LedgerEntry>>('/v1/credits/ledger', { cursor, limit: 25, kind: kind ?? undefined }), [kind]);
-  const [amount, setAmount] = useState<number | string>(1000);
+  const [amount, setAmount] = useState<number | string>(10); // dollars
   const [buyError, setBuyError] = useState<unknown>(null);
   const [buying, setBuying] = useState(false);
 
@@ -28,7 +28,7 @@ export function Credits() {
     setBuying(true);
     setBuyError(null);
     try {
-      await api.post('/v1/credits/purchase', { amount_cents: Number(amount) }, { idempotent: true });
+      await api.post('/v1/credits/purchase', { amount_cents: Math.round(Number(amount) * 100) }, { idempotent: true });
       await Promise.all([balance.reload(), ledger.reload()]);
     } catch (err) {
       setBuyError(err);
@@ -66,15 +66,16 @@ export function Credits() {
                   description="In packs of $10.00"
                   value={amount}
                   onChange={setAmount}
-                  min={1000}
-                  step={1000}
-                  prefix="¢ "
+                  min={10}
+                  step={10}
+                  prefix="$"
                   thousandSeparator
+                  allowDecimal={false}
                   w={180}
-                  aria-label="Amount in cents"
+                  aria-label="Amount in dollars"
                 />
                 <WriteButton leftSection={<IconPlus size={16} />} onClick={buy} loading={buying}>
-                  Add {money(Number(amount) || 0)}
+                  Add {money(Math.round((Number(amount) || 0) * 100))}
                 </WriteButton>
               </Group>
               <ErrorNotice error={buyError} />

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Input, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { PhoneNumber } from '../api/types';
@@ -78,7 +78,7 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
           <>
             <TextInput
               label="Webhook URL"
-              description="Each caller turn is POSTed here in OpenAI chat-completions form (try `npx agentline example-agent`)."
+              description="Each caller turn is POSTed here in OpenAI chat-completions form (try npx agentline example-agent)."
               placeholder="http://127.0.0.1:8787/agent"
               value={webhookUrl}
               onChange={(e) => setWebhookUrl(e.currentTarget.value)}
@@ -104,27 +104,22 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
           onChange={(e) => setSystemPrompt(e.currentTarget.value)}
           required={agent === 'managed'}
         />
+        <Input.Wrapper label="Media mode" description="Relay: the carrier does speech recognition and synthesis. Stream: raw audio through the gateway's own speech pipeline (VAD, STT, TTS, barge-in).">
+          <SegmentedControl
+            mt={6}
+            fullWidth
+            value={mediaMode}
+            onChange={setMediaMode}
+            data={[
+              { value: 'relay', label: 'Relay (text turns)' },
+              { value: 'stream', label: 'Stream (audio)' },
+            ]}
+          />
+        </Input.Wrapper>
         <Group grow align="flex-start" wrap="wrap">
-          <div style={{ minWidth: 200 }}>
-            <Text size="sm" fw={500}>
-              Media mode
-            </Text>
-            <Text size="xs" c="dimmed" mb={4}>
-              Relay: the carrier does speech. Stream: the gateway's own speech pipeline.
-            </Text>
-            <SegmentedControl
-              fullWidth
-              value={mediaMode}
-              onChange={setMediaMode}
-              data={[
-                { value: 'relay', label: 'Relay (text turns)' },
-                { value: 'stream', label: 'Stream (audio)' },
-              ]}
-            />
-          </div>
           <TextInput label="Voice" description={mediaMode === 'stream' ? 'A speech-model voice, e.g. alloy.' : 'A ConversationRelay voice id.'} value={voice} onChange={(e) => setVoice(e.currentTarget.value)} miw={200} />
+          <TextInput label="First message" description="Spoken when a call connects." placeholder="Hi, this is Acme. How can I help?" value={firstMessage} onChange={(e) => setFirstMessage(e.currentTarget.value)} miw={200} />
         </Group>
-        <TextInput label="First message" description="Spoken when a call connects." placeholder="Hi, this is Acme. How can I help?" value={firstMessage} onChange={(e) => setFirstMessage(e.currentTarget.value)} />
         {mediaMode === 'stream' && (
           <Group grow wrap="wrap">
             <NumberInput label="Endpointing (ms)" description="Silence that ends the caller's turn." min={100} max={5000} step={50} value={endpointing} onChange={setEndpointing} miw={180} />

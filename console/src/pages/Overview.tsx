@@ -11,6 +11,7 @@ import { useLoad } from '../ui/hooks';
 import { type DaySpend, SpendChart } from '../ui/SpendChart';
 
 const DEFAULT_LOW_BALANCE_CENTS = 500;
+const minutes = (n: number) => `${n} billed minute${n === 1 ? '' : 's'}`;
 
 async function loadOverview() {
   const now = new Date();
@@ -89,7 +90,7 @@ export function Overview() {
           )}
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
             <Stat label="Balance" value={money(data.balance.balance_cents)} hint={test ? 'Test credits' : 'Prepaid credits'} icon={<IconCoins size={22} />} color="indigo" />
-            <Stat label="Calls today" value={plus(data.callsToday)} hint={`${data.callsToday.items.reduce((s, c) => s + c.billed_minutes, 0)} billed minutes`} icon={<IconPhoneCall size={22} />} color="blue" />
+            <Stat label="Calls today" value={plus(data.callsToday)} hint={minutes(data.callsToday.items.reduce((s, c) => s + c.billed_minutes, 0))} icon={<IconPhoneCall size={22} />} color="blue" />
             <Stat label="SMS today" value={plus(data.smsToday)} hint={`${data.smsToday.items.filter((s) => s.direction === 'inbound').length} received`} icon={<IconMessage size={22} />} color="teal" />
             <Stat label="Live calls" value={data.live} hint={data.live ? 'Updating every few seconds' : 'Nobody on the line'} icon={<IconWaveSine size={22} />} color={data.live ? 'green' : 'gray'} />
           </SimpleGrid>

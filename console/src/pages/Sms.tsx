@@ -1,4 +1,4 @@
-import { Badge, Card, Grid, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Grid, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import { api } from '../api/client';
 import { collectWhile } from '../api/collect';
@@ -118,25 +118,26 @@ export function SmsPage() {
             <Card withBorder radius="md" p={4}>
               <ScrollArea.Autosize mah={600}>
                 <Stack gap={2}>
-                  {threads.map((t) => (
-                    <NavLink
-                      key={t.key}
-                      active={current?.key === t.key}
-                      onClick={() => navigate(`/sms?thread=${encodeURIComponent(t.key)}`, { replace: true })}
-                      style={{ borderRadius: 8 }}
-                      label={
-                        <Group justify="space-between" wrap="nowrap">
-                          <Text size="sm" fw={600} ff="monospace">
+                  {threads.map((t) => {
+                    const active = current?.key === t.key;
+                    return (
+                      <UnstyledButton
+                        key={t.key}
+                        onClick={() => navigate(`/sms?thread=${encodeURIComponent(t.key)}`, { replace: true })}
+                        p="sm"
+                        style={{ borderRadius: 8, background: active ? 'var(--mantine-color-indigo-light)' : undefined, display: 'block', width: '100%' }}
+                        data-testid="sms-thread"
+                      >
+                        <Group justify="space-between" wrap="nowrap" gap="xs">
+                          <Text size="sm" fw={600} ff="monospace" c={active ? 'indigo.7' : undefined}>
                             {phone(t.counterpart)}
                           </Text>
-                          <Text size="xs" c="dimmed">
+                          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                             {when(t.last.created_at)}
                           </Text>
                         </Group>
-                      }
-                      description={
-                        <Group gap={6} wrap="nowrap">
-                          <Text size="xs" c="dimmed" truncate style={{ flex: 1 }}>
+                        <Group gap={6} wrap="nowrap" mt={2}>
+                          <Text size="xs" c="dimmed" truncate style={{ flex: 1, minWidth: 0 }}>
                             {t.last.direction === 'outbound' ? 'You: ' : ''}
                             {t.last.body}
                           </Text>
@@ -146,9 +147,9 @@ export function SmsPage() {
                             </Badge>
                           )}
                         </Group>
-                      }
-                    />
-                  ))}
+                      </UnstyledButton>
+                    );
+                  })}
                 </Stack>
               </ScrollArea.Autosize>
               {data?.truncated && (

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Code, Collapse, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconRefresh, IconSend } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { api } from '../api/client';
@@ -160,16 +160,15 @@ export function WebhookPage({ id }: { id: string }) {
                         )}
                       </Table.Td>
                       <Table.Td ta="right" onClick={(e) => e.stopPropagation()}>
-                        {d.status === 'failed' && (
+                        {d.status !== 'succeeded' && (
                           <WriteButton size="xs" variant="light" loading={busy === d.id} onClick={() => act(d.id, () => api.post(`/v1/webhooks/${id}/deliveries/${d.id}/retry`))}>
-                            Retry
+                            Retry now
                           </WriteButton>
                         )}
                       </Table.Td>
                     </Table.Tr>
                     <Table.Tr style={{ display: open.has(d.id) ? undefined : 'none' }}>
                       <Table.Td colSpan={7} bg="var(--mantine-color-gray-0)">
-                        <Collapse expanded={open.has(d.id)}>
                           {d.attempts.length === 0 ? (
                             <Text size="sm" c="dimmed">
                               Not attempted yet.
@@ -194,7 +193,6 @@ export function WebhookPage({ id }: { id: string }) {
                               ))}
                             </Stack>
                           )}
-                        </Collapse>
                       </Table.Td>
                     </Table.Tr>
                   </Fragment>

@@ -13,7 +13,8 @@ export const TIMING_PARTS = [
   { key: 'gateway_added_ms', label: 'Gateway', short: 'gateway', color: 'var(--mantine-color-orange-5)' },
 ] as const;
 
-export const timingTotal = (t: Turn['timings']) => TIMING_PARTS.reduce((s, p) => s + (t[p.key] ?? 0), 0);
+export const timingTotal = (t: Turn['timings']) => Math.round(TIMING_PARTS.reduce((s, p) => s + (t[p.key] ?? 0), 0));
+const ms = (v: number | null | undefined) => Math.round(v ?? 0);
 
 export function TimingBar({ timings, scaleMs }: { timings: Turn['timings']; scaleMs: number }) {
   const parts = TIMING_PARTS.filter((p) => timings[p.key] !== null && timings[p.key] !== undefined);
@@ -25,7 +26,7 @@ export function TimingBar({ timings, scaleMs }: { timings: Turn['timings']; scal
         <Box style={{ flex: 1, display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', background: 'var(--mantine-color-gray-1)' }}>
           <Box style={{ display: 'flex', width: `${Math.min(100, (total / Math.max(scaleMs, 1)) * 100)}%` }}>
             {parts.map((p) => (
-              <Tooltip key={p.key} label={`${p.label}: ${timings[p.key]} ms`} withArrow>
+              <Tooltip key={p.key} label={`${p.label}: ${ms(timings[p.key])} ms`} withArrow>
                 <Box style={{ flexGrow: timings[p.key] ?? 0, flexBasis: 0, minWidth: 3, background: p.color }} />
               </Tooltip>
             ))}
@@ -39,7 +40,7 @@ export function TimingBar({ timings, scaleMs }: { timings: Turn['timings']; scal
         {parts.map((p) => (
           <Text key={p.key} size="10px" c="dimmed">
             <span style={{ display: 'inline-block', width: 7, height: 7, borderRadius: 2, background: p.color, marginRight: 4 }} />
-            {p.short} {timings[p.key]}
+            {p.short} {ms(timings[p.key])}
           </Text>
         ))}
       </Group>
