@@ -116,7 +116,7 @@ export function ContactPage({ id }: { id: string }) {
                       </Group>
                     }
                   >
-                    {e.resource.body && (
+                    {e.resource.body && !e.summary.includes(e.resource.body) && (
                       <Text size="sm" c="dimmed" lineClamp={3}>
                         {e.resource.body}
                       </Text>

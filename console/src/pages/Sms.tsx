@@ -1,4 +1,4 @@
-import { Badge, Card, Grid, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Card, Grid, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import { api } from '../api/client';
 import { collectWhile } from '../api/collect';
@@ -116,7 +116,7 @@ export function SmsPage() {
         <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 5, md: 4 }}>
             <Card withBorder radius="md" p={4}>
-              <ScrollArea.Autosize mah={600}>
+              <Box mah={600} style={{ overflowY: 'auto', overflowX: 'hidden' }}>
                 <Stack gap={2}>
                   {threads.map((t) => {
                     const active = current?.key === t.key;
@@ -151,7 +151,7 @@ export function SmsPage() {
                     );
                   })}
                 </Stack>
-              </ScrollArea.Autosize>
+              </Box>
               {data?.truncated && (
                 <Text size="xs" c="dimmed" p="xs">
                   Showing threads from the latest 1,000 messages.
