@@ -270,11 +270,27 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await other.getByLabel('API key').fill(key);
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.getByTestId('calls-table').getByText('live').first().waitFor();
-    await phone.getByRole('button', { name: 'Hang up' }).click();
-    await expect.poll(() => phone.getByTestId('softphone-status').innerText()).toBe('Call ended');
+    // The agent says goodbye and ends the call with its end_call tool.
+    agent.script({
+      steps: [
+        { role: true },
+        { delta: 'Thanks for calling!' },
+        { toolCall: { index: 0, id: 'tc1', name: 'end_call', arguments: '{"goodbye":"Bye now."}' } },
+        { finish: 'tool_calls' },
+        { done: true },
+      ],
+    });
+    await phone.getByLabel('Message').fill('Great, bye');
+    await phone.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => phone.getByTestId('softphone-status').innerText(), { timeout: 15_000 }).toBe('Call ended');
     await other.getByTestId('calls-table').getByRole('row').nth(1).getByText('completed').waitFor({ timeout: 15_000 });
     await other.close();
-    await phone.getByRole('button', { name: 'Close' }).click();
+
+    await phone.getByRole('link', { name: 'Open the call record' }).click();
+    const toolCall = page.getByTestId('tool-call').first();
+    await toolCall.waitFor();
+    expect(await toolCall.innerText()).toContain('end_call');
+    await shot('08b-call-page-tool-call');
   });
 
   it('SMS threads with opt-out state, webhooks with deliveries and retry, contacts with a timeline', async () => {
