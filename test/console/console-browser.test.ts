@@ -52,6 +52,7 @@ let key: string;
 let readOnlyKey: string;
 let api: Api;
 const failed: string[] = [];
+const pageErrors: string[] = [];
 
 async function shot(name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -113,6 +114,7 @@ beforeAll(async () => {
   page = browser.pages()[0] ?? (await browser.newPage());
   page.setDefaultTimeout(20_000);
   page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
 }, 120_000);
 
 afterAll(async () => {
@@ -332,7 +334,14 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await shot('15-webhook-deliveries');
 
     expectOk(await api.post('/v1/activities', { type: 'note', summary: 'Asked about Friday availability', body: 'Wants an afternoon slot.', related_resource_type: 'contact', related_resource_id: contact.id }), 201);
+    // Long lists page with the API's cursor: 25 at a time, then "Load more".
+    for (let i = 1; i <= 27; i++) expectOk(await api.post('/v1/contacts', { name: `Lead ${String(i).padStart(2, '0')} Example` }), 201);
     await nav('Contacts').click();
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(28);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     await page.getByLabel('Search contacts').fill('dana');
     await page.getByText('Dana Whitfield').first().click();
     await page.getByText('Prefers afternoons.').waitFor();
@@ -373,5 +382,6 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await shot('20-phone-menu');
     await page.setViewportSize({ width: 1360, height: 900 });
     expect(failed.filter((f) => !f.includes('ERR_ABORTED'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

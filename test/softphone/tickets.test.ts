@@ -2,6 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startFakeSseAgent, type FakeServer } from '../fakes/fake-sse-agent.js';
+import { SimCarrier } from '../../src/carriers/sim/sim-carrier.js';
+import { buildApp } from '../../src/http/app.js';
+import { findActiveByPhone } from '../../src/numbers/number-repository.js';
 import { type Api, createHarness, expectOk, fund, type Harness } from '../helpers/harness.js';
 import { sseReply } from '../helpers/voice.js';
 
@@ -81,6 +84,28 @@ describe('softphone tickets', () => {
     const again = await open(path);
     expect(again).toMatchObject({ kind: 'refused', status: 401, body: { error: { code: 'token_invalid' } } });
     if (again.kind === 'refused') expect(again.body.error.message).toContain('POST /v1/softphone/tickets');
+  });
+
+  it('a ticket asked of one gateway process opens the socket on another sharing the database', async () => {
+    const sim = new SimCarrier(async (phone) => (await findActiveByPhone(h.opened.db, 'test', phone)) !== undefined);
+    const other = await buildApp({ config: h.config, db: h.opened.db, clock: h.clock, carriers: { test: sim, live: sim } });
+    await other.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const t = await ticketFor(stream.phone_number);
+      const otherBase = `ws://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+      const opened = await new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${otherBase}/v1/softphone/media?to=${encodeURIComponent(stream.phone_number)}&ticket=${t.ticket}`);
+        ws.on('open', () => (ws.close(), resolve('open')));
+        ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+        ws.on('error', () => resolve('error'));
+      });
+      expect(opened).toBe('open');
+      // Spent there, so dead here too.
+      const again = await open(`/v1/softphone/media?to=${encodeURIComponent(stream.phone_number)}&ticket=${t.ticket}`);
+      expect(again).toMatchObject({ kind: 'refused', status: 401 });
+    } finally {
+      await other.close();
+    }
   });
 
   it('stores only a hash of the ticket', async () => {
