@@ -41,13 +41,13 @@ async function loadOverview() {
 
 function Stat({ label, value, hint, icon, color }: { label: string; value: React.ReactNode; hint?: React.ReactNode; icon: React.ReactNode; color: string }) {
   return (
-    <Card withBorder radius="md" padding="lg">
+    <Card withBorder radius="md" padding="lg" px={{ base: 'sm', sm: 'lg' }}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Text size="xs" tt="uppercase" fw={600} c="dimmed" style={{ letterSpacing: 0.4 }}>
             {label}
           </Text>
-          <Text fz={28} fw={700} mt={4} data-testid={`stat-${label.toLowerCase().replace(/\W+/g, '-')}`}>
+          <Text fz={{ base: 22, sm: 28 }} fw={700} mt={4} data-testid={`stat-${label.toLowerCase().replace(/\W+/g, '-')}`}>
             {value}
           </Text>
           {hint && (
@@ -56,7 +56,7 @@ function Stat({ label, value, hint, icon, color }: { label: string; value: React
             </Text>
           )}
         </div>
-        <ThemeIcon variant="light" color={color} size={40} radius="md">
+        <ThemeIcon variant="light" color={color} size={40} radius="md" visibleFrom="sm">
           {icon}
         </ThemeIcon>
       </Group>
@@ -88,7 +88,7 @@ export function Overview() {
               </Group>
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing={{ base: 'xs', sm: 'md' }}>
             <Stat label="Balance" value={money(data.balance.balance_cents)} hint={test ? 'Test credits' : 'Prepaid credits'} icon={<IconCoins size={22} />} color="indigo" />
             <Stat label="Calls today" value={plus(data.callsToday)} hint={minutes(data.callsToday.items.reduce((s, c) => s + c.billed_minutes, 0))} icon={<IconPhoneCall size={22} />} color="blue" />
             <Stat label="SMS today" value={plus(data.smsToday)} hint={`${data.smsToday.items.filter((s) => s.direction === 'inbound').length} received`} icon={<IconMessage size={22} />} color="teal" />

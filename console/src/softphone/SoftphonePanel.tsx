@@ -41,18 +41,23 @@ export function SoftphonePanel({ number, opened, onClose }: { number: PhoneNumbe
 
   const start = async () => {
     setStartError(null);
+    let mic: MediaCall | null = null;
     try {
+      if (audio) {
+        mic = new MediaCall();
+        setCall(mic);
+        if (!(await mic.openMic())) return;
+      }
       const { data: t } = await api.post<{ data: SoftphoneTicket }>('/v1/softphone/tickets', { to: number.phone_number });
-      if (t.media_mode === 'relay') {
+      if (mic) {
+        await mic.start(t.socket_path, t.to, t.ticket);
+      } else {
         const c = new TextCall();
         setCall(c);
         c.start(t.socket_path, t.to, t.ticket);
-      } else {
-        const c = new MediaCall();
-        setCall(c);
-        await c.start(t.socket_path, t.to, t.ticket);
       }
     } catch (err) {
+      mic?.abandon();
       setStartError(err instanceof ApiError ? err.message : String(err));
     }
   };

@@ -28,15 +28,29 @@ export class MediaCall extends CallBase {
   private markTimer: number | null = null;
   private hungUp = false;
 
-  /** Opens the call: the microphone first (the browser asks), then the socket with the ticket. */
-  async start(socketPath: string, to: string, ticket: string): Promise<void> {
+  /**
+   * The microphone first (the browser may ask, and take its time): only then is a ticket asked
+   * for, so a slow permission prompt never outlives the ticket. False if there is no microphone.
+   */
+  async openMic(): Promise<boolean> {
+    if (!navigator.mediaDevices?.getUserMedia) {
+      this.fail('This page cannot use the microphone: browsers allow it only on https:// or on http://127.0.0.1 / localhost. Open the console at one of those.');
+      this.update({ phase: 'ended' });
+      return false;
+    }
     try {
       this.mic = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 } });
     } catch (err) {
       this.fail(`The microphone is not available: ${(err as Error).message}. Allow it for this page and call again.`);
       this.update({ phase: 'ended' });
-      return;
+      return false;
     }
+    return true;
+  }
+
+  /** Opens the call over the socket with the ticket (after openMic). */
+  async start(socketPath: string, to: string, ticket: string): Promise<void> {
+    if (!this.mic) throw new Error('openMic() first');
     const ctx = new AudioContext({ latencyHint: 'interactive' });
     this.ctx = ctx;
     await ctx.audioWorklet.addModule(`${import.meta.env.BASE_URL}capture-worklet.js`);
@@ -90,6 +104,11 @@ export class MediaCall extends CallBase {
   dtmf(digit: string) {
     this.send({ event: 'dtmf', sequenceNumber: this.nextSeq(), streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
     this.addLine({ speaker: 'system', text: `pressed ${digit}` });
+  }
+
+  /** Gives the microphone back when no call was placed (the ticket was refused). */
+  abandon() {
+    this.teardown();
   }
 
   hangup() {
