@@ -384,4 +384,25 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     expect(failed.filter((f) => !f.includes('ERR_ABORTED'))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+  it('edits a number and releases it, from its page', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(key);
+    await page.getByTestId('workspace-name').waitFor();
+    const n = expectOk(await api.post('/v1/numbers', { webhook_url: new URL('agent', agent.url).href, first_message: 'Old greeting.' }), 201).data;
+    await page.goto(`${base}/console/numbers/${n.id}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('First message').fill('Welcome to Acme, how can I help?');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Welcome to Acme, how can I help?').waitFor();
+    expect(expectOk(await api.get(`/v1/numbers/${n.id}`)).data.first_message).toBe('Welcome to Acme, how can I help?');
+
+    await page.getByRole('button', { name: 'Release' }).click();
+    await page.getByRole('button', { name: 'Release number' }).click();
+    await page.getByText('released', { exact: true }).first().waitFor();
+    expect(expectOk(await api.get(`/v1/numbers/${n.id}`)).data.status).toBe('released');
+    await shot('21-number-released');
+    expect(pageErrors).toEqual([]);
+  });
 });
