@@ -400,7 +400,8 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
 
     await page.getByRole('button', { name: 'Release' }).click();
     await page.getByRole('button', { name: 'Release number' }).click();
-    await page.getByText('released', { exact: true }).first().waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('released-notice').waitFor();
     expect(expectOk(await api.get(`/v1/numbers/${n.id}`)).data.status).toBe('released');
     await shot('21-number-released');
     expect(pageErrors).toEqual([]);

@@ -27,14 +27,14 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function NumberCalls({ id }: { id: string }) {
+function NumberCalls({ id, active }: { id: string; active: boolean }) {
   const list = usePaged((cursor) => api.get<Page<Call>>('/v1/calls', { number_id: id, cursor, limit: 10 }), [id]);
   useLiveCalls(list.items, list.setItems);
   return (
     <>
       <ErrorNotice error={list.error} />
       {list.loading && list.items.length === 0 && <Loading />}
-      {!list.loading && list.items.length === 0 && !list.error && <EmptyState title="No calls to this number yet">Press Call above to talk to its agent.</EmptyState>}
+      {!list.loading && list.items.length === 0 && !list.error && <EmptyState title="No calls to this number yet">{active ? 'Press Call above to talk to its agent, or call it from a phone.' : 'It was released before anyone called.'}</EmptyState>}
       {list.items.length > 0 && <CallsTable calls={list.items} />}
       <LoadMore hasMore={list.hasMore} loading={list.loading} onMore={list.more} />
     </>
@@ -128,6 +128,11 @@ export function NumberPage({ id }: { id: string }) {
           </>
         }
       />
+      {!active && (
+        <Alert color="gray" variant="light" mb="md" data-testid="released-notice" title="Released">
+          Released {fullTime(number.released_at)}{number.release_reason ? ` (${number.release_reason.replaceAll('_', ' ')})` : ''}: it takes no calls or SMS. Its history stays here.
+        </Alert>
+      )}
       {!test && (
         <Alert color="gray" variant="light" mb="md">
           The browser softphone calls test numbers only: sign in with a test key to call from here.
@@ -145,7 +150,7 @@ export function NumberPage({ id }: { id: string }) {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="calls">
-              <NumberCalls key={callsKey} id={id} />
+              <NumberCalls key={callsKey} id={id} active={active} />
             </Tabs.Panel>
             <Tabs.Panel value="sms">
               <NumberSms id={id} />
