@@ -170,6 +170,12 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await nav('Numbers').click();
     await page.getByRole('button', { name: 'New number' }).first().click();
     const dialog = page.getByRole('dialog');
+    // A bad URL: the form shows exactly what the API says, and nothing is created.
+    await dialog.getByLabel('Webhook URL').fill('ftp://agent.example.com/agent');
+    await dialog.getByRole('button', { name: 'Create number' }).click();
+    const refusal = expectOk(await api.post('/v1/numbers', { media_mode: 'relay', inbound_mode: 'autopilot', webhook_url: 'ftp://agent.example.com/agent' }), 422);
+    await expect.poll(() => dialog.getByTestId('api-error').innerText()).toBe(refusal.error.message);
+    expect(expectOk(await api.get('/v1/numbers')).data).toHaveLength(0);
     await dialog.getByLabel('Webhook URL').fill(new URL('agent', agent.url).href);
     await dialog.getByText('Stream (audio)').click();
     await dialog.getByLabel('First message').fill('Hi, this is Acme.');
