@@ -380,7 +380,23 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+// Softphone tickets (014-softphone-tickets): what a browser opens a test-mode softphone socket
+// with instead of its API key (src/softphone/tickets.ts).
+
+export interface SoftphoneTicketsTable {
+  /** SHA-256 of the ticket; the ticket itself is shown once, to the key that asked. */
+  ticket_hash: string;
+  key_id: string;
+  workspace_id: string;
+  to_number: string;
+  from_number: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   recordings: RecordingsTable;
   server_secrets: ServerSecretsTable;
+  softphone_tickets: SoftphoneTicketsTable;
 }

@@ -19,6 +19,8 @@ import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
 import { mediaSoftphoneRoutes } from '../carriers/sim/media-softphone.js';
+import { softphoneTicketRoutes } from '../softphone/ticket-routes.js';
+import { consoleRoutes } from '../console/console-routes.js';
 import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
 import { twilioVoiceRoutes } from '../carriers/twilio/voice-routes.js';
 import { twilioMediaRoutes } from '../carriers/twilio/media-routes.js';
@@ -210,10 +212,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(crmRoutes, services);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       await v1.register(mediaSoftphoneRoutes, { ...sessionDeps, speech });
+      await v1.register(softphoneTicketRoutes, { db: deps.db, clock: deps.clock });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async (request) => documentFor(app.swagger(), request, deps.config.publicUrl));
     },
     { prefix: '/v1' },
   );
+
+  await app.register(consoleRoutes);
 
   if (deps.startWebhookWorker) webhookWorker.start();
   return app;

@@ -1287,6 +1287,28 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/v1/softphone/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket for the browser softphone
+         * @description Test keys only. Returns a short-lived, single-use ticket for calling one of your test numbers from a browser: open `socket_path?ticket=...` (a browser cannot send an Authorization header on a WebSocket, and an API key must never go in a URL). The call is metered against test credits like any test call.
+         *
+         *     Requires scope `calls:write`.
+         */
+        post: operations["createSoftphoneTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1891,6 +1913,20 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** SoftphoneTicket */
+        SoftphoneTicket: {
+            /** @description Pass as `?ticket=` when opening `socket_path`. Good once, until `expires_at`. */
+            ticket: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description E.164, e.g. +14155552671. */
+            to: string;
+            from: string | null;
+            /** @description How the number talks: a `relay` number takes text frames, the others Media Streams audio. */
+            media_mode: "relay" | "stream" | "realtime";
+            /** @description `/v1/softphone` (text frames) for a relay number, `/v1/softphone/media` (Media Streams audio) otherwise. */
+            socket_path: string;
         };
         /** Error */
         Error: {
@@ -6725,6 +6761,56 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Task"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSoftphoneTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The test number to call. */
+                    to: string;
+                    /** @description Caller ID the agent sees; defaults to a fixed test caller. */
+                    from?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SoftphoneTicket"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

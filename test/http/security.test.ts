@@ -35,6 +35,7 @@ const BASE_ROUTES: Record<string, RouteCase> = {
   'DELETE /v1/calls/:id/recording': { owns: 'recorded_call' },
   'GET /v1/softphone': { ws: true },
   'GET /v1/softphone/media': { ws: true },
+  'POST /v1/softphone/tickets': { body: { to: '+16289234567' } },
   'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
   'POST /v1/sms': { body: { from: 'num_00000000000000000000000000', to: '+16289234567', body: 'hi' } },
   'GET /v1/sms': {},
@@ -94,10 +95,11 @@ describe('route declarations', () => {
     expect(Object.keys(ROUTES).filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it('only health, docs, the OpenAPI document and signed recording links are public', () => {
+  it('only health, docs, the console\'s static files, the OpenAPI document and signed recording links are public', () => {
     const publicUrls = h.app.routeRecords.filter((r) => r.scope === 'public').map((r) => r.url);
-    // …and recording downloads, whose signed link (HMAC, expiring) is the authorization.
-    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio)$/);
+    // The console's pages carry no data: everything they show comes from the API with a key.
+    // Recording downloads' signed link (HMAC, expiring) is their authorization.
+    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio)$/);
   });
 });
 
