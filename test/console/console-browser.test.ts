@@ -81,9 +81,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  h = await createHarness({ env: { AGENTLINE_SPEECH_BASE_URL: speech.url, AGENTLINE_SPEECH_API_KEY: 'sk-speech' } });
-  await h.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+  // The gateway's PUBLIC_URL is where the browser reaches it (recording links are built from it).
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  h = await createHarness({ env: { AGENTLINE_SPEECH_BASE_URL: speech.url, AGENTLINE_SPEECH_API_KEY: 'sk-speech', PUBLIC_URL: base } });
+  await h.app.listen({ port, host: '127.0.0.1' });
   key = await h.key({ workspace: 'acme' });
   readOnlyKey = await h.key({ workspace: 'acme', readOnly: true });
   api = h.api(key);
@@ -180,13 +182,14 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     await dialog.getByText('Stream (audio)').click();
     await dialog.getByLabel('First message').fill('Hi, this is Acme.');
     await dialog.getByLabel('Endpointing (ms)').fill('400');
+    await dialog.getByLabel('Record calls').check();
     await shot('05-numbers-create');
     await dialog.getByRole('button', { name: 'Create number' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
     const numbers = expectOk(await api.get('/v1/numbers')).data;
     expect(numbers).toHaveLength(1);
-    expect(numbers[0]).toMatchObject({ media_mode: 'stream', first_message: 'Hi, this is Acme.', endpointing_ms: 400, webhook_url: new URL('agent', agent.url).href });
+    expect(numbers[0]).toMatchObject({ media_mode: 'stream', recording: true, first_message: 'Hi, this is Acme.', endpointing_ms: 400, webhook_url: new URL('agent', agent.url).href });
     const row = page.getByTestId('numbers-table').getByRole('row').nth(1);
     expect(await row.innerText()).toContain('stream');
     await shot('06-numbers-list');
@@ -239,6 +242,27 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     for (const t of transcript.turns) if (t.text) expect(shown).toContain(t.text);
     expect(await page.getByTestId('timing-bar').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('−$0.03').count()).toBeGreaterThan(0);
+    // The call was recorded: the player plays the gateway's two-channel WAV through its signed link.
+    const player = page.getByTestId('recording-player');
+    await player.waitFor({ timeout: 15_000 });
+    const src = (await player.getAttribute('src'))!;
+    expect(src.startsWith(`${base}/v1/recordings/`)).toBe(true);
+    const res = await fetch(src); // no API key: the signed link is its own authorization
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const wav = { status: res.status, riff: bytes.subarray(0, 4).toString('latin1'), channels: bytes.readUInt16LE(22), size: bytes.length };
+    expect(wav).toMatchObject({ status: 200, riff: 'RIFF', channels: 2 });
+    // …and the browser itself can load and decode it (the console's CSP lets it).
+    const seconds = await player.evaluate(
+      (el: any) =>
+        new Promise<number>((resolve) => {
+          el.addEventListener('loadedmetadata', () => resolve(el.duration), { once: true });
+          el.addEventListener('error', () => resolve(-1), { once: true });
+          el.preload = 'auto';
+          el.load();
+        }),
+    );
+    expect(seconds).toBeGreaterThan(1);
+    expect(wav.size).toBeGreaterThan(8000 * 2 * 2); // more than a second of stereo 16-bit audio
     await shot('08-call-page');
   });
 
@@ -413,3 +437,11 @@ describe.skipIf(!haveChromium && !inCi)('the console in a browser', { timeout: 9
     expect(pageErrors).toEqual([]);
   });
 });
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}

@@ -1,4 +1,4 @@
-import { Button, Group, Input, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Input, NumberInput, SegmentedControl, Select, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { PhoneNumber } from '../api/types';
@@ -19,6 +19,7 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
   const [inbound, setInbound] = useState<string>(number?.inbound_mode ?? 'autopilot');
   const [endpointing, setEndpointing] = useState<number | string>(number?.endpointing_ms ?? 500);
   const [bargeIn, setBargeIn] = useState<number | string>(number?.barge_in_ms ?? 250);
+  const [recording, setRecording] = useState(number?.recording ?? false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,6 +30,7 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
     const body: Record<string, unknown> = {
       media_mode: mediaMode,
       inbound_mode: inbound,
+      recording,
       ...(voice.trim() ? { voice_id: voice.trim() } : {}),
       ...(firstMessage.trim() ? { first_message: firstMessage.trim() } : {}),
     };
@@ -140,6 +142,12 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
             miw={180}
           />
         </Group>
+        <Switch
+          label="Record calls"
+          description={mediaMode === 'relay' ? 'Twilio records relay calls; you fetch them through Agentline.' : 'A two-channel WAV: the caller left, the agent right.'}
+          checked={recording}
+          onChange={(e) => setRecording(e.currentTarget.checked)}
+        />
         <ErrorNotice error={error} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onCancel}>

@@ -176,6 +176,7 @@ export function NumberPage({ id }: { id: string }) {
                 <Fact label="Voice">{number.voice_id ?? 'default'}</Fact>
                 <Fact label="Inbound">{number.inbound_mode === 'autopilot' ? 'agent answers' : 'refused'}</Fact>
                 <Fact label="Language">{number.language}</Fact>
+                <Fact label="Recording">{number.recording ? 'on' : 'off'}</Fact>
                 {number.media_mode === 'stream' && (
                   <>
                     <Fact label="Endpointing">{number.endpointing_ms} ms</Fact>
