@@ -5,8 +5,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY src ./src
+# The operator console (/console): built by `npm run build` into dist/console-ui.
+COPY console ./console
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: no compilers, non-root, data on a volume.

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { ConfigError, type Env } from './config/variable.js';
 import { V } from './config/variables.js';
 
@@ -49,6 +50,16 @@ export interface Config {
   lowBalanceCents: number;
   /** An SMS thread this long without a message is logged as one `sms` activity on its contact. */
   smsThreadQuietMs: number;
+  recordings: RecordingsConfig;
+}
+
+/** Call recordings (src/recordings/). */
+export interface RecordingsConfig {
+  /** AGENTLINE_RECORDINGS_DIR, else `recordings/` beside the database. */
+  dir: string;
+  linkTtlSeconds: number;
+  /** Unset: a secret generated once and kept in the database. */
+  linkSecret?: string;
 }
 
 export interface VoiceConfig {
@@ -111,6 +122,14 @@ export interface SpeechConfig {
   sttTimeoutMs: number;
   /** Request to first audio byte, and the longest gap between chunks. */
   ttsTimeoutMs: number;
+  /** Operator-changed lines rendered through TTS (null: an in-memory database, no disk cache). */
+  promptCacheDir: string | null;
+}
+
+/** AGENTLINE_PROMPT_CACHE_DIR, else `prompt-cache/` beside the database file. */
+function promptCacheDirOf(explicit: string | undefined, dbPath: string): string | null {
+  if (explicit) return explicit;
+  return dbPath === ':memory:' ? null : join(dirname(dbPath), 'prompt-cache');
 }
 
 /** The `realtime` media mode's speech-to-speech endpoint (src/realtime/). */
@@ -137,10 +156,11 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const dbPath = V.AGENTLINE_DB.read(env);
   return {
     port,
     host,
-    dbPath: V.AGENTLINE_DB.read(env),
+    dbPath,
     publicUrl,
     logLevel: V.LOG_LEVEL.read(env),
     twilio: {
@@ -174,6 +194,11 @@ export function loadConfig(env: Env = process.env): Config {
     smsHelpReply: V.AGENTLINE_SMS_HELP_REPLY.read(env),
     lowBalanceCents: V.AGENTLINE_LOW_BALANCE_CENTS.read(env),
     smsThreadQuietMs: V.AGENTLINE_SMS_THREAD_QUIET_MINUTES.read(env) * 60_000,
+    recordings: {
+      dir: V.AGENTLINE_RECORDINGS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'recordings'),
+      linkTtlSeconds: V.AGENTLINE_RECORDING_LINK_TTL_SECONDS.read(env),
+      linkSecret: V.AGENTLINE_RECORDING_LINK_SECRET.read(env),
+    },
     voice: {
       firstTokenTimeoutMs: V.AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS.read(env),
       maxAgentFailures: V.AGENTLINE_AGENT_MAX_FAILURES.read(env),
@@ -193,6 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
       ttsVoice: V.AGENTLINE_TTS_VOICE.read(env),
       sttTimeoutMs: V.AGENTLINE_STT_TIMEOUT_MS.read(env),
       ttsTimeoutMs: V.AGENTLINE_TTS_TIMEOUT_MS.read(env),
+      promptCacheDir: promptCacheDirOf(V.AGENTLINE_PROMPT_CACHE_DIR.read(env), V.AGENTLINE_DB.read(env)),
     },
     realtime: {
       url: V.AGENTLINE_REALTIME_URL.read(env) ?? realtimeUrlFrom(V.OPENAI_BASE_URL.read(env) ?? 'https://api.openai.com/v1'),

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'idempotency_in_progress'
   | 'conflict'
   | 'unsupported_media_type'
+  | 'range_not_satisfiable'
   | 'validation_error'
   | 'invalid_phone'
   | 'recipient_opted_out'
@@ -52,6 +53,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case 'unsupported_media_type':
       return 415;
+    case 'range_not_satisfiable':
+      return 416;
     case 'validation_error':
     case 'invalid_phone':
     case 'recipient_opted_out':

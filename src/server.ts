@@ -49,6 +49,7 @@ async function bootstrapFirstKey(opened: OpenedDatabase, config: Config, base: s
       `    curl -s ${base}/v1/me -H "Authorization: Bearer ${created.key}"`,
       '',
       `API docs: ${base}/docs`,
+      `Console:  ${base}/console (paste the key)`,
       '',
       ...(config.openai.apiKey === undefined && config.openai.baseUrl === undefined
         ? [

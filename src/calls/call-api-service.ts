@@ -29,6 +29,8 @@ export interface PlaceCallInput {
   metadata?: Record<string, string>;
   first_message?: string;
   system_prompt?: string;
+  /** Overrides the number's `recording` for this call. */
+  recording?: boolean;
 }
 
 export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCallInput, opts: { idempotency?: IdempotencyHandle | null } = {}): Promise<CallDto> {
@@ -63,6 +65,10 @@ export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCal
       systemPromptOverride: input.system_prompt ?? null,
       firstMessageOverride: input.first_message ?? null,
     }, trx);
+    if (input.recording !== undefined) {
+      created.recording = input.recording ? 1 : 0;
+      await repo.updateCall(trx, created.id, { recording: created.recording });
+    }
     await intents.open(trx, { kind: 'call.place', resourceId: created.id, scope, carrier: dialer.carrier, idempotency });
     return created;
   });
@@ -123,6 +129,9 @@ export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): P
   const call = await getCall(deps, scope, id);
   if (isTerminal(call.status)) return callDto(call);
   const live = deps.control.hangUp(call.id, { reason: 'hangup_requested' });
+  // A stream leg hangs up through the carrier's REST API itself once the last words were heard;
+  // hanging up here too would cut them off. Should the process die first, crash recovery does it.
+  if (live && deps.registry.get(call.id)?.legEndsCall) return callDto(call);
   const intents = deps.intents ?? new IntentBook(deps);
   const ref = intentRef('call.hangup', call.id);
   try {

@@ -43,6 +43,12 @@ export interface LegEvents {
    * only; relay and softphone legs never call it). Sent after that turn's `callerSaid`.
    */
   speechTimings?(timings: SpeechTurnTimings): void;
+  /**
+   * The leg's own speech service failed (legs with their own speech pipeline only) and the caller
+   * heard the pre-rendered fallback line instead. For TTS, `heard` is what of the reply being
+   * spoken reached the caller before it; the rest of that reply is dropped. STT: `heard` is null.
+   */
+  speechFailed?(failure: { service: 'stt' | 'tts'; error: string; heard: string | null }): void;
 }
 
 export type LegKind = 'relay' | 'softphone' | 'stream' | 'realtime';

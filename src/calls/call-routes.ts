@@ -9,6 +9,7 @@ import { PageQuery, pageRequest, toPage } from '../http/pagination.js';
 import { Metadata } from '../numbers/number-schemas.js';
 import { callDto } from './call-dto.js';
 import { type CallApiDeps, getCall, getTranscript, hangUpCall, listCalls, placeCall } from './call-api-service.js';
+import { recordingRoutes } from '../recordings/recording-routes.js';
 
 const Status = Type.Union(['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'].map((s) => Type.Literal(s)));
 
@@ -73,6 +74,7 @@ const PlaceBody = Type.Object(
     metadata: Type.Optional(Metadata),
     first_message: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Overrides the number\'s first_message for this call.' })),
     system_prompt: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'Overrides the number\'s system_prompt for this call.' })),
+    recording: Type.Optional(Type.Boolean({ description: 'Record this call (or not), whatever the number\'s `recording` setting says.' })),
   },
   { additionalProperties: false },
 );
@@ -92,6 +94,7 @@ const Params = IdParams('call');
 type P = { Params: Static<typeof Params> };
 
 export async function callRoutes(app: FastifyInstance, deps: CallApiDeps) {
+  await recordingRoutes(app, deps);
   app.post<{ Body: Static<typeof PlaceBody> }>(
     '/calls',
     {

@@ -22,11 +22,16 @@ import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
  * speech-to-speech one of a `realtime` call (realtime/realtime-conversation.ts), whose model
  * takes its own turns.
  */
-export type SessionConversation = Pick<Conversation, 'isEnded' | 'greeted' | 'callerSaid' | 'callerInterrupted' | 'digit' | 'say' | 'sayFinalWords' | 'sayAndEnd' | 'close'>;
+export type SessionConversation = Pick<Conversation, 'isEnded' | 'greeted' | 'callerSaid' | 'callerInterrupted' | 'digit' | 'say' | 'sayFinalWords' | 'sayAndEnd' | 'close' | 'speechFailed'>;
 
 export interface LiveSession {
   callId: string;
   conversation: SessionConversation;
+  /**
+   * The leg ends the call at the carrier itself once the last words were heard (Media Streams:
+   * a REST update after the last mark), so the hang-up API must not also hang up right away.
+   */
+  readonly legEndsCall: boolean;
   /** The agent or the gateway ended the call with this outcome (null: the caller hung up). */
   readonly outcome: CallOutcome | null;
   /** Asks the call to end: a goodbye where given, then the carrier's end. */
@@ -126,6 +131,7 @@ export async function startSession(
   const session: LiveSession = {
     callId: call.id,
     conversation,
+    legEndsCall: args.leg.kind === 'stream' || args.leg.kind === 'realtime',
     get outcome() {
       return outcome;
     },
@@ -173,6 +179,7 @@ export async function startSession(
     digit: (d) => conversation.digit(d),
     hangup: (reason) => void session.close(reason ?? 'caller_hangup'),
     speechTimings: (timings) => transcript.addSpeechTimings(timings),
+    speechFailed: (failure) => conversation.speechFailed(failure),
   });
 
   return session;

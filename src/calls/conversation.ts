@@ -81,6 +81,36 @@ export class Conversation {
       return;
     }
     // The reply was complete but still playing: trim it in history and transcript.
+    this.trimLastReply(heard);
+    this.o.transcript.trimLastAgentTurn(heard);
+  }
+
+  /**
+   * The leg's own speech service failed (a `stream` call) and the caller heard the pre-rendered
+   * fallback line. TTS: the reply stops where the caller stopped hearing it, in history and
+   * transcript, with the error; the agent's request is aborted. STT: the caller's words were lost.
+   */
+  speechFailed(failure: { service: 'stt' | 'tts'; error: string; heard: string | null }): void {
+    if (this.ended) return;
+    if (failure.service === 'tts') {
+      const heard = failure.heard ?? '';
+      const turn = this.inFlight;
+      if (turn) {
+        this.inFlight = null;
+        turn.controller.abort();
+        this.o.leg.endTurn(); // the failed reply is over at the leg too: the next one starts afresh
+        if (heard) this.history.push({ role: 'assistant', content: heard });
+        this.o.transcript.record({ speaker: 'agent', text: heard, startedAt: turn.startedAt, error: failure.error, ...turnTimings(turn) });
+      } else {
+        this.trimLastReply(heard);
+        this.o.transcript.failLastAgentTurn(heard, failure.error);
+      }
+    }
+    this.o.transcript.record({ speaker: 'system', text: this.o.lines.fallback, startedAt: new Date(), error: failure.service === 'stt' ? failure.error : null });
+  }
+
+  /** The newest assistant message since the caller last spoke becomes `heard`. */
+  private trimLastReply(heard: string): void {
     for (let i = this.history.length - 1; i >= 0; i--) {
       const m = this.history[i]!;
       if (m.role === 'assistant' && typeof m.content === 'string') {
@@ -89,7 +119,6 @@ export class Conversation {
       }
       if (m.role === 'user') break;
     }
-    this.o.transcript.trimLastAgentTurn(heard);
   }
 
   digit(d: string): void {

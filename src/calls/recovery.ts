@@ -2,6 +2,7 @@ import type { Mode } from '../db/schema.js';
 import { listUnfinishedCalls } from './call-repository.js';
 import { type CallServiceDeps, finalizeCall, isTerminal } from './call-service.js';
 import type { Dialer } from './dialer.js';
+import { recoverInterruptedRecordings } from '../recordings/recording-service.js';
 
 // After a crash or restart no session survives, so no call may stay "in-progress": each one is
 // closed and billed from the carrier's own record when it has one, else from the last moment
@@ -28,5 +29,11 @@ export async function recoverInterruptedCalls(deps: CallServiceDeps & { dialers:
       deps.log.error({ err, call_id: call.id }, 'could not recover an interrupted call');
     }
   }
+  // The files of gateway recordings those calls were writing are made valid and become ready.
+  const recordings = await recoverInterruptedRecordings(deps).catch((err: unknown) => {
+    deps.log.error({ err }, 'could not recover interrupted call recordings');
+    return 0;
+  });
+  if (recordings > 0) deps.log.warn({ recordings }, 'finished call recordings cut by a previous run');
   return recovered;
 }

@@ -119,6 +119,23 @@ export class TranscriptRecorder {
     this.awaitingTurn = timings;
   }
 
+  /**
+   * The newest agent turn since the caller last spoke could not be spoken past `heard` (its
+   * speech failed): only that is kept, with the error.
+   */
+  failLastAgentTurn(heard: string, error: string): boolean {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const t = this.pending[i]!;
+      if (t.speaker === 'caller') return false;
+      if (t.speaker === 'agent') {
+        t.text = heard;
+        t.error = t.error ? `${t.error}; ${error}` : error;
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Trims the newest agent turn to what the caller heard before barging in. */
   trimLastAgentTurn(heard: string): boolean {
     for (let i = this.pending.length - 1; i >= 0; i--) {

@@ -29,6 +29,19 @@ export const V = {
   LOG_LEVEL: oneOf({ name: 'LOG_LEVEL', group: 'listener', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', description: 'Log level (JSON lines on stdout)' }),
 
   AGENTLINE_DB: text({ name: 'AGENTLINE_DB', group: 'storage', default: './data/agentline.db', description: 'SQLite database file (`:memory:` for a throwaway one); its folder is created' }),
+  AGENTLINE_RECORDINGS_DIR: optionalText({
+    name: 'AGENTLINE_RECORDINGS_DIR',
+    group: 'storage',
+    description: 'Where the gateway writes call recordings (`stream` and `realtime` calls); unset, `recordings/` beside AGENTLINE_DB. Created when needed',
+  }),
+  AGENTLINE_RECORDING_LINK_TTL_SECONDS: integer({ name: 'AGENTLINE_RECORDING_LINK_TTL_SECONDS', group: 'storage', default: 3600, min: 10, max: 7 * 86_400, description: 'How long a recording download link works' }),
+  AGENTLINE_RECORDING_LINK_SECRET: optionalText({
+    name: 'AGENTLINE_RECORDING_LINK_SECRET',
+    group: 'storage',
+    pattern: /^.{32,}$/,
+    patternText: 'at least 32 characters',
+    description: 'Signs recording download links (HMAC-SHA256); unset, the gateway makes one and keeps it in the database. Changing it ends every link handed out',
+  }),
 
   TWILIO_ACCOUNT_SID: optionalText({ name: 'TWILIO_ACCOUNT_SID', group: 'carrier', pattern: /^AC[0-9a-fA-F]{32}$/, patternText: 'AC followed by 32 hex characters', description: 'Twilio account; set together with TWILIO_AUTH_TOKEN' }),
   TWILIO_AUTH_TOKEN: optionalText({ name: 'TWILIO_AUTH_TOKEN', group: 'carrier', description: 'Twilio auth token; also checks the signature of every carrier request' }),
@@ -62,6 +75,7 @@ export const V = {
   AGENTLINE_TTS_VOICE: text({ name: 'AGENTLINE_TTS_VOICE', group: 'speech', default: 'alloy', description: 'Voice of `stream` numbers that have no `voice_id`' }),
   AGENTLINE_STT_TIMEOUT_MS: integer({ name: 'AGENTLINE_STT_TIMEOUT_MS', group: 'speech', default: 5000, min: 100, max: 60_000, description: 'A transcription slower than this is a failed turn: the caller hears the fallback prompt' }),
   AGENTLINE_TTS_TIMEOUT_MS: integer({ name: 'AGENTLINE_TTS_TIMEOUT_MS', group: 'speech', default: 3000, min: 100, max: 60_000, description: "Speech synthesis: the longest wait for the first audio byte, and between two chunks; then the caller hears the fallback prompt" }),
+  AGENTLINE_PROMPT_CACHE_DIR: optionalText({ name: 'AGENTLINE_PROMPT_CACHE_DIR', group: 'speech', description: 'Where the lines you changed (fallback, goodbyes) are kept once rendered through TTS, so a restart does not render them again; unset, `prompt-cache/` beside AGENTLINE_DB' }),
 
   AGENTLINE_REALTIME_URL: optionalUrl({
     name: 'AGENTLINE_REALTIME_URL',

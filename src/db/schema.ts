@@ -75,6 +75,8 @@ export interface NumbersTable {
   endpointing_ms: number;
   /** `stream`: caller speech during playback that interrupts it; 0 = off. */
   barge_in_ms: number;
+  /** Record this number's calls (012-recordings; 0/1, default 0). Optional: rows built before it stay valid. */
+  recording?: number;
   created_at: string;
   updated_at: string;
 }
@@ -135,6 +137,8 @@ export interface CallsTable {
   last_activity_at: string | null;
   /** The CRM contact matched by the counterpart's number (null: unknown caller). */
   contact_id: string | null;
+  /** Per-call override of the number's `recording` (012-recordings; 0/1, null: the number decides). */
+  recording?: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -334,4 +338,65 @@ export interface CarrierIntentsTable {
 
 export interface Database {
   carrier_intents: CarrierIntentsTable;
+}
+
+// Call recordings (012-recordings): one row per recording of a call, made by the gateway
+// (`stream`/`realtime` calls, a WAV under the recordings directory) or by the carrier (`relay`
+// calls, fetched from Twilio when downloaded). See src/recordings/.
+
+export type RecordingSource = 'gateway' | 'twilio';
+/** recording: being written (or cut by a crash until recovery); ready: can be fetched; failed: none came; deleted: removed by the API. */
+export type RecordingStatus = 'recording' | 'ready' | 'failed' | 'deleted';
+
+export interface RecordingsTable {
+  id: string;
+  call_id: string;
+  workspace_id: string;
+  mode: Mode;
+  source: RecordingSource;
+  status: RecordingStatus;
+  /** gateway: the file, relative to the recordings directory. */
+  path: string | null;
+  /** twilio: the RecordingSid (unique: callbacks are idempotent on it). */
+  carrier_sid: string | null;
+  /** twilio: the media URL from the callback (for reference; downloads are built from the sid). */
+  carrier_url: string | null;
+  format: 'wav';
+  channels: number;
+  sample_rate: number;
+  duration_seconds: number | null;
+  size_bytes: number | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  ready_at: string | null;
+  deleted_at: string | null;
+}
+
+/** Secrets the server makes for itself once and keeps (the recording link key). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+// Softphone tickets (014-softphone-tickets): what a browser opens a test-mode softphone socket
+// with instead of its API key (src/softphone/tickets.ts).
+
+export interface SoftphoneTicketsTable {
+  /** SHA-256 of the ticket; the ticket itself is shown once, to the key that asked. */
+  ticket_hash: string;
+  key_id: string;
+  workspace_id: string;
+  to_number: string;
+  from_number: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  recordings: RecordingsTable;
+  server_secrets: ServerSecretsTable;
+  softphone_tickets: SoftphoneTicketsTable;
 }

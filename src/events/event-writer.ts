@@ -18,6 +18,7 @@ export type EventType =
   | 'call.started'
   | 'call.ended'
   | 'call.transcript.ready'
+  | 'call.recording.ready'
   | 'sms.sent'
   | 'sms.received'
   | 'sms.delivered'
@@ -37,7 +38,7 @@ export type EventType =
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
   'number.provisioned', 'number.updated', 'number.released', 'number.renewed', 'number.renewal_failed',
-  'credits.purchased', 'credits.low', 'call.started', 'call.ended', 'call.transcript.ready',
+  'credits.purchased', 'credits.low', 'call.started', 'call.ended', 'call.transcript.ready', 'call.recording.ready',
   'sms.sent', 'sms.received', 'sms.delivered', 'sms.failed', 'webhook_endpoint.disabled', 'webhook.test',
   'contact.created', 'lead.created', 'lead.converted', 'deal.stage_changed', 'ticket.created', 'ticket.updated',
   'invoice.paid', 'task.created',

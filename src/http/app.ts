@@ -19,6 +19,8 @@ import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
 import { mediaSoftphoneRoutes } from '../carriers/sim/media-softphone.js';
+import { softphoneTicketRoutes } from '../softphone/ticket-routes.js';
+import { consoleRoutes } from '../console/console-routes.js';
 import { TwilioDialer } from '../carriers/twilio/twilio-dialer.js';
 import { twilioVoiceRoutes } from '../carriers/twilio/voice-routes.js';
 import { twilioMediaRoutes } from '../carriers/twilio/media-routes.js';
@@ -192,6 +194,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(twilioVoiceRoutes, sessionDeps);
   // One speech stack (HTTP agents, Silero model) for Twilio streams and the media softphone.
   const speech = streamSpeechFrom(deps.config, log);
+  // Lines the operator changed are rendered through TTS in the background; calls meanwhile play the shipped audio.
+  app.addHook('onReady', async () => speech.warmUp(async () => (await deps.db.selectFrom('numbers').select('id').where('media_mode', '=', 'stream').where('status', '=', 'active').limit(1).execute()).length > 0));
+  app.addHook('onClose', async () => speech.close());
   await app.register(twilioMediaRoutes, { ...sessionDeps, speech });
   await app.register(twilioSmsRoutes, smsDeps);
   await app.register(
@@ -207,10 +212,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(crmRoutes, services);
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       await v1.register(mediaSoftphoneRoutes, { ...sessionDeps, speech });
+      await v1.register(softphoneTicketRoutes, { db: deps.db, clock: deps.clock });
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async (request) => documentFor(app.swagger(), request, deps.config.publicUrl));
     },
     { prefix: '/v1' },
   );
+
+  await app.register(consoleRoutes);
 
   if (deps.startWebhookWorker) webhookWorker.start();
   return app;

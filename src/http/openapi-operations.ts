@@ -57,6 +57,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/calls/{id}': { id: 'getCall', tag: 'calls' },
   'GET /v1/calls/{id}/transcript': { id: 'getCallTranscript', tag: 'calls' },
   'POST /v1/calls/{id}/hangup': { id: 'hangupCall', tag: 'calls', errors: AT_CARRIER },
+  'GET /v1/calls/{id}/recording': { id: 'getCallRecording', tag: 'calls' },
+  'DELETE /v1/calls/{id}/recording': { id: 'deleteCallRecording', tag: 'calls' },
+  'POST /v1/softphone/tickets': { id: 'createSoftphoneTicket', tag: 'calls' },
 
   'POST /v1/sms': { id: 'sendSms', tag: 'sms', errors: SPENDS_AT_CARRIER },
   'GET /v1/sms': { id: 'listSms', tag: 'sms' },

@@ -19,6 +19,7 @@ export interface NumberDto {
   media_mode: MediaMode;
   endpointing_ms: number;
   barge_in_ms: number;
+  recording: boolean;
   metadata: Record<string, string>;
   crm: { create_leads: boolean };
   renews_at: string | null;
@@ -54,6 +55,7 @@ export function numberDto(row: NumbersTable): NumberDto {
     media_mode: row.media_mode,
     endpointing_ms: row.endpointing_ms,
     barge_in_ms: row.barge_in_ms,
+    recording: row.recording === 1,
     metadata: JSON.parse(row.metadata) as Record<string, string>,
     crm: crmSettingsOf(row),
     renews_at: row.status === 'active' ? row.renews_at : null,

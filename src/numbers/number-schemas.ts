@@ -49,6 +49,10 @@ const BargeInMs = Type.Integer({
   description: `\`stream\`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default ${BARGE_IN_MS.default}.`,
 });
 
+const Recording = Type.Boolean({
+  description: 'Record calls. `stream` and `realtime` calls are recorded by the gateway, `relay` calls by Twilio; fetch one with GET /v1/calls/{id}/recording. Default false; POST /v1/calls can override it per call.',
+});
+
 const CrmSettings = Type.Object(
   { create_leads: Type.Optional(Type.Boolean({ description: 'Open a lead (source phone or sms) for callers and texters not in the CRM.' })) },
   { additionalProperties: false },
@@ -67,6 +71,7 @@ export const CreateNumberBody = Type.Object(
     media_mode: Type.Optional(MediaModeSchema),
     endpointing_ms: Type.Optional(EndpointingMs),
     barge_in_ms: Type.Optional(BargeInMs),
+    recording: Type.Optional(Recording),
     metadata: Type.Optional(Metadata),
     crm: Type.Optional(CrmSettings),
   },
@@ -85,6 +90,7 @@ export const UpdateNumberBody = Type.Object(
     media_mode: Type.Optional(MediaModeSchema),
     endpointing_ms: Type.Optional(EndpointingMs),
     barge_in_ms: Type.Optional(BargeInMs),
+    recording: Type.Optional(Recording),
     metadata: Type.Optional(MetadataPatch),
     crm: Type.Optional(CrmSettings),
   },
@@ -110,6 +116,7 @@ export const NumberSchema = Type.Object(
     media_mode: MediaModeSchema,
     endpointing_ms: EndpointingMs,
     barge_in_ms: BargeInMs,
+    recording: Recording,
     metadata: Type.Record(Type.String(), Type.String()),
     crm: Type.Object({ create_leads: Type.Boolean() }),
     renews_at: Nullable(Timestamp('When the next monthly fee is charged.')),

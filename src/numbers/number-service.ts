@@ -46,6 +46,7 @@ export interface CreateNumberInput {
   media_mode?: MediaMode;
   endpointing_ms?: number;
   barge_in_ms?: number;
+  recording?: boolean;
   metadata?: Record<string, string>;
   crm?: { create_leads?: boolean };
 }
@@ -61,6 +62,7 @@ export interface UpdateNumberInput {
   media_mode?: MediaMode;
   endpointing_ms?: number;
   barge_in_ms?: number;
+  recording?: boolean;
   metadata?: Record<string, string | null>;
   crm?: { create_leads?: boolean };
 }
@@ -122,6 +124,7 @@ export function buildNumberRow(
     media_mode: input.media_mode ?? 'relay',
     endpointing_ms: input.endpointing_ms ?? ENDPOINTING_MS.default,
     barge_in_ms: input.barge_in_ms ?? BARGE_IN_MS.default,
+    recording: input.recording ? 1 : 0,
     metadata: JSON.stringify(input.metadata ?? {}),
     renews_at: new Date(at.getTime() + deps.config.prices.numberRenewalDays * DAY_MS).toISOString(),
     renewal_failed_at: null,
@@ -262,6 +265,7 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   if (input.media_mode !== undefined) changes.media_mode = input.media_mode;
   if (input.endpointing_ms !== undefined) changes.endpointing_ms = input.endpointing_ms;
   if (input.barge_in_ms !== undefined) changes.barge_in_ms = input.barge_in_ms;
+  if (input.recording !== undefined) changes.recording = input.recording ? 1 : 0;
   if (input.crm !== undefined) changes.crm_settings = JSON.stringify({ ...(JSON.parse(existing.crm_settings || '{}') as object), ...input.crm });
   if (input.metadata !== undefined) {
     changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));

@@ -85,6 +85,12 @@ export class RealtimeConversation implements SessionConversation, RealtimeBrain 
     this.onTurn?.({ speaker: 'caller', text, interrupted: false });
   }
 
+  /** A gateway line's speech failed (the model's own audio needs no STT or TTS): on the record. */
+  speechFailed(failure: { service: 'stt' | 'tts'; error: string; heard: string | null }): void {
+    if (this.ended) return;
+    this.o.transcript.record({ speaker: 'system', text: this.o.lines.fallback, startedAt: new Date(), error: `${failure.service}: ${failure.error}` });
+  }
+
   /** Barge-in is the leg's (it knows the heard audio) and arrives as an interrupted agent turn. */
   callerInterrupted(_heard: string): void {}
 

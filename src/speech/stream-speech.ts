@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import OpenAI from 'openai';
 import type { Config } from '../config.js';
-import { loadShippedPrompts, type PromptName, type ShippedPrompt, shippedAudioFor } from '../media/prompts.js';
+import { loadShippedPrompts } from '../media/prompts.js';
+import { PromptBook, type StreamPrompts } from './rendered-prompts.js';
 import { OpenAISpeechToText, type SpeechToText } from './stt/speech-to-text.js';
 import { OpenAITextToSpeech, type TextToSpeech } from './tts/text-to-speech.js';
 import { EnergyGatedVad } from './vad/energy-vad.js';
@@ -12,12 +13,7 @@ import type { Vad } from './vad/vad.js';
 // connections are reused across calls), the STT and TTS behind it, the Silero model (loaded once,
 // on the first stream call, so relay-only gateways never load it) and the pre-rendered prompts.
 
-export interface StreamPrompts {
-  /** After an STT or TTS failure: the shipped audio of the configured fallback line. */
-  fallback: Buffer;
-  /** The shipped audio of exactly this line (goodbyes), if one says it. */
-  forLine(text: string): Buffer | undefined;
-}
+export type { StreamPrompts } from './rendered-prompts.js';
 
 export interface StreamSpeech {
   stt: SpeechToText;
@@ -26,7 +22,18 @@ export interface StreamSpeech {
   defaultVoice: string;
   /** A VAD stream of its own for one call. */
   vadForCall(): Promise<Vad>;
+  /**
+   * The prompts of the configured lines (live: a line changed by the operator switches from the
+   * shipped audio to its rendering once that is ready). Starts the rendering if it has not run.
+   */
   prompts(): Promise<StreamPrompts>;
+  /**
+   * At start-up: renders the changed lines in the background when speech is configured or
+   * `hasStreamNumbers` says this gateway has stream numbers. Never blocks, never throws.
+   */
+  warmUp(hasStreamNumbers: () => Promise<boolean>): void;
+  /** Aborts a rendering in flight (the gateway is stopping). */
+  close(): void;
 }
 
 export function streamSpeechFrom(config: Config, log: FastifyBaseLogger): StreamSpeech {
@@ -34,10 +41,12 @@ export function streamSpeechFrom(config: Config, log: FastifyBaseLogger): Stream
   // A local server may need no key, but the SDK insists on one: it then sends a placeholder.
   const client = new OpenAI({ apiKey: s.apiKey ?? 'unused', ...(s.baseUrl ? { baseURL: s.baseUrl } : {}), maxRetries: 0 });
   let model: Promise<SileroVadModel> | undefined;
-  let prompts: Promise<StreamPrompts> | undefined;
-  return {
+  let book: Promise<PromptBook> | undefined;
+  let closed = false;
+  const tts = new OpenAITextToSpeech({ client, model: s.ttsModel, firstByteTimeoutMs: s.ttsTimeoutMs, idleTimeoutMs: s.ttsTimeoutMs });
+  const speech: StreamSpeech = {
     stt: new OpenAISpeechToText({ client, model: s.sttModel, timeoutMs: s.sttTimeoutMs }),
-    tts: new OpenAITextToSpeech({ client, model: s.ttsModel, firstByteTimeoutMs: s.ttsTimeoutMs, idleTimeoutMs: s.ttsTimeoutMs }),
+    tts,
     defaultVoice: s.ttsVoice,
     async vadForCall() {
       model ??= SileroVadModel.load({ sampleRate: 8000 }).catch((err: unknown) => {
@@ -47,13 +56,39 @@ export function streamSpeechFrom(config: Config, log: FastifyBaseLogger): Stream
       return new EnergyGatedVad((await model).createStream());
     },
     prompts() {
-      prompts ??= loadShippedPrompts().then((shipped: Map<PromptName, ShippedPrompt>) => {
-        // An operator's own fallback line has no shipped audio: the shipped line still beats silence.
-        const fallback = shippedAudioFor(shipped, config.voice.fallbackLine) ?? shipped.get('fallback')!.mulaw;
-        if (!shippedAudioFor(shipped, config.voice.fallbackLine)) log.warn('AGENTLINE_FALLBACK_LINE has no pre-rendered audio; stream calls play the shipped fallback line');
-        return { fallback, forLine: (text: string) => shippedAudioFor(shipped, text) };
+      book ??= loadShippedPrompts().then(
+        (shipped) =>
+          new PromptBook({
+            shipped,
+            lines: { fallback: config.voice.fallbackLine, failure_goodbye: config.voice.failureGoodbye, credits_goodbye: config.voice.creditsGoodbye },
+            tts,
+            model: s.ttsModel,
+            voice: s.ttsVoice,
+            cacheDir: s.promptCacheDir,
+            log,
+          }),
+        (err: unknown) => {
+          book = undefined; // the next stream call tries again
+          throw err;
+        },
+      );
+      return book.then((b) => {
+        if (!closed) void b.render();
+        return b;
       });
-      return prompts;
+    },
+    warmUp(hasStreamNumbers) {
+      void (async () => {
+        // Unconfigured speech would send the lines to api.openai.com with no key: only when used.
+        const configured = s.baseUrl !== undefined || s.apiKey !== undefined;
+        if (!configured && !(await hasStreamNumbers())) return;
+        await speech.prompts();
+      })().catch((err: unknown) => log.warn({ err }, 'stream prompts: could not prepare the prompts at start-up; stream calls play the shipped audio'));
+    },
+    close() {
+      closed = true;
+      void book?.then((b) => b.close(), () => undefined);
     },
   };
+  return speech;
 }

@@ -1,18 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { RelayLeg } from '../../src/carriers/relay-leg.js';
 import { SoftphoneLeg } from '../../src/carriers/sim/softphone-leg.js';
 import { serveFrames } from '../../src/carriers/socket-frames.js';
 import { parseRelayFrame, type RelayFrame } from '../../src/carriers/twilio/relay-frames.js';
 import { parseSoftphoneFrame, type SoftphoneFrame } from '../../src/carriers/sim/softphone-frames.js';
+import { SileroVadModel } from '../../src/speech/vad/silero-vad.js';
+import { startFakeSpeech, type FakeSpeechServer } from '../fakes/fake-speech.js';
 import { callLegContract, textCarrier } from './call-leg-contract.js';
+import { mediaLegHarness } from './call-leg-contract-media.js';
 import { eventually } from '../helpers/voice.js';
 import { once } from 'node:events';
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 
 // Every leg passes the same contract (call-leg-contract.ts), each over a real loopback socket
-// with its protocol's own parser in front, as its socket handler serves it.
+// with its protocol's own parser in front, as its socket handler serves it: ConversationRelay,
+// the test-mode softphone and Twilio Media Streams (real Silero VAD, fake STT/TTS through the
+// real openai SDK; call-leg-contract-media.ts).
+
+let model: SileroVadModel;
+let speech: FakeSpeechServer;
+beforeAll(async () => {
+  model = await SileroVadModel.load({ sampleRate: 8000 });
+  speech = await startFakeSpeech();
+});
+afterAll(async () => {
+  await speech?.close();
+  await model?.close();
+});
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return quiet; }, level: 'silent', silent() {} } as never;
 
@@ -68,6 +84,8 @@ callLegContract({
     return { leg, carrier: (client) => textCarrier(client, { finishPlayback: () => undefined }) };
   },
 });
+
+callLegContract(mediaLegHarness({ model: () => model, speech: () => speech }));
 
 describe('ConversationRelay end without playback reports', () => {
   it('falls back to the speech estimate: the end still comes, after the last words', async () => {

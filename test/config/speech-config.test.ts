@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -15,6 +16,7 @@ describe('speech endpoint configuration', () => {
       ttsVoice: 'alloy',
       sttTimeoutMs: 5000,
       ttsTimeoutMs: 3000,
+      promptCacheDir: join('data', 'prompt-cache'),
     });
     expect(loadConfig({}).speech).toMatchObject({ baseUrl: undefined, apiKey: undefined });
   });
@@ -30,6 +32,7 @@ describe('speech endpoint configuration', () => {
       AGENTLINE_TTS_VOICE: 'af_heart',
       AGENTLINE_STT_TIMEOUT_MS: '8000',
       AGENTLINE_TTS_TIMEOUT_MS: '1500',
+      AGENTLINE_PROMPT_CACHE_DIR: '/var/cache/agentline-prompts',
     });
     expect(speech).toEqual({
       baseUrl: 'http://speech.internal:8000/v1',
@@ -39,8 +42,15 @@ describe('speech endpoint configuration', () => {
       ttsVoice: 'af_heart',
       sttTimeoutMs: 8000,
       ttsTimeoutMs: 1500,
+      promptCacheDir: '/var/cache/agentline-prompts',
     });
     expect(openai).toMatchObject({ apiKey: 'sk-main', baseUrl: 'https://api.openai.com/v1' });
+  });
+
+  it('keeps rendered prompts beside the database file, or nowhere for an in-memory one', () => {
+    expect(loadConfig({ AGENTLINE_DB: '/srv/agentline/gw.db' }).speech.promptCacheDir).toBe('/srv/agentline/prompt-cache');
+    expect(loadConfig({ AGENTLINE_DB: ':memory:' }).speech.promptCacheDir).toBeNull();
+    expect(loadConfig({ AGENTLINE_DB: ':memory:', AGENTLINE_PROMPT_CACHE_DIR: '/tmp/prompts' }).speech.promptCacheDir).toBe('/tmp/prompts');
   });
 
   it('names the variable of a bad value', () => {

@@ -30,6 +30,13 @@ export interface MediaCallerOptions {
   customParameters?: Record<string, string>;
   /** Do not send connected/start on open (a test sends its own frames). */
   silentOpen?: boolean;
+  /** The stream's SID (default: a random MZ…). */
+  streamSid?: string;
+  /**
+   * Hold every mark instead of echoing it once the audio before it has played: the test decides
+   * when playback got there (`releaseMarks`). A `clear` still echoes them all, as Twilio does.
+   */
+  holdMarks?: boolean;
 }
 
 export type GatewayMediaFrame = { event?: string; streamSid?: string; media?: { payload: string }; mark?: { name: string }; [key: string]: unknown };
@@ -47,6 +54,10 @@ export interface MediaCaller {
   readonly received: GatewayMediaFrame[];
   /** Names of the marks echoed back to the gateway, in order. */
   readonly echoedMarks: string[];
+  /** With `holdMarks`: marks received and not yet echoed, in order. */
+  readonly heldMarks: string[];
+  /** With `holdMarks`: echoes the first `count` held marks (all by default); returns their names. */
+  releaseMarks(count?: number): string[];
   /** Audio frames received (each 160 bytes if the gateway behaves), in order. */
   audioFrames(): Buffer[];
   /** The received audio that played before any `clear` dropped it. */
@@ -67,10 +78,25 @@ export interface MediaCaller {
 const hex = () => randomBytes(16).toString('hex');
 
 export async function connectMediaCaller(options: MediaCallerOptions): Promise<MediaCaller> {
-  const callSid = options.callSid ?? `CA${hex()}`;
-  const streamSid = `MZ${hex()}`;
   const signature = options.signature ?? signTwilioWebSocket(options.authToken, options.signedUrl ?? options.wsUrl);
   const socket = new WebSocket(options.wsUrl, { headers: signature ? { 'X-Twilio-Signature': signature } : {}, handshakeTimeout: 5000 });
+  const caller = mediaCallerOn(socket, options);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
+  });
+  caller.begin();
+  return caller;
+}
+
+/**
+ * Twilio's side on a socket the test opened itself (e.g. a raw loopback pair); `begin()` once it
+ * is open sends `connected` / `start` and starts the uplink.
+ */
+export function mediaCallerOn(socket: WebSocket, options: Omit<MediaCallerOptions, 'wsUrl' | 'authToken' | 'signature' | 'signedUrl'>): MediaCaller & { begin(): void } {
+  const callSid = options.callSid ?? `CA${hex()}`;
+  const streamSid = options.streamSid ?? `MZ${hex()}`;
 
   const received: GatewayMediaFrame[] = [];
   const echoedMarks: string[] = [];
@@ -79,6 +105,7 @@ export async function connectMediaCaller(options: MediaCallerOptions): Promise<M
   const audio: Array<{ frame: Buffer; playedBy: number; cleared: boolean }> = [];
   /** Marks waiting for the audio before them to play. */
   const pendingMarks: Array<{ name: string; timer: NodeJS.Timeout }> = [];
+  const heldMarks: string[] = [];
   let playoutEnd = 0;
   let closeInfo: CloseInfo | undefined;
   let resolveClosed!: (info: CloseInfo) => void;
@@ -108,6 +135,8 @@ export async function connectMediaCaller(options: MediaCallerOptions): Promise<M
       const bytes = Buffer.from(frame.media.payload, 'base64');
       playoutEnd = Math.max(now, playoutEnd) + (bytes.length / FRAME_BYTES) * FRAME_MS;
       audio.push({ frame: bytes, playedBy: playoutEnd, cleared: false });
+    } else if (frame.event === 'mark' && frame.mark && options.holdMarks) {
+      heldMarks.push(frame.mark.name);
     } else if (frame.event === 'mark' && frame.mark) {
       const name = frame.mark.name;
       const entry = { name, timer: setTimeout(() => {
@@ -122,6 +151,7 @@ export async function connectMediaCaller(options: MediaCallerOptions): Promise<M
         clearTimeout(m.timer);
         echo(m.name);
       }
+      for (const name of heldMarks.splice(0)) echo(name);
     }
     for (const wake of [...waiters]) wake();
   });
@@ -168,13 +198,8 @@ export async function connectMediaCaller(options: MediaCallerOptions): Promise<M
     for (const wake of [...waiters]) wake();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-    socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
-  });
-
-  if (!options.silentOpen) {
+  const begin = () => {
+    if (options.silentOpen) return;
     send({ event: 'connected', protocol: 'Call', version: '1.0.0' });
     send({
       event: 'start',
@@ -191,14 +216,21 @@ export async function connectMediaCaller(options: MediaCallerOptions): Promise<M
     });
     startedAt = performance.now();
     schedule();
-  }
+  };
 
   return {
+    begin,
     socket,
     callSid,
     streamSid,
     received,
     echoedMarks,
+    heldMarks,
+    releaseMarks(count = heldMarks.length) {
+      const names = heldMarks.splice(0, count);
+      for (const name of names) echo(name);
+      return names;
+    },
     audioFrames: () => audio.map((a) => a.frame),
     playedAudio: () => Buffer.concat(audio.filter((a) => !a.cleared).map((a) => a.frame)),
     play(mulaw) {

@@ -68,6 +68,14 @@ export interface FakeMessage {
   dateCreated: string;
 }
 
+export interface FakeRecording {
+  sid: string;
+  callSid: string;
+  /** The media Twilio serves at /Recordings/{RE}.wav (Basic auth, Range requests). */
+  wav: Buffer;
+  deleted: boolean;
+}
+
 export interface FakeFailure {
   status: number;
   code: number;
@@ -93,6 +101,9 @@ export interface FakeTwilioRest {
   numbers: Map<string, FakeNumber>;
   calls: Map<string, FakeCall>;
   messages: Map<string, FakeMessage>;
+  recordings: Map<string, FakeRecording>;
+  /** Stores a finished recording of a call (what Twilio has once it POSTs `completed`). */
+  addRecording(callSid: string, wav: Buffer): FakeRecording;
   /** The next request whose path matches answers with this error instead (one shot). */
   failNext(path: RegExp, failure: FakeFailure): void;
   close(): Promise<void>;
@@ -144,6 +155,7 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
   const numbers = new Map<string, FakeNumber>();
   const calls = new Map<string, FakeCall>();
   const messages = new Map<string, FakeMessage>();
+  const recordings = new Map<string, FakeRecording>();
   const failures: Array<{ path: RegExp; failure: FakeFailure }> = [];
   const prefix = `/2010-04-01/Accounts/${accountSid}`;
   const owned = () => new Set([...numbers.values()].map((n) => n.phoneNumber));
@@ -332,6 +344,17 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
   const sendError = (res: ServerResponse, e: HttpError | FakeFailure) =>
     send(res, e.status, { code: e.code, message: e.message, more_info: `https://www.twilio.com/docs/errors/${e.code}`, status: e.status });
 
+  /** Recording media: binary, with one `Range: bytes=a-b` honoured as Twilio's media host does. */
+  function serveRecording(res: ServerResponse, rec: FakeRecording, range: string | undefined) {
+    const size = rec.wav.length;
+    const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
+    if (!m) return void res.writeHead(200, { 'content-type': 'audio/x-wav', 'content-length': size, 'accept-ranges': 'bytes' }).end(rec.wav);
+    const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+    const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+    if (start >= size || end < start) return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+    res.writeHead(206, { 'content-type': 'audio/x-wav', 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}` }).end(rec.wav.subarray(start, end + 1));
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -358,6 +381,13 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
       }
       return sendError(res, failure);
     }
+    const rec = /^Recordings\/(RE\w+)\.(wav|json)$/.exec(url.pathname.slice(prefix.length + 1));
+    if (url.pathname.startsWith(`${prefix}/`) && rec) {
+      const found = recordings.get(rec[1]!);
+      if (!found || found.deleted) return sendError(res, new HttpError(404, 20404, `The requested resource ${url.pathname} was not found`));
+      if (method === 'GET' && rec[2] === 'wav') return serveRecording(res, found, req.headers.range);
+      if (method === 'DELETE' && rec[2] === 'json') return (found.deleted = true), send(res, 204, null);
+    }
     if (!url.pathname.startsWith(`${prefix}/`)) {
       return sendError(res, new HttpError(404, 20404, `The requested resource ${url.pathname} was not found`));
     }
@@ -380,6 +410,12 @@ export async function startFakeTwilioRest(options: FakeTwilioRestOptions): Promi
     numbers,
     calls,
     messages,
+    recordings,
+    addRecording(callSid, wav) {
+      const r: FakeRecording = { sid: sid('RE'), callSid, wav, deleted: false };
+      recordings.set(r.sid, r);
+      return r;
+    },
     failNext(path, failure) {
       failures.push({ path, failure });
     },

@@ -319,6 +319,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calls/{id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a link to the call's recording
+         * @description A two-channel WAV (caller left, agent right) once the call has ended and the recording is ready (`call.recording.ready`). 404 when the call has none.
+         *
+         *     Requires scope `calls:read`.
+         */
+        get: operations["getCallRecording"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete the call's recording
+         * @description The file is deleted and every link to it stops working.
+         *
+         *     Requires scope `calls:write`.
+         */
+        delete: operations["deleteCallRecording"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls": {
         parameters: {
             query?: never;
@@ -1259,6 +1287,28 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/v1/softphone/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket for the browser softphone
+         * @description Test keys only. Returns a short-lived, single-use ticket for calling one of your test numbers from a browser: open `socket_path?ticket=...` (a browser cannot send an Authorization header on a WebSocket, and an API key must never go in a URL). The call is metered against test credits like any test call.
+         *
+         *     Requires scope `calls:write`.
+         */
+        post: operations["createSoftphoneTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1303,6 +1353,8 @@ export interface components {
             endpointing_ms: number;
             /** @description `stream`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default 250. */
             barge_in_ms: number;
+            /** @description Record calls. `stream` and `realtime` calls are recorded by the gateway, `relay` calls by Twilio; fetch one with GET /v1/calls/{id}/recording. Default false; POST /v1/calls can override it per call. */
+            recording: boolean;
             metadata: {
                 [key: string]: string;
             };
@@ -1411,6 +1463,22 @@ export interface components {
                 error: string | null;
                 next_attempt_at: string | null;
             }[];
+        };
+        /** Recording */
+        Recording: {
+            /** @description Signed download link (no API key needed) until `expires_at`; takes `Range` requests. */
+            url: string;
+            /** @enum {string} */
+            format: "wav";
+            /** @description 2: the caller on the left channel, the agent on the right. */
+            channels: number;
+            duration_seconds: number | null;
+            size_bytes: number | null;
+            /**
+             * Format: date-time
+             * @description When `url` stops working; ask again for a fresh one.
+             */
+            expires_at: string;
         };
         /** Call */
         Call: {
@@ -1846,6 +1914,20 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** SoftphoneTicket */
+        SoftphoneTicket: {
+            /** @description Pass as `?ticket=` when opening `socket_path`. Good once, until `expires_at`. */
+            ticket: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description E.164, e.g. +14155552671. */
+            to: string;
+            from: string | null;
+            /** @description How the number talks: a `relay` number takes text frames, the others Media Streams audio. */
+            media_mode: "relay" | "stream" | "realtime";
+            /** @description `/v1/softphone` (text frames) for a relay number, `/v1/softphone/media` (Media Streams audio) otherwise. */
+            socket_path: string;
+        };
         /** Error */
         Error: {
             error: {
@@ -2157,6 +2239,8 @@ export interface operations {
                     endpointing_ms?: number;
                     /** @description `stream`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default 250. */
                     barge_in_ms?: number;
+                    /** @description Record calls. `stream` and `realtime` calls are recorded by the gateway, `relay` calls by Twilio; fetch one with GET /v1/calls/{id}/recording. Default false; POST /v1/calls can override it per call. */
+                    recording?: boolean;
                     /** @description Your own key-value pairs: up to 50 keys of up to 40 characters, string values up to 500 characters. */
                     metadata?: {
                         [key: string]: string;
@@ -2314,6 +2398,8 @@ export interface operations {
                     endpointing_ms?: number;
                     /** @description `stream`: caller speech (ms) during the agent's playback that interrupts it; shorter sounds (a cough, "mm") do not. 0 turns barge-in off. Default 250. */
                     barge_in_ms?: number;
+                    /** @description Record calls. `stream` and `realtime` calls are recorded by the gateway, `relay` calls by Twilio; fetch one with GET /v1/calls/{id}/recording. Default false; POST /v1/calls can override it per call. */
+                    recording?: boolean;
                     /** @description Merged into the existing metadata; a key set to "" or null is removed. */
                     metadata?: {
                         [key: string]: string | null;
@@ -2630,7 +2716,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -2769,7 +2855,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -3001,6 +3087,90 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `call_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Recording"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `call_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            call_id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listCalls: {
         parameters: {
             query?: {
@@ -3078,6 +3248,8 @@ export interface operations {
                     first_message?: string;
                     /** @description Overrides the number's system_prompt for this call. */
                     system_prompt?: string;
+                    /** @description Record this call (or not), whatever the number's `recording` setting says. */
+                    recording?: boolean;
                 };
             };
         };
@@ -6589,6 +6761,56 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Task"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSoftphoneTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The test number to call. */
+                    to: string;
+                    /** @description Caller ID the agent sees; defaults to a fixed test caller. */
+                    from?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SoftphoneTicket"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

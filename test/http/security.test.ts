@@ -31,8 +31,11 @@ const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/calls/:id': { owns: 'call' },
   'GET /v1/calls/:id/transcript': { owns: 'call' },
   'POST /v1/calls/:id/hangup': { owns: 'call' },
+  'GET /v1/calls/:id/recording': { owns: 'recorded_call' },
+  'DELETE /v1/calls/:id/recording': { owns: 'recorded_call' },
   'GET /v1/softphone': { ws: true },
   'GET /v1/softphone/media': { ws: true },
+  'POST /v1/softphone/tickets': { body: { to: '+16289234567' } },
   'POST /v1/numbers/:id/chat': { owns: 'number', body: { message: 'hello' } },
   'POST /v1/sms': { body: { from: 'num_00000000000000000000000000', to: '+16289234567', body: 'hi' } },
   'GET /v1/sms': {},
@@ -63,6 +66,14 @@ beforeAll(async () => {
   owned.number = expectOk(await api.post('/v1/numbers', { system_prompt: 'Owner agent' }), 201).data.id;
   owned.event = expectOk(await api.get('/v1/events')).data[0].id;
   owned.call = expectOk(await api.post('/v1/calls', { from: owned.number, to: '+16289234567' }), 201).data.id;
+  // A finished recording of the owner's call (only its row: GET signs a link, nothing reads the file).
+  owned.recorded_call = owned.call;
+  const call = await h.opened.db.selectFrom('calls').selectAll().where('id', '=', owned.call).executeTakeFirstOrThrow();
+  await h.opened.db.insertInto('recordings').values({
+    id: 'rec_00000000000000000000000000', call_id: call.id, workspace_id: call.workspace_id, mode: call.mode, source: 'gateway', status: 'ready',
+    path: `${call.workspace_id}/rec_00000000000000000000000000.wav`, carrier_sid: null, carrier_url: null, format: 'wav', channels: 2, sample_rate: 8000,
+    duration_seconds: 1, size_bytes: 32_044, error: null, created_at: call.created_at, updated_at: call.created_at, ready_at: call.created_at, deleted_at: null,
+  }).execute();
   owned.sms = expectOk(await api.post('/v1/sms', { from: owned.number, to: '+16289234567', body: 'hello' }), 201).data.id;
   owned.webhook = expectOk(await api.post('/v1/webhooks', { url: 'https://hooks.example.com/owner', event_types: ['*'] }), 201).data.id;
   owned.delivery = expectOk(await api.post(`/v1/webhooks/${owned.webhook}/test`), 201).data.id;
@@ -84,9 +95,11 @@ describe('route declarations', () => {
     expect(Object.keys(ROUTES).filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it('only health, docs and the OpenAPI document are public', () => {
+  it('only health, docs, the console\'s static files, the OpenAPI document and signed recording links are public', () => {
     const publicUrls = h.app.routeRecords.filter((r) => r.scope === 'public').map((r) => r.url);
-    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/v1\/openapi\.json)$/);
+    // The console's pages carry no data: everything they show comes from the API with a key.
+    // Recording downloads' signed link (HMAC, expiring) is their authorization.
+    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio)$/);
   });
 });
 

@@ -46,9 +46,9 @@ export async function createLiveKey(g: GatewayEnv, workspace: string): Promise<s
   return (JSON.parse(stdout.trim()) as { key: string }).key;
 }
 
-export async function startGateway(g: GatewayEnv, opts: { failpoint?: string } = {}): Promise<Gateway> {
+export async function startGateway(g: GatewayEnv, opts: { failpoint?: string; env?: Record<string, string> } = {}): Promise<Gateway> {
   const child = spawn('node', [CLI, 'serve'], {
-    env: envOf(g, opts.failpoint ? { AGENTLINE_FAILPOINT: opts.failpoint } : {}),
+    env: envOf(g, { ...opts.env, ...(opts.failpoint ? { AGENTLINE_FAILPOINT: opts.failpoint } : {}) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -13,6 +13,7 @@ import { realtimeCallFor } from '../../realtime/realtime-call.js';
 import { serveMediaStream } from '../twilio/media-stream-socket.js';
 import { DEFAULT_CALLER, finishSimCall, openSimCall } from './softphone.js';
 import { TranscriptTap } from './transcript-tap.js';
+import { attachRecorder } from '../../recordings/recording-service.js';
 
 // The simulated carrier's Media Streams side: `agentline call NUMBER --audio in.wav` joins a
 // stream- or realtime-mode test number here, authenticated with its test key, and plays Twilio's part of a
@@ -22,6 +23,9 @@ import { TranscriptTap } from './transcript-tap.js';
 // session as a phone call; only the call record is made here, as the text softphone's dial makes
 // it (openSimCall), and the gateway's clock bills it when the socket closes.
 //
+// A browser (the console) cannot send the bearer header: it opens the socket with `?ticket=`, a
+// single-use ticket for this very number (src/softphone/tickets.ts).
+//
 // The number is checked before the upgrade, so a wrong one is a plain HTTP error in our
 // envelope. One frame is ours, not Twilio's, sent right after `start`: {event:"sim.call",
 // call_id, from, to, greeting} (a Twilio client ignores unknown events), so the caller can
@@ -30,6 +34,7 @@ import { TranscriptTap } from './transcript-tap.js';
 const Query = Type.Object({
   to: Type.String({ description: 'the stream- or realtime-mode test number to call, E.164' }),
   from: Type.Optional(Type.String({ description: 'caller ID the agent sees, E.164' })),
+  ticket: Type.Optional(Type.String({ description: 'a browser softphone ticket (POST /v1/softphone/tickets), instead of a bearer key' })),
 });
 
 export interface MediaSoftphoneDeps extends SessionDeps {
@@ -40,13 +45,15 @@ export async function mediaSoftphoneRoutes(app: FastifyInstance, deps: MediaSoft
   app.get<{ Querystring: { to: string; from?: string } }>(
     '/softphone/media',
     {
-      config: { scope: 'calls:write' },
+      config: { scope: 'calls:write', softphoneTicket: true },
       websocket: true,
       schema: { hide: true, querystring: Query },
       preValidation: async (request) => {
         const auth = authOf(request);
         if (auth.scope.mode !== 'test') throw new ApiError('forbidden', 'The softphone calls test-mode numbers; use a test key (al_test_...).');
         const { to, from } = request.query;
+        const ticket = request.softphoneTicket;
+        if (ticket && ticket.to !== to) throw new ApiError('forbidden', `This softphone ticket is for ${ticket.to}, not ${to}.`, [{ field: 'to', error: 'not the ticket\'s number', received: to }]);
         if (!isE164(to)) throw new ApiError('validation_error', '"to" must be an E.164 number.', [{ field: 'to', error: 'not E.164', received: to }]);
         if (from !== undefined && !isE164(from)) throw new ApiError('validation_error', '"from" must be an E.164 number.', [{ field: 'from', error: 'not E.164', received: from }]);
         const number = await findActiveByPhone(deps.db, 'test', to);
@@ -68,7 +75,8 @@ const carriesAudio = (mode: string) => mode === 'stream' || mode === 'realtime';
 
 async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, request: FastifyRequest, frame: MediaStartFrame): Promise<MediaSocketLeg | null> {
   const auth = authOf(request);
-  const { to, from } = request.query as { to: string; from?: string };
+  const { to, from: asked } = request.query as { to: string; from?: string };
+  const from = asked ?? request.softphoneTicket?.from ?? undefined;
   const send = (f: object) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(f));
   // Only audio numbers were let through the upgrade; one switched since then is not called.
   const opened = await openSimCall(deps, auth.workspaceId, to, from ?? DEFAULT_CALLER, (n) => carriesAudio(n.media_mode));
@@ -90,6 +98,7 @@ async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, reque
   send({ event: 'sim.call', call_id: call.id, from: call.from_number, to: call.to_number, greeting: Boolean(firstMessage) });
   let live;
   try {
+    await attachRecorder(deps, call, number, leg.out);
     live = realtime
       ? await startSession(deps, { call, number, leg: realtime.leg, conversation: realtime.conversation })
       : await startSession(deps, { call, number, leg: new TranscriptTap(leg, socket) });

@@ -158,7 +158,9 @@ export class SimDialer implements Dialer {
 }
 
 export async function softphoneRoutes(app: FastifyInstance, deps: SessionDeps & { hub: SoftphoneHub; simDialer: SimDialer }) {
-  app.get('/softphone', { config: { scope: 'calls:write' }, websocket: true, schema: { hide: true } }, (socket: WebSocket, request) =>
+  // A browser opens it with `?ticket=` (src/softphone/tickets.ts): that socket may dial the
+  // ticket's number only, and registers no number.
+  app.get('/softphone', { config: { scope: 'calls:write', softphoneTicket: true }, websocket: true, schema: { hide: true } }, (socket: WebSocket, request) =>
     handleSoftphone(deps, socket, request),
   );
 }
@@ -247,12 +249,17 @@ function handleSoftphone(deps: SessionDeps & { hub: SoftphoneHub; simDialer: Sim
     onRefused: (r) => send({ type: 'error', code: REFUSAL_CODES[r.close!], message: `Frame refused: ${r.reason}.` }),
     handle(f) {
       switch (f.type) {
-        case 'dial':
+        case 'dial': {
           if (session) return;
           if (!isE164(f.to)) return fail('validation_error', '"to" must be an E.164 number.');
-          session = guard(dial(f.to, f.from !== undefined && isE164(f.from) ? f.from : (registered ?? DEFAULT_CALLER)));
+          const ticket = request.softphoneTicket;
+          if (ticket && ticket.to !== f.to) return fail('forbidden', `This softphone ticket is for ${ticket.to}, not ${f.to}.`);
+          const from = f.from !== undefined && isE164(f.from) ? f.from : (ticket?.from ?? registered ?? DEFAULT_CALLER);
+          session = guard(dial(f.to, from));
           return;
+        }
         case 'register':
+          if (request.softphoneTicket) return fail('forbidden', 'A softphone ticket dials its number; register with an API key.');
           if (!isE164(f.number)) return fail('validation_error', '"number" must be an E.164 number.');
           if (registered) deps.hub.unregister(auth.workspaceId, registered, listener);
           registered = f.number;

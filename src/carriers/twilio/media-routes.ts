@@ -13,6 +13,7 @@ import { serveMediaStream } from './media-stream-socket.js';
 import { publicUrlFor, refuseSignature, validateTwilioWebSocket } from './signature.js';
 import { createTwilioClient } from './twilio-client.js';
 import * as twiml from './twiml.js';
+import { attachRecorder } from '../../recordings/recording-service.js';
 
 // The Media Streams socket of `stream` and `realtime` numbers (carrier-protocols.md §2):
 // signature checked before the upgrade, like the relay; on `start` the call is looked up by its
@@ -77,10 +78,12 @@ async function startStream(
   };
   if (number.media_mode === 'realtime') {
     const { leg, conversation } = await realtimeCallFor(deps, legArgs);
+    await attachRecorder(deps, call, number, leg.out);
     await startSession(deps, { call, number, leg, conversation });
     return leg;
   }
   const leg = await streamLegFor(deps.speech, legArgs);
+  await attachRecorder(deps, call, number, leg.out);
   await startSession(deps, { call, number, leg });
   return leg;
 }

@@ -102,7 +102,7 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
       timers: opts.timers,
       now: this.now,
       fallbackAudio: (text) => opts.prompts.forLine?.(text) ?? opts.prompts.fallback,
-      onFailure: (err) => this.speechFailed('tts', err),
+      onFailure: (err, heard) => this.speechFailed('tts', err, heard),
       onFirstAudio: (reply) => this.replyAudible(reply),
       onSinkError: (err) => opts.log.warn({ err }, 'media stream: could not send audio'),
     });
@@ -138,7 +138,7 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
         this.agent.markPlayed(frame.mark.name);
         return;
       case 'dtmf':
-        if (this.ending) return;
+        // Over agent audio a key interrupts it (not the last words of an ending call).
         if (this.agent.playing) this.interrupt();
         this.emit((e) => e.digit(frame.dtmf.digit));
         return;
@@ -163,9 +163,11 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
     this.agent.cancel();
   }
 
-  /** Media Streams cannot send DTMF: the keys are played as tones, after what is queued. */
+  /** Media Streams cannot send DTMF: the keys are played as tones, after the words said before them. */
   sendDigits(digits: string): void {
-    if (!this.gone) this.agent.playAudio(dtmfMulaw(digits));
+    if (this.gone) return;
+    this.agent.flush();
+    this.agent.playAudio(dtmfMulaw(digits));
   }
 
   end(outcome: CallOutcome): Promise<void> {
@@ -259,9 +261,11 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
     this.emit((e) => e.speechTimings?.(timings));
   }
 
-  private speechFailed(service: 'stt' | 'tts', error: SpeechError): void {
+  private speechFailed(service: 'stt' | 'tts', error: SpeechError, heard: string | null = null): void {
     this.opts.log.warn({ err: error, service }, 'media stream: a speech request failed; playing the fallback prompt');
     this.opts.onSpeechFailure?.(service, error);
+    // The session records the failed turn (and, for TTS, keeps only what the caller heard).
+    if (!this.ending) this.emit((e) => e.speechFailed?.({ service, error: `${service} ${error.code}: ${error.message}`, heard }));
   }
 
   /** Twilio is gone (`stop`, or the socket closed): one `hangup`, then nothing more. */

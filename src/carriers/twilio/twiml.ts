@@ -28,6 +28,8 @@ export interface ConversationRelayOptions {
   ttsProvider?: string;
   /** Arrive in the `setup` message as `customParameters` (§1.2). */
   parameters: Record<string, string>;
+  /** Record the call (Twilio, both tracks on two channels); the recording's status is POSTed here. */
+  recordingStatusCallback?: string;
 }
 
 // Text that may appear in XML 1.0: drop C0 controls except tab/newline/CR, lone surrogates and
@@ -56,6 +58,17 @@ export function connectConversationRelay(options: ConversationRelayOptions): str
   const voice = options.voice ? options.voice : undefined;
   const ttsProvider = options.ttsProvider ?? (voice ? 'ElevenLabs' : 'Google');
   const response = new twilio.twiml.VoiceResponse();
+  if (options.recordingStatusCallback) {
+    // <Start><Recording> records from here to the end of the call, caller and agent on their
+    // own channels, like the gateway's own recordings.
+    response.start().recording({
+      channels: 'dual',
+      track: 'both',
+      recordingStatusCallback: options.recordingStatusCallback,
+      recordingStatusCallbackMethod: 'POST',
+      recordingStatusCallbackEvent: ['completed', 'absent'],
+    });
+  }
   const relay = response.connect({ action: options.actionUrl, method: 'POST' }).conversationRelay({
     url: options.relayUrl,
     ...(options.welcomeGreeting ? { welcomeGreeting: xmlSafe(options.welcomeGreeting) } : {}),

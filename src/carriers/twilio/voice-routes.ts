@@ -11,6 +11,8 @@ import { CLOSE_POLICY, serveFrames } from '../socket-frames.js';
 import { parseRelayFrame, type RelayFrame } from './relay-frames.js';
 import { publicUrlFor, refuseSignature, twilioSignatureGuard, validateTwilioWebSocket } from './signature.js';
 import * as twiml from './twiml.js';
+import { recordingWanted } from '../../recordings/recording-service.js';
+import { twilioRecordingRoutes } from './recording-status-routes.js';
 import { CALL_DURATION, SEQUENCE_NUMBER, readCarrierInt, valueOf } from './carrier-values.js';
 
 // Twilio's side of a call (carrier-protocols.md): the voice webhook answers TwiML that connects
@@ -32,6 +34,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
   const token = deps.config.twilio.authToken;
 
   const signed = twilioSignatureGuard(deps.config.publicUrl, deps.config.twilio.authToken);
+  await app.register(twilioRecordingRoutes, deps);
   const xml = (reply: FastifyReply, body: string) => reply.type('text/xml').send(body);
 
   // A `stream` or `realtime` number's call carries its audio to the gateway (media-routes.ts),
@@ -46,6 +49,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
           language: number.language,
           voice: number.voice_id,
           parameters: { callId: call.id },
+          ...(recordingWanted(call, number) ? { recordingStatusCallback: `${deps.config.publicUrl}/carrier/twilio/recording-status?call_id=${encodeURIComponent(call.id)}` } : {}),
         });
 
   app.post('/carrier/twilio/voice', { config: { scope: 'carrier' }, preHandler: signed }, async (request, reply) => {

@@ -10,6 +10,8 @@ import { phoneRegions } from './008-phone-regions.js';
 import { chatClientIds } from './009-chat-client-ids.js';
 import { mediaMode } from './010-media-mode.js';
 import { turnSpeechTimings } from './011-turn-speech-timings.js';
+import { recordings } from './012-recordings.js';
+import { softphoneTickets } from './014-softphone-tickets.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -25,6 +27,8 @@ export const migrations: Record<string, Migration> = {
   '009-chat-client-ids': chatClientIds,
   '010-media-mode': mediaMode,
   '011-turn-speech-timings': turnSpeechTimings,
+  '012-recordings': recordings,
+  '014-softphone-tickets': softphoneTickets,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../clock.js';
 import { ApiError } from '../../errors.js';
-import { verifyKey } from '../../keys/key-service.js';
+import { type VerifiedKey, verifyKey } from '../../keys/key-service.js';
+import { type RedeemedTicket, redeemTicket } from '../../softphone/tickets.js';
 import { touchKey } from '../../keys/key-repository.js';
 import { type RateLimiter, strictest } from '../rate-limiter.js';
 import { rateLimited, setRateHeaders } from './rate-limit.js';
@@ -11,6 +12,12 @@ import { type AuthContext, keyAllows } from '../scopes.js';
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** Set when a softphone socket was opened with `?ticket=` rather than a bearer key. */
+    softphoneTicket: RedeemedTicket | null;
+  }
+  interface FastifyContextConfig {
+    /** A softphone socket: a browser may open it with a single-use `?ticket=` instead of a key. */
+    softphoneTicket?: boolean;
   }
 }
 
@@ -20,6 +27,7 @@ const TOUCH_EVERY_MS = 60_000;
 /** Exposes `request.auth` to routes (null on public ones). */
 export function decorateAuth(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('softphoneTicket', null);
 }
 
 /**
@@ -41,9 +49,19 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; 
     if (!ipState) throw new Error('the IP rate limit must run before auth');
 
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new ApiError('token_missing', 'Send your API key as `Authorization: Bearer al_test_...`.');
-    const key = await verifyKey(deps.db, match[1]!);
+    const ticket = request.routeOptions.config?.softphoneTicket && header === undefined ? (request.query as { ticket?: unknown }).ticket : undefined;
+    let key: VerifiedKey;
+    if (typeof ticket === 'string') {
+      // A browser softphone (src/softphone/tickets.ts): the ticket is spent by this request.
+      const redeemed = await redeemTicket(deps, ticket);
+      if (!redeemed.ok) throw new ApiError('token_invalid', 'This softphone ticket is unknown, used or expired; ask POST /v1/softphone/tickets for a new one.');
+      request.softphoneTicket = redeemed.ticket;
+      key = { ok: true, ...redeemed.key };
+    } else {
+      const match = typeof header === 'string' ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
+      if (!match) throw new ApiError('token_missing', 'Send your API key as `Authorization: Bearer al_test_...`.');
+      key = await verifyKey(deps.db, match[1]!);
+    }
     if (!key.ok) throw new ApiError('token_invalid', 'This API key is unknown, revoked or malformed.');
 
     const state = strictest([ipState, deps.limiter.key(key.id), deps.limiter.workspace(key.workspaceId)]);

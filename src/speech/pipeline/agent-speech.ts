@@ -25,8 +25,11 @@ export interface AgentSpeechOptions {
   sink: PlayoutSink;
   /** The pre-rendered audio (μ-law, whole frames) to play when TTS fails on this reply. */
   fallbackAudio(replyText: string): Buffer;
-  /** A TTS request failed or timed out (not our own abort): the turn failed. */
-  onFailure?(error: SpeechError): void;
+  /**
+   * A TTS request failed or timed out (not our own abort): the turn failed. `heard` is what of
+   * that reply plays before the fallback prompt (the whole clauses before the failed one).
+   */
+  onFailure?(error: SpeechError, heard: string): void;
   /** The first frame of a reply went to the carrier. */
   onFirstAudio?(reply: { ttsFirstByteMs: number | null; at: number }): void;
   /** The sink threw (the socket is gone): playback has stopped. */
@@ -124,6 +127,16 @@ export class AgentSpeech {
       this.muted = false;
       this.current = null;
     }
+  }
+
+  /**
+   * The words of the reply so far go to TTS now, even mid-sentence, so audio queued next (DTMF
+   * tones) plays after them; the reply stays open for more.
+   */
+  flush(): void {
+    const reply = this.current;
+    if (!reply || reply.failed || this.muted || this.closed) return;
+    for (const text of this.chunker.flush()) this.addClause(reply, text);
   }
 
   /** Plays pre-rendered μ-law (a prompt, DTMF tones) after whatever is queued. */
@@ -281,15 +294,19 @@ export class AgentSpeech {
     const reply = clause.reply!;
     reply.failed = true;
     clause.partial = true;
+    const before = [...this.outstanding.values()].filter((c) => c.reply === reply && c !== clause && !c.partial).map((c) => c.text);
+    const heard = [...reply.heard, ...before].join(' ');
     this.finishClause(clause); // the audio already out still gets its mark
     this.encoder.clear();
     for (const other of this.queue) if (other.reply === reply) other.controller.abort();
     this.queue = this.queue.filter((other) => other.reply !== reply);
     if (this.current === reply) {
+      // The rest of this reply is dropped, as after a barge-in: the next reply starts afresh.
       this.chunker.clear();
+      this.muted = true;
     }
     this.queue.unshift(this.promptClause(this.opts.fallbackAudio(reply.text)));
-    this.opts.onFailure?.(error);
+    this.opts.onFailure?.(error, heard);
   }
 
   private stop(sendClear: boolean): void {
