@@ -19,8 +19,31 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent } from './shared.js';
 //   memory → RSS and JS heap after a full GC (idle before a run, and with its calls open)
 //   reset  → restarts the measurement window (event-loop histogram, CPU counters)
 //   sample → event-loop delay, CPU and RSS over the window so far
+//
+// The stream run (BENCH_MEDIA_MODE=stream) makes the number a `stream` number and points the
+// speech endpoints at the fake speech processes. The gateway has one speech base URL
+// (AGENTLINE_SPEECH_BASE_URL, for both /audio/transcriptions and /audio/speech); so that STT and
+// TTS each get a process of their own, the base URL is the TTS process and this process's fetch
+// dispatcher (undici, under the openai SDK) sends /v1/audio/transcriptions to the STT process's
+// port instead: a connection-level redirect, no proxy hop, nothing changed in the gateway.
 
 const LIMIT = '10000000';
+const STREAM = process.env.BENCH_MEDIA_MODE === 'stream';
+
+/** Sends the speech server's /v1/audio/transcriptions requests to `sttUrl` (see above). */
+async function routeTranscriptionsTo(speechUrl: string, sttUrl: string): Promise<void> {
+  const key = Symbol.for('undici.globalDispatcher.1');
+  const g = globalThis as unknown as Record<symbol, { dispatch(opts: { origin?: unknown; path: string }, handler: unknown): boolean } | undefined>;
+  if (!g[key]) await fetch('http://127.0.0.1:9/').catch(() => undefined); // makes Node create its dispatcher
+  const base = g[key];
+  if (!base) throw new Error('no global fetch dispatcher to route speech requests with');
+  const from = new URL(speechUrl).origin;
+  const to = new URL(sttUrl).origin;
+  const routed = Object.create(base) as typeof base;
+  routed.dispatch = (opts, handler) =>
+    base.dispatch(String(opts.origin).replace(/\/$/, '') === from && opts.path.startsWith('/v1/audio/transcriptions') ? { ...opts, origin: to } : opts, handler);
+  g[key] = routed;
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'agentline-bench-'));
@@ -35,7 +58,9 @@ async function main() {
     AGENTLINE_RATE_LIMIT_PER_KEY: LIMIT,
     AGENTLINE_RATE_LIMIT_PER_WORKSPACE: LIMIT,
     LOG_LEVEL: 'silent',
+    ...(STREAM ? { AGENTLINE_SPEECH_BASE_URL: `${process.env.BENCH_TTS_URL}/v1`, AGENTLINE_SPEECH_API_KEY: 'sk-bench' } : {}),
   });
+  if (STREAM) await routeTranscriptionsTo(process.env.BENCH_TTS_URL!, process.env.BENCH_STT_URL!);
   const opened = openDatabase(config.dbPath);
   await migrateToLatest(opened.db);
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'live', phone)) !== undefined);
@@ -49,7 +74,11 @@ async function main() {
   };
   await api('/v1/credits/purchase', { amount_cents: 1_000_000 });
   // One number, called N times at once: concurrent inbound calls to one number are allowed.
-  const number = await api('/v1/numbers', { webhook_url: `${process.env.BENCH_AGENT_URL}/agent`, first_message: 'Hi, this is the bench agent.' });
+  const number = await api('/v1/numbers', {
+    webhook_url: `${process.env.BENCH_AGENT_URL}/agent`,
+    first_message: 'Hi, this is the bench agent.',
+    ...(STREAM ? { media_mode: 'stream', endpointing_ms: Number(process.env.BENCH_ENDPOINTING_MS ?? 500) } : {}),
+  });
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const eld = monitorEventLoopDelay({ resolution: 1 });
@@ -89,7 +118,7 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     },
   );
-  process.send?.({ port: (app.server.address() as AddressInfo).port, phone: number.phone_number as string });
+  process.send?.({ port: (app.server.address() as AddressInfo).port, phone: number.phone_number as string, key });
 }
 
 await main();
