@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { type Child, startChild, type Summary } from './shared.js';
+import { type VadOffsets, vadOffsets } from './stream-utterances.js';
 
 // The Media Streams run of `npm run bench` (voice-bench.ts runs it after the relay run, or alone
 // with `--only stream`). Six processes, so none shares an event loop:
@@ -63,6 +66,15 @@ interface LoadResult {
   carrierEventLoopP99Ms: number;
 }
 
+/** Linux CPU pressure: µs during which some runnable task waited for a CPU (other work on the machine shows here). */
+function cpuPressureUs(): number | null {
+  try {
+    return Number(/some .*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return null;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
@@ -94,7 +106,10 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
     const window = await load.call<{ windowStart: number; windowEnd: number }>('begin');
     await sleep(window.windowStart - Date.now());
     await Promise.all([gateway.call('reset'), fakes.agent.call('reset'), fakes.stt.call('reset'), fakes.tts.call('reset')]);
+    const pressureFrom = cpuPressureUs();
     await sleep(window.windowEnd - Date.now());
+    const pressureTo = cpuPressureUs();
+    const load1 = loadavg()[0]!;
     const loaded = await gateway.call<GatewaySample>('sample');
     const [agentStats, sttStats, ttsStats] = await Promise.all([fakes.agent.call('stats'), fakes.stt.call('stats'), fakes.tts.call('stats')]);
     const open = await gateway.call<Memory>('memory'); // after a full GC, calls still open
@@ -107,6 +122,10 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
       n,
       ...r,
       carrierAddedMs: minus(r.carrierFirstAudioMs, FIXED_MS),
+      machine: {
+        loadAvg1: load1,
+        cpuPressurePercent: pressureFrom === null || pressureTo === null ? null : ((pressureTo - pressureFrom) / 1000 / loaded.elapsedMs) * 100,
+      },
       fakesActualMs: { stt: sttStats.actualMs as Summary, agentTtft: agentStats.actualMs as Summary, ttsFirstByte: ttsStats.actualMs as Summary },
       gateway: {
         eventLoopDelayP50Ms: loaded.eldP50Ms,
@@ -127,7 +146,7 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
 
 export type StreamRun = Awaited<ReturnType<typeof runOnce>>;
 
-function print(runs: StreamRun[]): void {
+function print(runs: StreamRun[], vad: VadOffsets): void {
   const f = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '-');
   const pair = (s: Summary, d = 1) => `${f(s.p50, d)} / ${f(s.p99, d)}`;
   const rows: Array<[string, (r: StreamRun) => string]> = [
@@ -142,6 +161,7 @@ function print(runs: StreamRun[]): void {
     ['  stored first_token_ms p50 / p99', (r) => pair(r.stored.firstTokenMs)],
     ['  stored tts_first_byte_ms p50 / p99', (r) => pair(r.stored.ttsFirstByteMs)],
     ['  fakes actual STT / TTFT / TTS p50 ms', (r) => `${f(r.fakesActualMs.stt.p50)} / ${f(r.fakesActualMs.agentTtft.p50)} / ${f(r.fakesActualMs.ttsFirstByte.p50)}`],
+    ['  fakes actual STT / TTFT / TTS p99 ms', (r) => `${f(r.fakesActualMs.stt.p99)} / ${f(r.fakesActualMs.agentTtft.p99)} / ${f(r.fakesActualMs.ttsFirstByte.p99)}`],
     ['agent frames checked (clauses)', (r) => `${r.integrity.frames} (${r.integrity.clauses})`],
     ['FRAMES LOST / OUT OF ORDER / bad size', (r) => `${r.integrity.lost} / ${r.integrity.outOfOrder} / ${r.integrity.badSize}`],
     ['  clauses not intact; clears (barge-ins)', (r) => `${r.integrity.badClauses}; ${r.integrity.clears}`],
@@ -152,6 +172,7 @@ function print(runs: StreamRun[]): void {
     ['gateway RSS per call KB', (r) => f(r.gateway.rssPerCallKB)],
     ['gateway JS heap per call KB (after GC)', (r) => f(r.gateway.heapPerCallKB)],
     ['(carrier process event-loop p99 ms)', (r) => f(r.carrierEventLoopP99Ms, 2)],
+    ['(machine: load avg 1 min; CPU pressure % of window)', (r) => `${f(r.machine.loadAvg1, 2)}; ${r.machine.cpuPressurePercent === null ? '-' : f(r.machine.cpuPressurePercent, 0)}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const cols = runs.map((r) => Math.max(...rows.map(([, cell]) => cell(r).length)));
@@ -166,6 +187,11 @@ function print(runs: StreamRun[]): void {
     'stored = the transcript: gateway_added_ms = first_audio_ms − (endpointing_ms + stt_ms + first_token_ms + tts_first_byte_ms)',
     'frames: the fake TTS speaks a level pattern; every clause (frames between marks) must arrive whole and in order',
   ];
+  for (const r of runs) {
+    const b = breakdown(r, vad);
+    out.push('', `where the milliseconds go at N=${r.n} (p50s, so the parts add up only roughly):`);
+    for (const [label, ms] of b) out.push(`  ${label.padEnd(68)} ${f(ms).padStart(7)}`);
+  }
   const target = runs.find((r) => r.n === 50);
   if (target) {
     const lost = target.integrity.lost + target.integrity.outOfOrder + target.integrity.badSize;
@@ -175,13 +201,34 @@ function print(runs: StreamRun[]): void {
   console.log(out.join('\n'));
 }
 
-export async function runStreamBench(): Promise<{ params: Record<string, unknown>; runs: StreamRun[] }> {
+/** A stream turn's first-audio time, part by part (p50s), from what the run measured. */
+export function breakdown(r: StreamRun, vad: VadOffsets): Array<[string, number]> {
+  const a = r.fakesActualMs;
+  const st = r.stored;
+  const parts: Array<[string, number]> = [
+    [`endpointing_ms as configured`, ENDPOINTING_MS],
+    [`VAD: 32 ms windows + where it ends speech (audio time; speech end ${vad.speechEndMs.p50 >= 0 ? '+' : ''}${vad.speechEndMs.p50} ms)`, vad.turnEndMs.p50 - ENDPOINTING_MS],
+    [`fixed fake waits: STT ${STT_MS} + agent TTFT ${TTFT_MS} + TTS first byte ${TTS_FIRST_BYTE_MS}`, STT_MS + TTFT_MS + TTS_FIRST_BYTE_MS],
+    ['fake timers firing late (actual − fixed)', a.stt.p50 - STT_MS + a.agentTtft.p50 - TTFT_MS + a.ttsFirstByte.p50 - TTS_FIRST_BYTE_MS],
+    ['STT request beyond the fake (upload, SDK, loopback; stored stt_ms − actual)', st.sttMs.p50 - a.stt.p50],
+    ['agent request beyond the fake (stored first_token_ms − actual)', st.firstTokenMs.p50 - a.agentTtft.p50],
+    ['TTS request beyond the fake (stored tts_first_byte_ms − actual)', st.ttsFirstByteMs.p50 - a.ttsFirstByte.p50],
+    ['gateway glue: turn, chunking, 24k→8k μ-law, pacer (stored gateway_added_ms)', st.gatewayAddedMs.p50],
+  ];
+  const sum = parts.reduce((t, [, ms]) => t + ms, 0);
+  parts.push(['rest: VAD judging lag, WebSocket both ways, event loops (by difference)', r.carrierFirstAudioMs.p50 - sum]);
+  parts.push(['= first_audio_ms p50 at the carrier', r.carrierFirstAudioMs.p50]);
+  return parts;
+}
+
+export async function runStreamBench(): Promise<Record<string, unknown>> {
   const [agent, stt, tts] = await Promise.all([
     startChild('./agent-process.ts', { BENCH_AGENT_TTFT_MS: String(TTFT_MS), BENCH_AGENT_DELTAS: JSON.stringify(AGENT_DELTAS), BENCH_AGENT_MARKER: '0' }),
     startChild('./fake-speech-process.ts', { BENCH_SPEECH_ROLE: 'stt', BENCH_STT_MS: String(STT_MS) }),
     startChild('./fake-speech-process.ts', { BENCH_SPEECH_ROLE: 'tts', BENCH_TTS_FIRST_BYTE_MS: String(TTS_FIRST_BYTE_MS), BENCH_TTS_CLAUSE_MS: String(TTS_CLAUSE_MS), BENCH_TTS_SPEED: String(TTS_SPEED) }),
   ]);
   const runs: StreamRun[] = [];
+  const vad = await vadOffsets(ENDPOINTING_MS);
   try {
     for (const n of NS) {
       console.error(`stream run N=${n} (${(WARMUP_TURNS + TURNS) * PERIOD_S} s of turns)...`);
@@ -201,7 +248,7 @@ export async function runStreamBench(): Promise<{ params: Record<string, unknown
   } finally {
     await Promise.all([agent.stop(), stt.stop(), tts.stop()]);
   }
-  print(runs);
+  print(runs, vad);
   const params = { ns: NS, periodS: PERIOD_S, warmupTurns: WARMUP_TURNS, turns: TURNS, endpointingMs: ENDPOINTING_MS, sttMs: STT_MS, agentTtftMs: TTFT_MS, ttsFirstByteMs: TTS_FIRST_BYTE_MS, ttsClauseMs: TTS_CLAUSE_MS, ttsSpeed: TTS_SPEED };
-  return { params, runs };
+  return { params, vadOffsetsMs: vad, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad)) })) };
 }

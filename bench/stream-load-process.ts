@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { signTwilioRequest } from '../src/carriers/twilio/signature.js';
-import { decodeMulaw } from '../src/media/mulaw.js';
-import { rmsDbfs } from '../src/media/pcm16.js';
 import { connectMediaCaller, FRAME_BYTES, type MediaCaller } from '../test/fakes/fake-media-caller.js';
-import { fixtureMulaw } from '../test/helpers/audio-fixtures.js';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, summarize } from './shared.js';
 import { PATTERN_PERIOD, patternIndexOf } from './stream-pattern.js';
+import { UTTERANCE_FIXTURES, utterance } from './stream-utterances.js';
 
 // The carrier of the stream run, in its own process: N phones on Twilio Media Streams, as Twilio
 // drives them. Per call: the signed voice webhook (X-Twilio-Signature) → <Connect><Stream> TwiML,
@@ -62,16 +60,7 @@ interface Call {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** A fixture cut just after its last frame louder than -40 dBFS: the end of its speech. */
-function utterance(name: string): Buffer {
-  const mulaw = fixtureMulaw(name);
-  let end = 0;
-  for (let at = 0; at + FRAME_BYTES <= mulaw.length; at += FRAME_BYTES) {
-    if (rmsDbfs(decodeMulaw(mulaw.subarray(at, at + FRAME_BYTES))) > -40) end = at + FRAME_BYTES;
-  }
-  return mulaw.subarray(0, end);
-}
-const UTTERANCES = [utterance('hello.wav'), utterance('second.ulaw')];
+const UTTERANCES = UTTERANCE_FIXTURES.map(utterance);
 
 async function pool<T>(count: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
