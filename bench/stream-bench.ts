@@ -190,7 +190,7 @@ function print(runs: StreamRun[], vad: VadOffsets): void {
   for (const r of runs) {
     const b = breakdown(r, vad);
     out.push('', `where the milliseconds go at N=${r.n} (p50s, so the parts add up only roughly):`);
-    for (const [label, ms] of b) out.push(`  ${label.padEnd(68)} ${f(ms).padStart(7)}`);
+    for (const [label, ms] of b) out.push(`  ${label.padEnd(84)} ${f(ms).padStart(7)}`);
   }
   const target = runs.find((r) => r.n === 50);
   if (target) {
@@ -216,7 +216,7 @@ export function breakdown(r: StreamRun, vad: VadOffsets): Array<[string, number]
     ['gateway glue: turn, chunking, 24k→8k μ-law, pacer (stored gateway_added_ms)', st.gatewayAddedMs.p50],
   ];
   const sum = parts.reduce((t, [, ms]) => t + ms, 0);
-  parts.push(['rest: VAD judging lag, WebSocket both ways, event loops (by difference)', r.carrierFirstAudioMs.p50 - sum]);
+  parts.push([`rest: WAV for STT (~${vad.wavBuildMs.p50.toFixed(1)} ms idle), VAD judging, WebSocket both ways, event loops`, r.carrierFirstAudioMs.p50 - sum]);
   parts.push(['= first_audio_ms p50 at the carrier', r.carrierFirstAudioMs.p50]);
   return parts;
 }
