@@ -10,7 +10,10 @@ import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
 import { createKey } from '../src/keys/key-service.js';
 import { findActiveByPhone } from '../src/numbers/number-repository.js';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent } from './shared.js';
+import { MediaStreamLeg } from '../src/carriers/twilio/media-stream-leg.js';
+import type { MediaFrame } from '../src/carriers/twilio/media-frames.js';
+import { UtteranceRecorder } from '../src/speech/stt/utterance-recorder.js';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, summarize } from './shared.js';
 
 // The real gateway in its own process, as Twilio sees it: PUBLIC_URL is a public host (what the
 // carrier signs), the socket is 127.0.0.1. Numbers come from the simulated carrier so no Twilio
@@ -19,6 +22,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent } from './shared.js';
 //   memory → RSS and JS heap after a full GC (idle before a run, and with its calls open)
 //   reset  → restarts the measurement window (event-loop histogram, CPU counters)
 //   sample → event-loop delay, CPU and RSS over the window so far
+//   probes → the stream run's probes over the window (see probeStreamPipeline)
 //
 // The stream run (BENCH_MEDIA_MODE=stream) makes the number a `stream` number and points the
 // speech endpoints at the fake speech processes. The gateway has one speech base URL
@@ -28,6 +32,33 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent } from './shared.js';
 // port instead: a connection-level redirect, no proxy hop, nothing changed in the gateway.
 
 const LIMIT = '10000000';
+
+// Stream run probes, wrapped around two methods (behaviour unchanged, a clock read each):
+//  - inbound lag: when the leg gets each caller `media` frame, against the frame's own audio
+//    timestamp, relative to the earliest frame of that stream (how late the gateway hears audio);
+//  - the time to cut an utterance out as the WAV for STT (synchronous, on the event loop).
+const inboundLag: number[] = [];
+const wavBuild: number[] = [];
+function probeStreamPipeline(): void {
+  const offsets = new WeakMap<object, number>();
+  const handleFrame = MediaStreamLeg.prototype.handleFrame;
+  MediaStreamLeg.prototype.handleFrame = function (this: MediaStreamLeg, frame: MediaFrame) {
+    if (frame.event === 'media' && frame.media.timestamp !== undefined) {
+      const offset = performance.now() - Number(frame.media.timestamp);
+      const earliest = Math.min(offsets.get(this) ?? offset, offset);
+      offsets.set(this, earliest);
+      inboundLag.push(offset - earliest);
+    }
+    return handleFrame.call(this, frame);
+  };
+  const utteranceWav = UtteranceRecorder.prototype.utteranceWav;
+  UtteranceRecorder.prototype.utteranceWav = function (this: UtteranceRecorder, ...args: Parameters<typeof utteranceWav>) {
+    const t = performance.now();
+    const wav = utteranceWav.apply(this, args);
+    wavBuild.push(performance.now() - t);
+    return wav;
+  };
+}
 const STREAM = process.env.BENCH_MEDIA_MODE === 'stream';
 
 /** Sends the speech server's /v1/audio/transcriptions requests to `sttUrl` (see above). */
@@ -60,6 +91,7 @@ async function main() {
     LOG_LEVEL: 'silent',
     ...(STREAM ? { AGENTLINE_SPEECH_BASE_URL: `${process.env.BENCH_TTS_URL}/v1`, AGENTLINE_SPEECH_API_KEY: 'sk-bench' } : {}),
   });
+  if (STREAM) probeStreamPipeline();
   if (STREAM) await routeTranscriptionsTo(process.env.BENCH_TTS_URL!, process.env.BENCH_STT_URL!);
   const opened = openDatabase(config.dbPath);
   await migrateToLatest(opened.db);
@@ -94,8 +126,11 @@ async function main() {
         const { rss, heapUsed } = process.memoryUsage();
         return { rss, heapUsed };
       }
+      if (cmd === 'probes') return { inboundLagMs: summarize(inboundLag), wavBuildMs: summarize(wavBuild) };
       if (cmd === 'reset') {
         eld.reset();
+        inboundLag.length = 0;
+        wavBuild.length = 0;
         cpu = process.cpuUsage();
         since = performance.now();
         return null;

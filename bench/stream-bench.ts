@@ -111,6 +111,7 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
     const pressureTo = cpuPressureUs();
     const load1 = loadavg()[0]!;
     const loaded = await gateway.call<GatewaySample>('sample');
+    const probes = await gateway.call<{ inboundLagMs: Summary; wavBuildMs: Summary }>('probes');
     const [agentStats, sttStats, ttsStats] = await Promise.all([fakes.agent.call('stats'), fakes.stt.call('stats'), fakes.tts.call('stats')]);
     const open = await gateway.call<Memory>('memory'); // after a full GC, calls still open
     await load.call('stop');
@@ -126,6 +127,7 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
         loadAvg1: load1,
         cpuPressurePercent: pressureFrom === null || pressureTo === null ? null : ((pressureTo - pressureFrom) / 1000 / loaded.elapsedMs) * 100,
       },
+      gatewayProbesMs: probes,
       fakesActualMs: { stt: sttStats.actualMs as Summary, agentTtft: agentStats.actualMs as Summary, ttsFirstByte: ttsStats.actualMs as Summary },
       gateway: {
         eventLoopDelayP50Ms: loaded.eldP50Ms,
@@ -165,6 +167,8 @@ function print(runs: StreamRun[], vad: VadOffsets): void {
     ['agent frames checked (clauses)', (r) => `${r.integrity.frames} (${r.integrity.clauses})`],
     ['FRAMES LOST / OUT OF ORDER / bad size', (r) => `${r.integrity.lost} / ${r.integrity.outOfOrder} / ${r.integrity.badSize}`],
     ['  clauses not intact; clears (barge-ins)', (r) => `${r.integrity.badClauses}; ${r.integrity.clears}`],
+    ['gateway hears caller frames late by, p50 / p99 ms', (r) => pair(r.gatewayProbesMs.inboundLagMs)],
+    ['gateway WAV for STT build p50 / p99 ms (sync)', (r) => pair(r.gatewayProbesMs.wavBuildMs)],
     ['gateway event-loop delay p99 / max ms', (r) => `${f(r.gateway.eventLoopDelayP99Ms, 2)} / ${f(r.gateway.eventLoopDelayMaxMs, 2)}`],
     ['gateway CPU % of one core', (r) => f(r.gateway.cpuPercentOfOneCore)],
     ['gateway CPU per call (% of one core)', (r) => f(r.gateway.cpuMsPerCallSecond / 10, 2)],
@@ -207,16 +211,18 @@ export function breakdown(r: StreamRun, vad: VadOffsets): Array<[string, number]
   const st = r.stored;
   const parts: Array<[string, number]> = [
     [`endpointing_ms as configured`, ENDPOINTING_MS],
-    [`VAD: 32 ms windows + where it ends speech (audio time; speech end ${vad.speechEndMs.p50 >= 0 ? '+' : ''}${vad.speechEndMs.p50} ms)`, vad.turnEndMs.p50 - ENDPOINTING_MS],
+    [`VAD: where it ends speech (${vad.speechEndMs.p50 >= 0 ? '+' : ''}${vad.speechEndMs.p50} ms), 32 ms windows, their last 20 ms frame (audio time)`, vad.turnEndMs.p50 - ENDPOINTING_MS],
     [`fixed fake waits: STT ${STT_MS} + agent TTFT ${TTFT_MS} + TTS first byte ${TTS_FIRST_BYTE_MS}`, STT_MS + TTFT_MS + TTS_FIRST_BYTE_MS],
     ['fake timers firing late (actual − fixed)', a.stt.p50 - STT_MS + a.agentTtft.p50 - TTFT_MS + a.ttsFirstByte.p50 - TTS_FIRST_BYTE_MS],
     ['STT request beyond the fake (upload, SDK, loopback; stored stt_ms − actual)', st.sttMs.p50 - a.stt.p50],
     ['agent request beyond the fake (stored first_token_ms − actual)', st.firstTokenMs.p50 - a.agentTtft.p50],
     ['TTS request beyond the fake (stored tts_first_byte_ms − actual)', st.ttsFirstByteMs.p50 - a.ttsFirstByte.p50],
     ['gateway glue: turn, chunking, 24k→8k μ-law, pacer (stored gateway_added_ms)', st.gatewayAddedMs.p50],
+    ['gateway hears the last frames late (inbound lag p50, probe)', r.gatewayProbesMs.inboundLagMs.p50],
+    ['WAV for STT, 8 → 16 kHz (probe p50)', r.gatewayProbesMs.wavBuildMs.p50],
   ];
   const sum = parts.reduce((t, [, ms]) => t + ms, 0);
-  parts.push([`rest: WAV for STT (~${vad.wavBuildMs.p50.toFixed(1)} ms idle), VAD judging, WebSocket both ways, event loops`, r.carrierFirstAudioMs.p50 - sum]);
+  parts.push(['rest: VAD judging, WebSocket transit, rounding (by difference)', r.carrierFirstAudioMs.p50 - sum]);
   parts.push(['= first_audio_ms p50 at the carrier', r.carrierFirstAudioMs.p50]);
   return parts;
 }

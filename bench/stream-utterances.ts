@@ -29,7 +29,10 @@ export function utterance(name: string): Buffer {
 export interface VadOffsets {
   /** Where the VAD puts the end of speech, minus where it is (ms of audio; + = later). */
   speechEndMs: Summary;
-  /** Turn end (the endpointer fires) minus the real end of speech: endpointing as waited. */
+  /**
+   * The endpointer fires, minus the real end of speech: endpointing as waited, up to the end of
+   * the 20 ms frame that completed the deciding 32 ms window (the audio time it can be heard).
+   */
   turnEndMs: Summary;
   /** Cutting the utterance out as the WAV for STT (8 → 16 kHz), on an idle loop, ms of CPU. */
   wavBuildMs: Summary;
@@ -57,7 +60,7 @@ export async function vadOffsets(endpointingMs: number): Promise<VadOffsets> {
           for (const e of endpointer.push(window)) {
             if (e.type !== 'turn_ended') continue;
             speechEnd.push(e.speechEndMs - realEndMs);
-            turnEnd.push(e.atMs - realEndMs);
+            turnEnd.push((at + FRAME_BYTES) / 8 - realEndMs);
             done = true;
           }
         }
