@@ -13,6 +13,7 @@ import { findActiveByPhone } from '../src/numbers/number-repository.js';
 import { MediaStreamLeg } from '../src/carriers/twilio/media-stream-leg.js';
 import type { MediaFrame } from '../src/carriers/twilio/media-frames.js';
 import { UtteranceRecorder } from '../src/speech/stt/utterance-recorder.js';
+import { VoiceActivity } from '../src/speech/vad/voice-activity.js';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, summarize } from './shared.js';
 
 // The real gateway in its own process, as Twilio sees it: PUBLIC_URL is a public host (what the
@@ -36,8 +37,11 @@ const LIMIT = '10000000';
 // Stream run probes, wrapped around two methods (behaviour unchanged, a clock read each):
 //  - inbound lag: when the leg gets each caller `media` frame, against the frame's own audio
 //    timestamp, relative to the earliest frame of that stream (how late the gateway hears audio);
+//  - VAD judging: from a frame that completes a 32 ms window to its window being judged (Silero
+//    runs in onnxruntime's setImmediate, one window per event-loop turn per call);
 //  - the time to cut an utterance out as the WAV for STT (synchronous, on the event loop).
 const inboundLag: number[] = [];
+const vadLag: number[] = [];
 const wavBuild: number[] = [];
 function probeStreamPipeline(): void {
   const offsets = new WeakMap<object, number>();
@@ -50,6 +54,15 @@ function probeStreamPipeline(): void {
       inboundLag.push(offset - earliest);
     }
     return handleFrame.call(this, frame);
+  };
+  const pushMulaw = VoiceActivity.prototype.pushMulaw;
+  VoiceActivity.prototype.pushMulaw = function (this: VoiceActivity, frame: Uint8Array) {
+    const t = performance.now();
+    const judged = pushMulaw.call(this, frame);
+    void judged.then((windows) => {
+      if (windows.length > 0) vadLag.push(performance.now() - t);
+    }, () => undefined);
+    return judged;
   };
   const utteranceWav = UtteranceRecorder.prototype.utteranceWav;
   UtteranceRecorder.prototype.utteranceWav = function (this: UtteranceRecorder, ...args: Parameters<typeof utteranceWav>) {
@@ -126,10 +139,11 @@ async function main() {
         const { rss, heapUsed } = process.memoryUsage();
         return { rss, heapUsed };
       }
-      if (cmd === 'probes') return { inboundLagMs: summarize(inboundLag), wavBuildMs: summarize(wavBuild) };
+      if (cmd === 'probes') return { inboundLagMs: summarize(inboundLag), vadLagMs: summarize(vadLag), wavBuildMs: summarize(wavBuild) };
       if (cmd === 'reset') {
         eld.reset();
         inboundLag.length = 0;
+        vadLag.length = 0;
         wavBuild.length = 0;
         cpu = process.cpuUsage();
         since = performance.now();

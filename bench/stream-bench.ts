@@ -111,7 +111,7 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
     const pressureTo = cpuPressureUs();
     const load1 = loadavg()[0]!;
     const loaded = await gateway.call<GatewaySample>('sample');
-    const probes = await gateway.call<{ inboundLagMs: Summary; wavBuildMs: Summary }>('probes');
+    const probes = await gateway.call<{ inboundLagMs: Summary; vadLagMs: Summary; wavBuildMs: Summary }>('probes');
     const [agentStats, sttStats, ttsStats] = await Promise.all([fakes.agent.call('stats'), fakes.stt.call('stats'), fakes.tts.call('stats')]);
     const open = await gateway.call<Memory>('memory'); // after a full GC, calls still open
     await load.call('stop');
@@ -168,6 +168,7 @@ function print(runs: StreamRun[], vad: VadOffsets): void {
     ['FRAMES LOST / OUT OF ORDER / bad size', (r) => `${r.integrity.lost} / ${r.integrity.outOfOrder} / ${r.integrity.badSize}`],
     ['  clauses not intact; clears (barge-ins)', (r) => `${r.integrity.badClauses}; ${r.integrity.clears}`],
     ['gateway hears caller frames late by, p50 / p99 ms', (r) => pair(r.gatewayProbesMs.inboundLagMs)],
+    ['gateway VAD judging lag p50 / p99 ms (frame → window judged)', (r) => pair(r.gatewayProbesMs.vadLagMs)],
     ['gateway WAV for STT build p50 / p99 ms (sync)', (r) => pair(r.gatewayProbesMs.wavBuildMs)],
     ['gateway event-loop delay p99 / max ms', (r) => `${f(r.gateway.eventLoopDelayP99Ms, 2)} / ${f(r.gateway.eventLoopDelayMaxMs, 2)}`],
     ['gateway CPU % of one core', (r) => f(r.gateway.cpuPercentOfOneCore)],
@@ -219,10 +220,11 @@ export function breakdown(r: StreamRun, vad: VadOffsets): Array<[string, number]
     ['TTS request beyond the fake (stored tts_first_byte_ms − actual)', st.ttsFirstByteMs.p50 - a.ttsFirstByte.p50],
     ['gateway glue: turn, chunking, 24k→8k μ-law, pacer (stored gateway_added_ms)', st.gatewayAddedMs.p50],
     ['gateway hears the last frames late (inbound lag p50, probe)', r.gatewayProbesMs.inboundLagMs.p50],
+    ['VAD judging lag: Silero one window per event-loop turn per call (probe p50)', r.gatewayProbesMs.vadLagMs.p50],
     ['WAV for STT, 8 → 16 kHz (probe p50)', r.gatewayProbesMs.wavBuildMs.p50],
   ];
   const sum = parts.reduce((t, [, ms]) => t + ms, 0);
-  parts.push(['rest: VAD judging, WebSocket transit, rounding (by difference)', r.carrierFirstAudioMs.p50 - sum]);
+  parts.push(['rest: WebSocket transit, queueing behind other calls, rounding (by difference)', r.carrierFirstAudioMs.p50 - sum]);
   parts.push(['= first_audio_ms p50 at the carrier', r.carrierFirstAudioMs.p50]);
   return parts;
 }
