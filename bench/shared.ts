@@ -39,23 +39,31 @@ export interface Child {
 /** Starts `script` as a TypeScript child (node --import tsx) and waits for its first message. */
 export async function startChild(script: string, env: Record<string, string>): Promise<Child> {
   const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROFILE_DIR && script.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])], env: { ...process.env, ...env } });
-  const pending = new Map<number, (value: any) => void>();
+  const pending = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
   let nextId = 0;
   const ready = await new Promise<Record<string, any>>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Record<string, any>));
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
   });
   child.on('message', (m: any) => {
-    pending.get(m.id)?.(m.result);
+    const waiter = pending.get(m.id);
     pending.delete(m.id);
+    if (m.error !== undefined) waiter?.reject(new Error(`${script}: ${m.error}`));
+    else waiter?.resolve(m.result);
+  });
+  // A child that dies fails what was asked of it, instead of leaving the bench waiting.
+  child.on('exit', (code) => {
+    for (const waiter of pending.values()) waiter.reject(new Error(`${script} exited (${code})`));
+    pending.clear();
   });
   return {
     process: child,
     ready,
     call: (cmd) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        if (child.exitCode !== null) return reject(new Error(`${script} has exited`));
         const id = ++nextId;
-        pending.set(id, resolve);
+        pending.set(id, { resolve, reject });
         child.send({ id, cmd });
       }),
     stop: () =>
@@ -70,8 +78,11 @@ export async function startChild(script: string, env: Record<string, string>): P
 /** In a child: answers the parent's commands and exits when the parent goes away. */
 export function serveParent(handler: (cmd: string) => unknown | Promise<unknown>, onExit: () => Promise<void> = async () => {}): void {
   process.on('message', async (m: { id: number; cmd: string }) => {
-    const result = await handler(m.cmd);
-    process.send?.({ id: m.id, result });
+    try {
+      process.send?.({ id: m.id, result: await handler(m.cmd) });
+    } catch (err) {
+      process.send?.({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
   });
   process.on('disconnect', () => void onExit().finally(() => process.exit(0)));
 }

@@ -7,8 +7,12 @@ import { signTwilioRequest } from '../src/carriers/twilio/signature.js';
 import { CALL_TOOLS } from '../src/calls/tools.js';
 import { connectRelayCaller, type RelayCaller } from '../test/fakes/fake-relay-caller.js';
 import { ACCOUNT_SID, AUTH_TOKEN, type Child, PUBLIC_URL, startChild, type Summary, summarize } from './shared.js';
+import { runStreamBench } from './stream-bench.js';
 
-// `npm run bench`: the voice latency benchmark. Three processes, so none shares an event loop:
+// `npm run bench`: the voice latency benchmark, two runs: ConversationRelay (this file) and
+// Media Streams (stream-bench.ts). `npm run bench -- --only relay` or `--only stream` runs one.
+//
+// The relay run has three processes, so none shares an event loop:
 //   gateway-process.ts  the real gateway (buildApp, SQLite, the Twilio routes) on loopback,
 //                       a fresh one for each N
 //   agent-process.ts    a fake SSE agent with a fixed time to first token (TTFT)
@@ -262,8 +266,7 @@ function print(runs: Run[], machine: Record<string, unknown>): void {
   console.log(out.join('\n'));
 }
 
-async function main() {
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '?', node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 2 ** 20) };
+async function relayBench(machine: Record<string, unknown>) {
   const agent = await startChild('./agent-process.ts', { BENCH_AGENT_TTFT_MS: String(TTFT_MS) });
   const agentUrl = agent.ready.url as string;
   const runs: Run[] = [];
@@ -285,6 +288,21 @@ async function main() {
   const results = { date: new Date().toISOString(), machine, params: { ns: NS, seconds: SECONDS, warmupSeconds: WARMUP_S, agentTtftMs: TTFT_MS, baselineSamples: BASELINE_SAMPLES }, runs };
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log('results written to bench/results.json');
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--only');
+  const only = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (only !== undefined && only !== 'relay' && only !== 'stream') throw new Error('--only takes relay or stream');
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '?', node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 2 ** 20) };
+  if (only !== 'stream') await relayBench(machine);
+  if (only !== 'relay') {
+    if (only === 'stream') console.log(`\nAgentline voice benchmark — ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}, ${machine.platform}`);
+    const stream = await runStreamBench();
+    writeFileSync(new URL('./results-stream.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, ...stream }, null, 2)}\n`);
+    console.log('results written to bench/results-stream.json');
+  }
 }
 
 await main();
