@@ -44,7 +44,7 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
     }
     if (mediaMode !== 'relay') {
       body.endpointing_ms = Number(endpointing);
-      body.barge_in_ms = Number(bargeIn);
+      if (mediaMode === 'stream') body.barge_in_ms = Number(bargeIn);
     }
     if (!number && areaCode.trim()) body.area_code = areaCode.trim();
     try {
@@ -126,7 +126,7 @@ export function NumberForm({ number, onSaved, onCancel }: { number?: PhoneNumber
         {mediaMode !== 'relay' && (
           <Group grow wrap="wrap">
             <NumberInput label="Endpointing (ms)" description="Silence that ends the caller's turn." min={100} max={5000} step={50} value={endpointing} onChange={setEndpointing} miw={180} />
-            <NumberInput label="Barge-in (ms)" description="Speech that interrupts the agent; 0 = off." min={0} max={5000} step={50} value={bargeIn} onChange={setBargeIn} miw={180} />
+            {mediaMode === 'stream' && <NumberInput label="Barge-in (ms)" description="Speech that interrupts the agent; 0 = off." min={0} max={5000} step={50} value={bargeIn} onChange={setBargeIn} miw={180} />}
           </Group>
         )}
         <Group grow wrap="wrap">

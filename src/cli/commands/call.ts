@@ -27,13 +27,13 @@ export function callCommand(program: Command, done: Done): void {
     .option('--from <number>', 'caller ID the agent sees (default: +15555550100)', parsePhone)
     .option('--key <key>', 'test API key (default: $AGENTLINE_KEY)')
     .option('--url <url>', URL_HELP, parseUrl)
-    .option('--audio <in.wav>', 'call a stream-mode number as a phone: play this WAV (any rate), then silence')
+    .option('--audio <in.wav>', 'call a stream- or realtime-mode number as a phone: play this WAV (any rate), then silence')
     .option('--record <out.wav>', "with --audio: write the agent's audio to this WAV (8 kHz mono, 16-bit)")
     .option('--hangup-after <seconds>', 'with --audio: hang up after this many seconds (default: when the call ends or Ctrl-C)', parseSeconds)
     .addHelpText(
       'after',
       '\nType and press Enter to speak; /dtmf 123 presses keys; /hangup or Ctrl-D hangs up. Piped input is said one\n' +
-        'line per agent reply. With --audio the call carries audio (stream-mode numbers): the file plays in real time\n' +
+        'line per agent reply. With --audio the call carries audio (stream and realtime numbers): the file plays in real time\n' +
         'and the transcript prints as it happens. Exit status: 0 when the call connected and ended, 1 when it was\n' +
         'refused or failed.',
     )

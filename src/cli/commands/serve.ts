@@ -9,7 +9,7 @@ import type { CommandResult, Done } from '../result.js';
 export function serveCommand(program: Command, done: Done): void {
   program
     .command('serve')
-    .description('run the gateway: the HTTP API, carrier webhooks and the softphone socket')
+    .description('run the gateway: the HTTP API, the console, carrier webhooks and the softphone sockets')
     .option('--port <port>', 'port to listen on (overrides PORT)', parsePort)
     .option('--host <address>', 'address to listen on (overrides HOST; 0.0.0.0 for every interface)')
     .addHelpText('after', '\nEverything else is configured with environment variables or ./.env (see .env.example).')
