@@ -89,11 +89,13 @@ export class CallerSpeech {
         const overAgent = this.opts.agentPlaying() && !this.bargedIn;
         this.bargedIn = false;
         if (overAgent) continue;
+        const endpointingMs = event.atMs - event.speechEndMs;
+        // Read the clock before building the WAV: that work is the gateway's, part of first_audio_ms.
+        const speechEndedAt = this.now() - endpointingMs;
         const wav = this.recorder.utteranceWav(event.speechStartMs, event.speechEndMs);
         // Keep a little before the next speech for its pre-roll; nothing older is needed again.
         this.recorder.discardBefore(Math.max(0, event.atMs - 500));
-        const endpointingMs = event.atMs - event.speechEndMs;
-        this.opts.onUtterance({ wav, speechStartMs: event.speechStartMs, speechEndMs: event.speechEndMs, endpointingMs, speechEndedAt: this.now() - endpointingMs });
+        this.opts.onUtterance({ wav, speechStartMs: event.speechStartMs, speechEndMs: event.speechEndMs, endpointingMs, speechEndedAt });
       }
     }
   }
