@@ -48,8 +48,9 @@ export interface RealtimeRun {
   relay: 'gateway' | 'floor';
   /** % of one core over the window: the carrier, the fake Realtime server, the relay (gateway or floor). */
   cpuPct: { carrier: number; fake: number; relay: number };
-  /** % of all cores busy over the window (every process on the machine). */
+  /** % of all cores busy over the window (every process on the machine), and stolen by the hypervisor. */
   machineBusyPct: number;
+  machineStealPct: number;
   /** The floor run measured just before this gateway run (same N, same machine state). */
   floor?: RealtimeRun;
 }
@@ -85,15 +86,16 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-function machineTimes(): { busy: number; total: number } {
-  let busy = 0;
-  let total = 0;
-  for (const c of cpus()) {
-    const t = c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle;
-    total += t;
-    busy += t - c.times.idle;
+/** The machine's CPU time (all cores) from /proc/stat: busy, stolen by the hypervisor, total. */
+function machineTimes(): { busy: number; steal: number; total: number } {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number) as number[];
+    const busy = user! + nice! + system! + irq! + softirq!;
+    return { busy, steal: steal ?? 0, total: busy + idle! + iowait! + (steal ?? 0) };
+  } catch {
+    return { busy: NaN, steal: NaN, total: NaN };
   }
-  return { busy, total };
 }
 
 export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean; relay?: 'gateway' | 'floor' }): Promise<RealtimeRun> {
@@ -147,6 +149,7 @@ export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSec
       relay,
       cpuPct: { carrier: cpuPct[0]!, fake: cpuPct[1]!, relay: cpuPct[2]! },
       machineBusyPct: ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100,
+      machineStealPct: ((machine1.steal - machine0.steal) / (machine1.total - machine0.total)) * 100,
     };
   } finally {
     for (const c of children.reverse()) await c.stop();
@@ -171,7 +174,7 @@ function rangeLines(runs: RealtimeRun[]): string[] {
   ];
 }
 
-const cpuCell = (r: RealtimeRun) => `${r.cpuPct.carrier.toFixed(0)} / ${r.cpuPct.fake.toFixed(0)} / ${r.cpuPct.relay.toFixed(0)} % | ${r.machineBusyPct.toFixed(0)} %`;
+const cpuCell = (r: RealtimeRun) => `${r.cpuPct.carrier.toFixed(0)} / ${r.cpuPct.fake.toFixed(0)} / ${r.cpuPct.relay.toFixed(0)} % | ${r.machineBusyPct.toFixed(0)} % (steal ${r.machineStealPct.toFixed(1)} %)`;
 const worstP99 = (runs: RealtimeRun[]) => Math.max(...runs.map((r) => Math.max(r.callerHop.p99, r.agentHop.p99)));
 
 export function formatRealtimeRuns(runs: RealtimeRun[]): string {
@@ -210,7 +213,7 @@ export function formatRealtimeRuns(runs: RealtimeRun[]): string {
       lines.push(`  ranges: caller p50 ${rr(ratios.map((x) => x.c[0]!))}, p99 ${rr(ratios.map((x) => x.c[1]!))}, p99.9 ${rr(ratios.map((x) => x.c[2]!))}; agent p50 ${rr(ratios.map((x) => x.a[0]!))}, p99 ${rr(ratios.map((x) => x.a[1]!))}, p99.9 ${rr(ratios.map((x) => x.a[2]!))}; CPU per call ${rr(ratios.map((x) => x.cpu))}`);
     }
   }
-  lines.push('', `CPU over the measurement window, % of one core (carrier / fake Realtime / relay), and the machine's busy share of all ${cpus().length} cores:`);
+  lines.push('', `CPU over the measurement window, % of one core (carrier / fake Realtime / relay), and the machine's busy share of all ${cpus().length} cores (and the share the hypervisor stole):`);
   lines.push(paired ? 'run | gateway run: carrier / fake / gateway | machine | floor run: carrier / fake / floor | machine' : 'run | carrier / fake / gateway | machine');
   runs.forEach((r, i) => lines.push(`${i + 1}   | ${cpuCell(r)}${paired ? ` | ${cpuCell(r.floor!)}` : ''}`));
   const worst = worstP99(runs);
