@@ -217,7 +217,7 @@ export function formatRealtimeRuns(runs: RealtimeRun[]): string {
   lines.push(paired ? 'run | gateway run: carrier / fake / gateway | machine | floor run: carrier / fake / floor | machine' : 'run | carrier / fake / gateway | machine');
   runs.forEach((r, i) => lines.push(`${i + 1}   | ${cpuCell(r)}${paired ? ` | ${cpuCell(r.floor!)}` : ''}`));
   const worst = worstP99(runs);
-  lines.push('', `target hop p99 ≤ 3 ms at N=200: ${worst <= 3 ? 'met' : 'NOT met'} (worst p99 ${f2(worst)} ms); startup frames (before a call's model socket was open): ${runs.map((r) => r.startupFrames).join(', ')}`);
+  lines.push('', `target hop p99 ≤ 3 ms at N=${runs[0]?.n}${runs[0]?.n === 200 ? '' : ' (the target is set at N=200)'}: ${worst <= 3 ? 'met' : 'NOT met'} (worst p99 ${f2(worst)} ms); startup frames (before a call's model socket was open): ${runs.map((r) => r.startupFrames).join(', ')}`);
   if (paired) {
     const fw = worstP99(floors);
     lines.push(`floor: worst p99 ${f2(fw)} ms (${fw <= 3 ? 'within' : 'above'} 3 ms), best p99 ${f2(Math.min(...floors.map((r) => Math.min(r.callerHop.p99, r.agentHop.p99))))} ms`);
