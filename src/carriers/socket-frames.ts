@@ -29,7 +29,8 @@ export type FrameResult<F> = { ok: true; frame: F } | ({ ok: false } & FrameRefu
 /** Decodes one WebSocket message as a JSON text frame (any JSON value; the parser checks its shape). */
 export function decodeJsonText(data: RawData, isBinary: boolean): FrameResult<unknown> {
   if (isBinary) return { ok: false, close: CLOSE_UNSUPPORTED_DATA, reason: 'binary frames are not supported' };
-  const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8');
+  // A Buffer is read in place (Buffer.from(buffer) would copy every frame first).
+  const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
   try {
     return { ok: true, frame: JSON.parse(text) as unknown };
   } catch {
