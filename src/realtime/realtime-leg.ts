@@ -5,6 +5,7 @@ import type { ToolCall } from '../agents/agent.js';
 import type { CallLeg, CallOutcome, LegEvents } from '../calls/call-leg.js';
 import type { TurnSpeechTimings } from '../calls/transcript.js';
 import type { MediaFrame } from '../carriers/twilio/media-frames.js';
+import { endAfterLastWords } from '../carriers/twilio/end-after-last-words.js';
 import { MediaSender } from '../carriers/twilio/media-sender.js';
 import type { MediaSocketLeg } from '../carriers/twilio/media-stream-leg.js';
 import { dtmfMulaw } from '../media/dtmf-tones.js';
@@ -289,27 +290,17 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
       this.endTurn();
       this.quiesce(false);
       if (this.unmarked) this.markAfter(this.unmarked.item);
-      if (!this.gone) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          this.whenIdle(),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(() => {
-              this.opts.log.warn({ reason: outcome.reason }, 'realtime: the last mark never came back; ending anyway');
-              resolve();
-            }, this.opts.endWaitCapMs ?? 30_000);
-          }),
-        ]);
-        clearTimeout(timer);
-      }
-      this.closeModel();
-      if (this.gone) return;
-      try {
-        await this.opts.finish(outcome);
-      } catch (err) {
-        this.opts.log.error({ err, reason: outcome.reason }, 'realtime: the carrier did not take the end of the call');
-      }
-      if (this.opts.socket.readyState === this.opts.socket.OPEN) this.opts.socket.close(1000, outcome.reason.slice(0, 100));
+      await endAfterLastWords({
+        outcome,
+        socket: this.opts.socket,
+        log: this.opts.log,
+        label: 'realtime',
+        idle: () => this.whenIdle(),
+        capMs: this.opts.endWaitCapMs ?? 30_000,
+        gone: () => this.gone,
+        afterWait: () => this.closeModel(),
+        finish: (o) => this.opts.finish(o),
+      });
     })();
     return this.ending;
   }

@@ -11,6 +11,7 @@ import type { Vad } from '../../speech/vad/vad.js';
 import type { CallLeg, CallOutcome, LegEvents, SpeechTurnTimings } from '../../calls/call-leg.js';
 import type { MediaFrame } from './media-frames.js';
 import type { NumbersTable } from '../../db/schema.js';
+import { endAfterLastWords } from './end-after-last-words.js';
 import { MediaSender } from './media-sender.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
 
@@ -173,28 +174,17 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
   end(outcome: CallOutcome): Promise<void> {
     this.ending ??= (async () => {
       this.agent.endTurn();
-      if (!this.gone) {
-        const cap = this.opts.endWaitCapMs ?? 30_000;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          this.agent.whenIdle(),
-          new Promise<void>((resolve) => {
-            this.wakeEnding = resolve;
-            timer = setTimeout(() => {
-              this.opts.log.warn({ reason: outcome.reason }, 'media stream: the last mark never came back; ending anyway');
-              resolve();
-            }, cap);
-          }),
-        ]);
-        clearTimeout(timer);
-      }
-      if (this.gone) return;
-      try {
-        await this.opts.finish(outcome);
-      } catch (err) {
-        this.opts.log.error({ err, reason: outcome.reason }, 'media stream: the carrier did not take the end of the call');
-      }
-      if (this.opts.socket.readyState === this.opts.socket.OPEN) this.opts.socket.close(1000, outcome.reason.slice(0, 100));
+      await endAfterLastWords({
+        outcome,
+        socket: this.opts.socket,
+        log: this.opts.log,
+        label: 'media stream',
+        idle: () => this.agent.whenIdle(),
+        capMs: this.opts.endWaitCapMs ?? 30_000,
+        gone: () => this.gone,
+        onWaiting: (wake) => (this.wakeEnding = wake),
+        finish: (o) => this.opts.finish(o),
+      });
     })();
     return this.ending;
   }
