@@ -159,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intents,
     // The CRM gives calls and SMS their caller context and tools; the calls code only knows the interface.
     // A number's knowledge base (CMS) adds search_knowledge for managed agents on top of the CRM's tools.
-    turnContext: knowledgeTurnContext(crmTurnContext({ db: deps.db, clock: deps.clock, log }), { db: deps.db, log }),
+    turnContext: knowledgeTurnContext(crmTurnContext({ db: deps.db, clock: deps.clock, log }), { db: deps.db, clock: deps.clock, log }),
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });

@@ -97,6 +97,9 @@ describe('knowledge base', () => {
     const sent = await eventually(async () => expectOk(await api.get('/v1/sms?direction=outbound')).data[0]);
     expect(sent).toMatchObject({ body: 'Free parking behind the building.', to: '+16283334444', agent_reply: true });
     expect(toolNames(openai.requests[0]!.body)).toContain('search_knowledge');
+    // Each use is kept, like the CRM tools', as an agent_action activity on the message.
+    const actions = expectOk(await api.get('/v1/activities?type=agent_action')).data;
+    expect(actions).toEqual([expect.objectContaining({ summary: 'Agent used search_knowledge', related_resource_type: 'sms', metadata: expect.objectContaining({ tool: 'search_knowledge', collection_id: col.id }) })]);
 
     openai.script((req, n) =>
       n === 0

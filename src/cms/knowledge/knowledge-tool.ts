@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ToolCall, ToolDefinition } from '../../agents/agent.js';
 import type { TurnContext, TurnContextProvider, TurnContextRequest } from '../../calls/turn-context.js';
+import type { Clock } from '../../clock.js';
+import { logActivity } from '../../crm/people/activities/activity-service.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { CmsCollectionsTable } from '../../db/schema-cms.js';
 import type { Scope } from '../../scope.js';
@@ -13,7 +15,9 @@ import { rankedEntries } from '../search/entry-search.js';
 // A managed agent's knowledge base: a number whose `knowledge.collection_id` names a CMS
 // collection offers its managed model a `search_knowledge` tool during calls and SMS. The tool
 // runs the CMS's ranked search over that collection (any word, best first, archived entries
-// left out) and hands back the top entries' text for the model to answer from.
+// left out) and hands back the top entries' text for the model to answer from. Like the CRM
+// tools, every use is kept as an `agent_action` activity (on the contact when known, else on the
+// call or message).
 
 export const SEARCH_KNOWLEDGE = 'search_knowledge';
 const TOP_ENTRIES = 3;
@@ -49,25 +53,54 @@ export async function searchKnowledge(db: Executor, scope: Scope, collection: Cm
   });
 }
 
+export interface KnowledgeDeps {
+  db: Db;
+  clock: Clock;
+  log: FastifyBaseLogger;
+}
+
+/** Who the conversation is about, for the activity each use leaves. */
+export type KnowledgeConversation = Pick<TurnContextRequest, 'scope' | 'contactId' | 'related'>;
+
+async function answer(deps: KnowledgeDeps, scope: Scope, collection: CmsCollectionsTable, rawArguments: string): Promise<unknown> {
+  let args: Record<string, unknown> = {};
+  try {
+    args = rawArguments.trim() ? (JSON.parse(rawArguments) as Record<string, unknown>) : {};
+  } catch {
+    return { error: 'arguments are not JSON' };
+  }
+  const query = typeof args.query === 'string' ? args.query.trim().slice(0, 500) : '';
+  if (!query) return { error: 'query is required' };
+  const results = await searchKnowledge(deps.db, scope, collection, query);
+  if (results.length === 0) return { results, note: 'Nothing in the knowledge base matches. Say you do not know rather than guess.' };
+  return { results };
+}
+
 /** Runs `search_knowledge` calls against `collection`; bad arguments and failures are reported to the model, never thrown. */
-export function knowledgeToolRunner(deps: { db: Db; log: FastifyBaseLogger }, scope: Scope, collection: CmsCollectionsTable): (call: ToolCall) => Promise<string> {
+export function knowledgeToolRunner(deps: KnowledgeDeps, conv: KnowledgeConversation, collection: CmsCollectionsTable): (call: ToolCall) => Promise<string> {
+  const about = conv.contactId
+    ? { related_resource_type: 'contact' as const, related_resource_id: conv.contactId }
+    : { related_resource_type: conv.related.type, related_resource_id: conv.related.id };
   return async (call) => {
-    let args: Record<string, unknown> = {};
+    let text: string;
     try {
-      args = call.function.arguments.trim() ? (JSON.parse(call.function.arguments) as Record<string, unknown>) : {};
-    } catch {
-      return JSON.stringify({ error: 'arguments are not JSON' });
-    }
-    const query = typeof args.query === 'string' ? args.query.trim().slice(0, 500) : '';
-    if (!query) return JSON.stringify({ error: 'query is required' });
-    try {
-      const results = await searchKnowledge(deps.db, scope, collection, query);
-      if (results.length === 0) return JSON.stringify({ results, note: 'Nothing in the knowledge base matches. Say you do not know rather than guess.' });
-      return JSON.stringify({ results });
+      text = JSON.stringify(await answer(deps, conv.scope, collection, call.function.arguments));
     } catch (err) {
       deps.log.error({ err, collection_id: collection.id }, 'knowledge search failed');
       return JSON.stringify({ error: 'the knowledge base could not be searched' });
     }
+    try {
+      await logActivity(deps.db, conv.scope, {
+        type: 'agent_action',
+        summary: `Agent used ${SEARCH_KNOWLEDGE}`,
+        body: `arguments: ${call.function.arguments}\nresult: ${text}`.slice(0, 4000),
+        ...about,
+        metadata: { tool: SEARCH_KNOWLEDGE, collection_id: collection.id, [`${conv.related.type}_id`]: conv.related.id },
+      }, deps.clock.now());
+    } catch (err) {
+      deps.log.error({ err, collection_id: collection.id }, 'could not log a knowledge search'); // the model still gets its answer
+    }
+    return text;
   };
 }
 
@@ -88,8 +121,8 @@ export async function knowledgeCollectionFor(db: Executor, req: Pick<TurnContext
 }
 
 /** Adds the knowledge tool (and a line telling the model about it) to a conversation's context. */
-export function withKnowledgeTool(deps: { db: Db; log: FastifyBaseLogger }, scope: Scope, collection: CmsCollectionsTable, ctx: TurnContext): TurnContext {
-  const search = knowledgeToolRunner(deps, scope, collection);
+export function withKnowledgeTool(deps: KnowledgeDeps, conv: KnowledgeConversation, collection: CmsCollectionsTable, ctx: TurnContext): TurnContext {
+  const search = knowledgeToolRunner(deps, conv, collection);
   const inner = ctx.runTool;
   const hint = `Knowledge base "${collection.name}": call ${SEARCH_KNOWLEDGE} to look up facts about the business before answering such questions, and answer from what it returns.`;
   return {
@@ -106,13 +139,13 @@ export function withKnowledgeTool(deps: { db: Db; log: FastifyBaseLogger }, scop
  * Wraps the gateway's turn context (the CRM's): managed agents on a number with a knowledge
  * collection also get `search_knowledge`. Webhook agents use the API (GET /v1/cms/entries/search).
  */
-export function knowledgeTurnContext(inner: TurnContextProvider, deps: { db: Db; log: FastifyBaseLogger }): TurnContextProvider {
+export function knowledgeTurnContext(inner: TurnContextProvider, deps: KnowledgeDeps): TurnContextProvider {
   return {
     async forConversation(req) {
       const ctx = await inner.forConversation(req);
       if (!req.managed) return ctx;
       const collection = await knowledgeCollectionFor(deps.db, req);
-      return collection ? withKnowledgeTool(deps, req.scope, collection, ctx) : ctx;
+      return collection ? withKnowledgeTool(deps, req, collection, ctx) : ctx;
     },
     contactFor: (db, scope, phone) => inner.contactFor(db, scope, phone),
     strangerReached: (number, phone, source) => inner.strangerReached(number, phone, source),
