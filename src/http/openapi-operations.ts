@@ -160,6 +160,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /v1/cms/collections': { id: 'createCmsCollection', tag: 'cms' },
   'GET /v1/cms/collections': { id: 'listCmsCollections', tag: 'cms' },
   'GET /v1/cms/collections/{id}': { id: 'getCmsCollection', tag: 'cms' },
+  'PATCH /v1/cms/collections/{id}': { id: 'updateCmsCollection', tag: 'cms' },
   'POST /v1/cms/entries': { id: 'createCmsEntry', tag: 'cms' },
   'GET /v1/cms/entries': { id: 'listCmsEntries', tag: 'cms' },
   'GET /v1/cms/entries/search': { id: 'searchCmsEntries', tag: 'cms' },

@@ -76,6 +76,28 @@ describe('collections', () => {
     expect(missingSite.body.error.details[0]).toMatchObject({ field: 'site_id' });
     expect(expectOk(await api.get('/v1/cms/collections')).data.map((c: { key: string }) => c.key)).toEqual(['blog_posts']);
   });
+
+  it('PATCH renames and replaces the schema; entries meet the new schema at their next write; the blog keeps its fields', async () => {
+    await setup();
+    const col = await collection();
+    const e = expectOk(await api.post('/v1/cms/entries', { collection_id: col.id, title: 'T', fields: { slug: 't', body: 'x' } }), 201).data;
+    const next = { fields: [...BLOG_POSTS.schema.fields, { key: 'reading_minutes', type: 'number', required: true }] };
+    const patched = expectOk(await api.patch(`/v1/cms/collections/${col.id}`, { name: 'Articles', schema: next })).data;
+    expect(patched).toMatchObject({ name: 'Articles', key: 'blog_posts', schema: next });
+    const stale = await api.patch(`/v1/cms/entries/${e.id}`, { title: 'T2' });
+    expect(stale.status).toBe(422);
+    expect(stale.body.error.details[0]).toMatchObject({ field: 'fields.reading_minutes', error: 'required' });
+    expect(expectOk(await api.patch(`/v1/cms/entries/${e.id}`, { title: 'T2', fields: { reading_minutes: 4 } })).data.title).toBe('T2');
+    // A field dropped from the schema leaves the entry at its next write.
+    expectOk(await api.patch(`/v1/cms/collections/${col.id}`, { schema: { fields: next.fields.filter((f) => f.key !== 'body') } }));
+    expect(expectOk(await api.patch(`/v1/cms/entries/${e.id}`, { status: 'review' })).data.fields).toEqual({ slug: 't', reading_minutes: 4 });
+
+    const post = expectOk(await api.post('/v1/blog/posts', { title: 'P', content: 'c', author_name: 'a' }), 201).data;
+    const blog = await api.patch(`/v1/cms/collections/${post.collection_id}`, { schema: { fields: [] } });
+    expect(blog.status).toBe(422);
+    expect(blog.body.error.details[0]).toMatchObject({ field: 'schema', error: 'built_in_collection' });
+    expect((await api.patch('/v1/cms/collections/col_00000000000000000000000000', { name: 'x' })).status).toBe(404);
+  });
 });
 
 describe('entries against their schema', () => {

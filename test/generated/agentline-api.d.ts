@@ -1376,7 +1376,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update CMS collection
+         * @description `schema` replaces the field list (existing entries are checked against it at their next write); the built-in `blog` collection keeps its fields (422).
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateCmsCollection"];
         trace?: never;
     };
     "/v1/cms/entries": {
@@ -7454,6 +7460,77 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `col_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `schema` replaces the field list; existing entries are checked against it at their next write. The built-in `blog` collection keeps its schema. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    site_id?: string | null;
+                    /** @description The fields every entry of the collection is checked against. */
+                    schema?: {
+                        fields: {
+                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                            key: string;
+                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                            /**
+                             * @description Entries must carry a value (not null, not an empty string).
+                             * @default false
+                             */
+                            required?: boolean;
+                            label?: string;
+                            description?: string;
+                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                            collection_id?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -16,6 +16,10 @@ export async function findCollection(db: Executor, scope: Scope, id: string): Pr
   return db.selectFrom('cms_collections').selectAll().where('workspace_id', '=', scope.workspaceId).where('mode', '=', scope.mode).where('id', '=', id).executeTakeFirst();
 }
 
+export async function updateCollection(db: Executor, scope: Scope, id: string, changes: Partial<Pick<CmsCollectionsTable, 'name' | 'description' | 'site_id' | 'schema' | 'updated_at'>>): Promise<void> {
+  await db.updateTable('cms_collections').set(changes).where('workspace_id', '=', scope.workspaceId).where('mode', '=', scope.mode).where('id', '=', id).execute();
+}
+
 export async function findCollectionByKey(db: Executor, scope: Scope, key: string): Promise<CmsCollectionsTable | undefined> {
   return db.selectFrom('cms_collections').selectAll().where('workspace_id', '=', scope.workspaceId).where('mode', '=', scope.mode).where('key', '=', key).executeTakeFirst();
 }

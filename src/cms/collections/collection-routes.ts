@@ -4,8 +4,8 @@ import type { CrmDeps } from '../../crm/crm-deps.js';
 import { IdParams, List, One } from '../../http/envelope.js';
 import { authOf } from '../../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../../http/pagination.js';
-import { CollectionSchema, CreateCollectionBody, ListCollectionsQuery } from './collection-schemas.js';
-import { createCollection, getCollection, listCollections } from './collection-service.js';
+import { CollectionSchema, CreateCollectionBody, ListCollectionsQuery, UpdateCollectionBody } from './collection-schemas.js';
+import { createCollection, getCollection, listCollections, updateCollection } from './collection-service.js';
 
 const Params = IdParams('col');
 const ListQuery = Type.Object({ ...PageQuery, ...ListCollectionsQuery });
@@ -41,5 +41,21 @@ export async function collectionRoutes(app: FastifyInstance, deps: CrmDeps) {
     '/cms/collections/:id',
     { config: { scope: 'cms:read' }, schema: { tags, summary: 'Get CMS collection', params: Params, response: { 200: One(CollectionSchema) } } },
     async (request) => ({ data: await getCollection(deps, authOf(request).scope, request.params.id), request_id: request.id }),
+  );
+
+  app.patch<{ Params: Static<typeof Params>; Body: Static<typeof UpdateCollectionBody> }>(
+    '/cms/collections/:id',
+    {
+      config: { scope: 'cms:write' },
+      schema: {
+        tags,
+        summary: 'Update CMS collection',
+        description: '`schema` replaces the field list (existing entries are checked against it at their next write); the built-in `blog` collection keeps its fields (422).',
+        params: Params,
+        body: UpdateCollectionBody,
+        response: { 200: One(CollectionSchema) },
+      },
+    },
+    async (request) => ({ data: await updateCollection(deps, authOf(request).scope, request.params.id, request.body, request.idempotency), request_id: request.id }),
   );
 }

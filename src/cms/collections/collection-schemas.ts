@@ -16,6 +16,20 @@ export const CreateCollectionBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const UpdateCollectionBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    site_id: Type.Optional(Nullable(Type.String({ maxLength: 100, description: 'A `site_` id of this workspace; null detaches.' }))),
+    schema: Type.Optional(CollectionSchemaBody),
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: '`schema` replaces the field list; existing entries are checked against it at their next write. The built-in `blog` collection keeps its schema.',
+  },
+);
+
 export const CollectionSchema = Type.Object(
   {
     id: Type.String({ description: '`col_` id.' }),

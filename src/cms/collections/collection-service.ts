@@ -10,7 +10,7 @@ import type { Scope } from '../../scope.js';
 import { isUniqueViolation } from '../cms-shared.js';
 import { findSite } from '../sites/site-repository.js';
 import * as repo from './collection-repository.js';
-import type { CreateCollectionBody } from './collection-schemas.js';
+import type { CreateCollectionBody, UpdateCollectionBody } from './collection-schemas.js';
 import { type CollectionSchema, checkCollectionSchema } from './field-schema.js';
 
 export interface CollectionDto {
@@ -55,17 +55,21 @@ async function requireSite(db: Executor, scope: Scope, siteId: string | undefine
 }
 export { requireSite };
 
+async function requireReferencedCollections(db: Executor, scope: Scope, schema: CollectionSchema): Promise<void> {
+  for (const [i, f] of schema.fields.entries()) {
+    if (f.collection_id && !(await repo.findCollection(db, scope, f.collection_id))) {
+      throw new ApiError('not_found', 'No such collection.', [{ field: `schema.fields[${i}].collection_id`, error: 'not_found', received: f.collection_id }]);
+    }
+  }
+}
+
 export async function createCollection(deps: CrmDeps, scope: Scope, input: Static<typeof CreateCollectionBody>, idempotency: IdempotencyHandle | null): Promise<CollectionDto> {
   if (input.key === BLOG_COLLECTION_KEY) {
     throw new ApiError('validation_error', 'The key "blog" is the built-in collection of the blog (/v1/blog/posts); choose another.', [{ field: 'key', error: 'reserved_key', received: input.key }]);
   }
   checkCollectionSchema(input.schema);
   await requireSite(deps.db, scope, input.site_id);
-  for (const [i, f] of input.schema.fields.entries()) {
-    if (f.collection_id && !(await repo.findCollection(deps.db, scope, f.collection_id))) {
-      throw new ApiError('not_found', 'No such collection.', [{ field: `schema.fields[${i}].collection_id`, error: 'not_found', received: f.collection_id }]);
-    }
-  }
+  await requireReferencedCollections(deps.db, scope, input.schema);
   const now = deps.clock.now().toISOString();
   const row: CmsCollectionsTable = {
     id: newId('col'), workspace_id: scope.workspaceId, mode: scope.mode, key: input.key, name: input.name, description: input.description ?? null,
@@ -82,6 +86,33 @@ export async function createCollection(deps: CrmDeps, scope: Scope, input: Stati
     if (isUniqueViolation(err)) throw new ApiError('conflict', `A collection with key "${input.key}" already exists.`, [{ field: 'key', error: 'already_exists', received: input.key }]);
     throw err;
   }
+}
+
+export async function updateCollection(deps: CrmDeps, scope: Scope, id: string, input: Static<typeof UpdateCollectionBody>, idempotency: IdempotencyHandle | null): Promise<CollectionDto> {
+  const existing = await repo.findCollection(deps.db, scope, id);
+  if (!existing) throw notFound('collection');
+  if (input.schema !== undefined) {
+    if (existing.built_in !== null) {
+      throw new ApiError('validation_error', 'The blog collection\'s fields are the blog\'s; they cannot be changed.', [{ field: 'schema', error: 'built_in_collection' }]);
+    }
+    checkCollectionSchema(input.schema);
+    await requireReferencedCollections(deps.db, scope, input.schema);
+  }
+  if (input.site_id) await requireSite(deps.db, scope, input.site_id);
+  const next: CmsCollectionsTable = {
+    ...existing,
+    name: input.name ?? existing.name,
+    description: input.description !== undefined ? input.description : existing.description,
+    site_id: input.site_id !== undefined ? input.site_id : existing.site_id,
+    schema: input.schema !== undefined ? JSON.stringify({ fields: input.schema.fields }) : existing.schema,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  return deps.db.transaction().execute(async (trx) => {
+    await repo.updateCollection(trx, scope, id, { name: next.name, description: next.description, site_id: next.site_id, schema: next.schema, updated_at: next.updated_at });
+    const dto = collectionDto(next);
+    await idempotency?.saveInTx(trx, 200, dto);
+    return dto;
+  });
 }
 
 /** The workspace's blog collection, made on first use. */

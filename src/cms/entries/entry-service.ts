@@ -168,12 +168,15 @@ export async function updateEntryInTx(trx: Trx, scope: Scope, existing: CmsEntri
   const collection = (await findCollection(trx, scope, existing.collection_id))!;
   if (input.site_id) await requireSite(trx, scope, input.site_id);
   const title = input.title ?? existing.title;
-  let fields = fieldsOf(existing);
+  const schema = schemaOf(collection);
+  // Stored values of fields the schema no longer has (it was replaced) are dropped, not refused.
+  const known = new Set(schema.fields.map((f) => f.key));
+  let fields = Object.fromEntries(Object.entries(fieldsOf(existing)).filter(([k]) => known.has(k)));
   if (input.fields !== undefined) {
     fields = { ...fields, ...input.fields };
     for (const [k, v] of Object.entries(input.fields)) if (v === null) delete fields[k];
   }
-  fields = await validateEntryFields(trx, scope, schemaOf(collection), title, fields);
+  fields = await validateEntryFields(trx, scope, schema, title, fields);
   const now = at.toISOString();
   const status = input.status ?? existing.status;
   const next: CmsEntriesTable = {

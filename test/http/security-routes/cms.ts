@@ -10,6 +10,7 @@ export const group: RouteGroup = {
     'POST /v1/cms/collections': { body: { name: 'Blog Posts', key: 'blog_posts', schema: { fields: [{ key: 'title', type: 'string', required: true }, { key: 'body', type: 'markdown', required: true }] } } },
     'GET /v1/cms/collections': {},
     'GET /v1/cms/collections/:id': { owns: 'cms_collection' },
+    'PATCH /v1/cms/collections/:id': { owns: 'cms_collection', body: { name: 'Renamed' } },
     'POST /v1/cms/entries': { body: { collection_id: 'col_00000000000000000000000000', title: 'AI follow-up workflows', fields: { body: 'Draft content...' } } },
     'GET /v1/cms/entries': {},
     'GET /v1/cms/entries/search': { query: 'query=owner' },
