@@ -115,7 +115,9 @@ export async function validateEntryFields(
     if (key === ENTRY_TITLE_FIELD) continue; // the entry's title is the value
     if (value === null || (value === '' && !def.required)) continue;
     const problem = typeProblem(def, value);
-    if (problem) details.push({ field: `fields.${key}`, error: problem, received: value, expected_type: def.type });
+    // A value too long (or not a scalar) is not echoed back whole.
+    const echo = problem === 'too_long' || (typeof value === 'object' && value !== null) ? {} : { received: typeof value === 'string' ? value.slice(0, 200) : value };
+    if (problem) details.push({ field: `fields.${key}`, error: problem, ...echo, expected_type: def.type });
     else out[key] = value;
   }
   for (const def of schema.fields) {
