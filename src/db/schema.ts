@@ -77,6 +77,8 @@ export interface NumbersTable {
   barge_in_ms: number;
   /** Record this number's calls (012-recordings; 0/1, default 0). Optional: rows built before it stay valid. */
   recording?: number;
+  /** The CMS collection managed agents search with `search_knowledge` (019-cms). Optional: rows built before it stay valid. */
+  knowledge_collection_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -228,6 +230,9 @@ export interface SmsStatusCallbacksTable {
 }
 
 import type { CrmTables } from './schema-crm.js';
+import type { CmsTables } from './schema-cms.js';
+
+export interface Database extends CmsTables {}
 
 export interface Database extends CrmTables {
   workspaces: WorkspacesTable;

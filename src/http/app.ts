@@ -15,6 +15,7 @@ import { chatRoutes } from '../chat/chat-routes.js';
 import { CallRegistry, type SessionDeps } from '../calls/call-session.js';
 import { LocalCallControl } from '../calls/call-control.js';
 import { crmTurnContext } from '../crm/telephony/crm-turn-context.js';
+import { knowledgeTurnContext } from '../cms/knowledge/knowledge-tool.js';
 import { TranscriptSink } from '../calls/transcript.js';
 import type { Dialer } from '../calls/dialer.js';
 import { SimDialer, SoftphoneHub, softphoneRoutes } from '../carriers/sim/softphone.js';
@@ -157,7 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log,
     intents,
     // The CRM gives calls and SMS their caller context and tools; the calls code only knows the interface.
-    turnContext: crmTurnContext({ db: deps.db, clock: deps.clock, log }),
+    // A number's knowledge base (CMS) adds search_knowledge for managed agents on top of the CRM's tools.
+    turnContext: knowledgeTurnContext(crmTurnContext({ db: deps.db, clock: deps.clock, log }), { db: deps.db, clock: deps.clock, log }),
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });

@@ -22,6 +22,8 @@ export const TAGS = {
   payments: 'Payments against invoices.',
   support: 'Support queues, tickets, their messages and internal comments.',
   tasks: 'To-dos assigned to people or agents.',
+  cms: 'Content: sites, collections with a field schema, entries checked against it, and ranked full-text search.',
+  blog: 'Blog posts (entries of the built-in `blog` CMS collection): drafts, publishing, tags.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -151,6 +153,27 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/tasks/{id}': { id: 'getTask', tag: 'tasks' },
   'PATCH /v1/tasks/{id}': { id: 'updateTask', tag: 'tasks' },
   'DELETE /v1/tasks/{id}': { id: 'deleteTask', tag: 'tasks' },
+
+  'POST /v1/cms/sites': { id: 'createCmsSite', tag: 'cms' },
+  'GET /v1/cms/sites': { id: 'listCmsSites', tag: 'cms' },
+  'GET /v1/cms/sites/{id}': { id: 'getCmsSite', tag: 'cms' },
+  'POST /v1/cms/collections': { id: 'createCmsCollection', tag: 'cms' },
+  'GET /v1/cms/collections': { id: 'listCmsCollections', tag: 'cms' },
+  'GET /v1/cms/collections/{id}': { id: 'getCmsCollection', tag: 'cms' },
+  'PATCH /v1/cms/collections/{id}': { id: 'updateCmsCollection', tag: 'cms' },
+  'POST /v1/cms/entries': { id: 'createCmsEntry', tag: 'cms' },
+  'GET /v1/cms/entries': { id: 'listCmsEntries', tag: 'cms' },
+  'GET /v1/cms/entries/search': { id: 'searchCmsEntries', tag: 'cms' },
+  'GET /v1/cms/entries/{id}': { id: 'getCmsEntry', tag: 'cms' },
+  'PATCH /v1/cms/entries/{id}': { id: 'updateCmsEntry', tag: 'cms' },
+  'DELETE /v1/cms/entries/{id}': { id: 'deleteCmsEntry', tag: 'cms' },
+  'POST /v1/blog/posts': { id: 'createBlogPost', tag: 'blog' },
+  'GET /v1/blog/posts': { id: 'listBlogPosts', tag: 'blog' },
+  'GET /v1/blog/posts/{id}': { id: 'getBlogPost', tag: 'blog' },
+  'PATCH /v1/blog/posts/{id}': { id: 'updateBlogPost', tag: 'blog' },
+  'DELETE /v1/blog/posts/{id}': { id: 'deleteBlogPost', tag: 'blog' },
+  'POST /v1/blog/posts/{id}/publish': { id: 'publishBlogPost', tag: 'blog' },
+  'POST /v1/blog/posts/{id}/unpublish': { id: 'unpublishBlogPost', tag: 'blog' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */

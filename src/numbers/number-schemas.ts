@@ -58,6 +58,12 @@ const CrmSettings = Type.Object(
   { additionalProperties: false },
 );
 
+// The CMS collection a managed agent searches with its `search_knowledge` tool (src/cms/knowledge/).
+const KnowledgeSettings = Type.Object(
+  { collection_id: Type.String({ minLength: 1, maxLength: 100, description: 'A `col_` CMS collection of this workspace (404 otherwise).' }) },
+  { additionalProperties: false, description: 'Managed agents get a `search_knowledge` tool that searches this collection\'s entries (all but archived ones) during calls and SMS.' },
+);
+
 export const CreateNumberBody = Type.Object(
   {
     system_prompt: Type.Optional(SystemPrompt),
@@ -74,6 +80,7 @@ export const CreateNumberBody = Type.Object(
     recording: Type.Optional(Recording),
     metadata: Type.Optional(Metadata),
     crm: Type.Optional(CrmSettings),
+    knowledge: Type.Optional(KnowledgeSettings),
   },
   { additionalProperties: false },
 );
@@ -93,6 +100,7 @@ export const UpdateNumberBody = Type.Object(
     recording: Type.Optional(Recording),
     metadata: Type.Optional(MetadataPatch),
     crm: Type.Optional(CrmSettings),
+    knowledge: Type.Optional(Nullable(KnowledgeSettings)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -119,6 +127,7 @@ export const NumberSchema = Type.Object(
     recording: Recording,
     metadata: Type.Record(Type.String(), Type.String()),
     crm: Type.Object({ create_leads: Type.Boolean() }),
+    knowledge: Nullable(Type.Object({ collection_id: Type.String() }, { description: 'The knowledge base of the managed agent; null: none.' })),
     renews_at: Nullable(Timestamp('When the next monthly fee is charged.')),
     released_at: Nullable(Timestamp()),
     release_reason: Nullable(Type.String({ description: '`requested` or `unpaid`.' })),

@@ -22,6 +22,7 @@ import * as repo from './number-repository.js';
 import type { MediaMode } from './number-schemas.js';
 import { BARGE_IN_MS } from '../speech/vad/barge-in.js';
 import { ENDPOINTING_MS } from '../speech/vad/endpointer.js';
+import { findCollection } from '../cms/collections/collection-repository.js';
 
 export interface NumbersDeps {
   db: Db;
@@ -49,6 +50,7 @@ export interface CreateNumberInput {
   recording?: boolean;
   metadata?: Record<string, string>;
   crm?: { create_leads?: boolean };
+  knowledge?: { collection_id: string };
 }
 
 export interface UpdateNumberInput {
@@ -65,6 +67,14 @@ export interface UpdateNumberInput {
   recording?: boolean;
   metadata?: Record<string, string | null>;
   crm?: { create_leads?: boolean };
+  knowledge?: { collection_id: string } | null;
+}
+
+/** A knowledge base must be a CMS collection of the number's workspace and mode (404 naming the field). */
+async function requireKnowledgeCollection(deps: Pick<NumbersDeps, 'db'>, scope: Scope, knowledge: { collection_id: string } | null | undefined): Promise<void> {
+  if (knowledge && !(await findCollection(deps.db, scope, knowledge.collection_id))) {
+    throw new ApiError('not_found', 'No such collection.', [{ field: 'knowledge.collection_id', error: 'not_found', received: knowledge.collection_id }]);
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -131,6 +141,7 @@ export function buildNumberRow(
     released_at: null,
     release_reason: null,
     crm_settings: JSON.stringify(input.crm ?? {}),
+    knowledge_collection_id: input.knowledge?.collection_id ?? null,
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -164,6 +175,7 @@ export async function provisionNumber(
   requirePromptForManaged(candidate);
   requireManagedForRealtime({ webhook_url: candidate.webhook_url, media_mode: input.media_mode ?? 'relay' });
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
+  await requireKnowledgeCollection(deps, scope, input.knowledge);
 
   const price = deps.config.prices.numberCents;
   // Fail fast before buying anything; the charge below re-checks atomically.
@@ -266,6 +278,10 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   if (input.endpointing_ms !== undefined) changes.endpointing_ms = input.endpointing_ms;
   if (input.barge_in_ms !== undefined) changes.barge_in_ms = input.barge_in_ms;
   if (input.recording !== undefined) changes.recording = input.recording ? 1 : 0;
+  if (input.knowledge !== undefined) {
+    await requireKnowledgeCollection(deps, scope, input.knowledge);
+    changes.knowledge_collection_id = input.knowledge?.collection_id ?? null;
+  }
   if (input.crm !== undefined) changes.crm_settings = JSON.stringify({ ...(JSON.parse(existing.crm_settings || '{}') as object), ...input.crm });
   if (input.metadata !== undefined) {
     changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));

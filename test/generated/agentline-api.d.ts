@@ -1287,6 +1287,288 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/v1/cms/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List CMS sites, newest first
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listCmsSites"];
+        put?: never;
+        /**
+         * Create CMS site
+         * @description `key` is unique in the workspace (409 otherwise).
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createCmsSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get CMS site
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getCmsSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List CMS collections, newest first
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listCmsCollections"];
+        put?: never;
+        /**
+         * Create CMS collection
+         * @description Entries of the collection are checked against `schema.fields` (422 naming `fields.<key>`). A field keyed `title` is the entry's `title`. `key` is unique in the workspace (409); `blog` is reserved for the blog.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createCmsCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/collections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get CMS collection
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getCmsCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update CMS collection
+         * @description `schema` replaces the field list (existing entries are checked against it at their next write); the built-in `blog` collection keeps its fields (422).
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateCmsCollection"];
+        trace?: never;
+    };
+    "/v1/cms/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search CMS entries, newest first
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listCmsEntries"];
+        put?: never;
+        /**
+         * Create CMS entry
+         * @description `fields` are checked against the collection's schema: a missing required field, a value of the wrong type, an unknown key or a reference to an entry that does not exist is a 422 naming `fields.<key>`. A `slug` field must be unique in the collection (409).
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createCmsEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/entries/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search CMS entries, best match first
+         * @description Ranked search over titles (weighted higher), field text and tags: entries matching any word of `query` are returned, those matching more of them first. Each hit carries its `score`.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["searchCmsEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get CMS entry
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getCmsEntry"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete CMS entry
+         * @description Permanently.
+         *
+         *     Requires scope `cms:write`.
+         */
+        delete: operations["deleteCmsEntry"];
+        options?: never;
+        head?: never;
+        /**
+         * Update CMS entry
+         * @description `fields` merges (null removes a key) and the result is checked against the schema; `tags` replaces the list. Setting `status` to `published` records `published_at`.
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateCmsEntry"];
+        trace?: never;
+    };
+    "/v1/blog/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List blog posts, newest first
+         * @description `total` counts every post matching the filters.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["listBlogPosts"];
+        put?: never;
+        /**
+         * Create blog post
+         * @description Created as a `draft`. Without `slug`, one is made from the title (`-2`, `-3` ... when taken); a `slug` another post has is a 409.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createBlogPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/blog/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get blog post
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getBlogPost"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete blog post
+         * @description Permanently.
+         *
+         *     Requires scope `cms:write`.
+         */
+        delete: operations["deleteBlogPost"];
+        options?: never;
+        head?: never;
+        /**
+         * Update blog post
+         * @description Partial: only the fields given change. A new `title` without a `slug` regenerates the slug.
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateBlogPost"];
+        trace?: never;
+    };
+    "/v1/blog/posts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish blog post
+         * @description Sets `status` to `published` and records `published_at`; publishing a published post changes nothing.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["publishBlogPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/blog/posts/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpublish blog post
+         * @description A published post goes back to `draft` and `published_at` is cleared; other posts are unchanged.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["unpublishBlogPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/softphone/tickets": {
         parameters: {
             query?: never;
@@ -1361,6 +1643,9 @@ export interface components {
             crm: {
                 create_leads: boolean;
             };
+            knowledge: {
+                collection_id: string;
+            } | null;
             renews_at: string | null;
             released_at: string | null;
             release_reason: string | null;
@@ -1573,7 +1858,7 @@ export interface components {
             /** @description `ws_` id. */
             id: string;
             name: string;
-            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`. */
+            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `cms`. */
             enabled_modules: string[];
             /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
             default_region: string;
@@ -1914,6 +2199,125 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** CmsSite */
+        CmsSite: {
+            /** @description `site_` id. */
+            id: string;
+            key: string;
+            name: string;
+            primary_domain: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** CmsCollection */
+        CmsCollection: {
+            /** @description `col_` id. */
+            id: string;
+            key: string;
+            name: string;
+            description: string | null;
+            site_id: string | null;
+            schema: {
+                fields: {
+                    /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                    key: string;
+                    /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                    type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                    /**
+                     * @description Entries must carry a value (not null, not an empty string).
+                     * @default false
+                     */
+                    required: boolean;
+                    label?: string;
+                    description?: string;
+                    /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                    collection_id?: string;
+                }[];
+            };
+            /** @description True for the collection the gateway keeps itself: `blog` (the blog posts of /v1/blog/posts). */
+            built_in: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** CmsEntry */
+        CmsEntry: {
+            /** @description `ent_` id. */
+            id: string;
+            collection_id: string;
+            site_id: string | null;
+            campaign_id: string | null;
+            title: string;
+            slug: string | null;
+            /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+            status: "draft" | "review" | "published" | "archived";
+            content_type: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            custom_fields: {
+                [key: string]: string;
+            };
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** CmsSearchHit */
+        CmsSearchHit: {
+            /** @description `ent_` id. */
+            id: string;
+            collection_id: string;
+            site_id: string | null;
+            campaign_id: string | null;
+            title: string;
+            slug: string | null;
+            /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+            status: "draft" | "review" | "published" | "archived";
+            content_type: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            custom_fields: {
+                [key: string]: string;
+            };
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Relevance: higher is better; comparable within one search only. */
+            score: number;
+        };
+        /** BlogPost */
+        BlogPost: {
+            /** @description The `ent_` id of the post's CMS entry. */
+            id: string;
+            title: string;
+            slug: string;
+            content: string;
+            excerpt: string | null;
+            cover_image_url: string | null;
+            author_name: string;
+            author_avatar_url: string | null;
+            author_agent_id: string | null;
+            status: "draft" | "review" | "published" | "archived";
+            published_at: string | null;
+            tags: string[];
+            meta_description: string | null;
+            /** @description The workspace's built-in `blog` collection. */
+            collection_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** SoftphoneTicket */
         SoftphoneTicket: {
             /** @description Pass as `?ticket=` when opening `socket_path`. Good once, until `expires_at`. */
@@ -2249,6 +2653,11 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
+                    /** @description Managed agents get a `search_knowledge` tool that searches this collection's entries (all but archived ones) during calls and SMS. */
+                    knowledge?: {
+                        /** @description A `col_` CMS collection of this workspace (404 otherwise). */
+                        collection_id: string;
+                    };
                 };
             };
         };
@@ -2408,6 +2817,10 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
+                    knowledge?: {
+                        /** @description A `col_` CMS collection of this workspace (404 otherwise). */
+                        collection_id: string;
+                    } | null;
                 };
             };
         };
@@ -6761,6 +7174,1041 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Task"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCmsSites: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Part of the name, key or domain (case-insensitive). */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSite"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCmsSite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Lowercase letters, digits, `_` and `-`; unique in the workspace. */
+                    key: string;
+                    name: string;
+                    /** @description A host name, e.g. `slab5.com`. */
+                    primary_domain?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSite"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCmsSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `site_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSite"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCmsCollections: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Restrict results to one site. */
+                site_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Lowercase letters, digits, `_` and `-`; unique in the workspace. */
+                    key: string;
+                    description?: string;
+                    /** @description A `site_` id of this workspace (404 otherwise). */
+                    site_id?: string;
+                    /** @description The fields every entry of the collection is checked against. */
+                    schema: {
+                        fields: {
+                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                            key: string;
+                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                            /**
+                             * @description Entries must carry a value (not null, not an empty string).
+                             * @default false
+                             */
+                            required?: boolean;
+                            label?: string;
+                            description?: string;
+                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                            collection_id?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `col_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `col_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `schema` replaces the field list; existing entries are checked against it at their next write. The built-in `blog` collection keeps its schema. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    site_id?: string | null;
+                    /** @description The fields every entry of the collection is checked against. */
+                    schema?: {
+                        fields: {
+                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                            key: string;
+                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                            /**
+                             * @description Entries must carry a value (not null, not an empty string).
+                             * @default false
+                             */
+                            required?: boolean;
+                            label?: string;
+                            description?: string;
+                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                            collection_id?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCmsEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Restrict results to one collection. */
+                collection_id?: string;
+                /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                status?: "draft" | "review" | "published" | "archived";
+                /** @description What the entry is; default `other`. */
+                content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+                /** @description Restrict results to one site. */
+                site_id?: string;
+                /** @description Restrict results to one campaign. */
+                campaign_id?: string;
+                /** @description Entries carrying this tag. */
+                tag?: string;
+                /** @description Free-text search across title and fields (every word, as a prefix). */
+                query?: string;
+                custom_field_key?: string;
+                custom_field_value?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A `col_` id of this workspace (404 otherwise). */
+                    collection_id: string;
+                    title: string;
+                    /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                    status?: "draft" | "review" | "published" | "archived";
+                    /** @description What the entry is; default `other`. */
+                    content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+                    /** @description A `site_` id of this workspace (404 otherwise). */
+                    site_id?: string;
+                    /** @description The marketing campaign the entry belongs to (a label to filter by). */
+                    campaign_id?: string;
+                    /** @description Values keyed by the collection's field keys, each checked against its type (422 naming `fields.<key>`). */
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Labels to filter by (`tag`); duplicates are dropped. */
+                    tags?: string[];
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    searchCmsEntries: {
+        parameters: {
+            query: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description What to look for: entries matching more of its words, and in the title, rank higher. Words are stemmed and matched as prefixes. */
+                query: string;
+                /** @description Restrict results to one collection. */
+                collection_id?: string;
+                /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                status?: "draft" | "review" | "published" | "archived";
+                /** @description What the entry is; default `other`. */
+                content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSearchHit"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                    status?: "draft" | "review" | "published" | "archived";
+                    /** @description What the entry is; default `other`. */
+                    content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+                    site_id?: string | null;
+                    campaign_id?: string | null;
+                    /** @description Merged into the entry's fields: keys given replace their value, a key set to null is removed. The result is checked against the schema. */
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Labels to filter by (`tag`); duplicates are dropped. */
+                    tags?: string[];
+                    /** @description Merged into the existing custom fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBlogPosts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "draft" | "review" | "published" | "archived";
+                /** @description Posts carrying this tag. */
+                tag?: string;
+                /** @description Part of the title (case-insensitive). */
+                search?: string;
+                /** @description Skip this many posts (the seed's offset pages); `cursor` pages too. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"][];
+                        next_cursor: string | null;
+                        /** @description Posts matching the filters, on all pages. */
+                        total: number;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description Markdown. */
+                    content: string;
+                    author_name: string;
+                    /** @description Lowercase words joined by dashes; unique among the workspace's posts (409 otherwise). Generated from the title when omitted (with `-2`, `-3` ... when taken). */
+                    slug?: string;
+                    excerpt?: string;
+                    /** @description An http(s) URL. */
+                    cover_image_url?: string;
+                    /** @description An http(s) URL. */
+                    author_avatar_url?: string;
+                    /** @description The agent that wrote the post. */
+                    author_agent_id?: string;
+                    tags?: string[];
+                    meta_description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getBlogPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteBlogPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Only the fields given change; null clears an optional one. A new `title` without a `slug` regenerates the slug. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description Markdown. */
+                    content?: string;
+                    author_name?: string;
+                    /** @description Lowercase words joined by dashes; unique among the workspace's posts (409 otherwise). Generated from the title when omitted (with `-2`, `-3` ... when taken). */
+                    slug?: string;
+                    excerpt?: string | null;
+                    cover_image_url?: string | null;
+                    author_avatar_url?: string | null;
+                    author_agent_id?: string | null;
+                    tags?: string[];
+                    meta_description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    publishBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    unpublishBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

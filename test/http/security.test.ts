@@ -4,6 +4,7 @@ import { group as crmPeople } from './security-routes/crm-people.js';
 import { group as crmSales } from './security-routes/crm-sales.js';
 import { group as support } from './security-routes/support.js';
 import { group as tasks } from './security-routes/tasks.js';
+import { group as cms } from './security-routes/cms.js';
 import type { RouteCase, RouteGroup } from './security-routes/types.js';
 
 // The shared security suite: every /v1 route that needs a key is run through the same checks
@@ -12,7 +13,7 @@ import type { RouteCase, RouteGroup } from './security-routes/types.js';
 // so no route ships without these checks.
 
 // Feature groups keep their tables in ./security-routes/ (one file each).
-const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks];
+const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms];
 
 const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/me': {},
@@ -105,7 +106,7 @@ describe('route declarations', () => {
 
 function urlFor(pattern: string): string {
   const route = ROUTES[pattern]!;
-  const path = pattern.split(' ')[1]!;
+  const path = pattern.split(' ')[1]! + (route.query ? `?${route.query}` : '');
   return path.replace(/:([a-z_]+)/g, (_m, name: string) => {
     const kind = name === 'id' ? route.owns : route.params?.[name];
     const id = kind ? owned[kind] : undefined;

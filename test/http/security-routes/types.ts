@@ -7,6 +7,8 @@ export interface RouteCase {
   owns?: string;
   /** Other path parameters and the `owned` key each takes, e.g. `{ message_id: 'ticket_message' }`. */
   params?: Record<string, string>;
+  /** A query string the route needs to answer 200 (without the `?`), e.g. `query=owner`. */
+  query?: string;
   /** A WebSocket route: only its handshake's auth is checked here. */
   ws?: true;
 }
