@@ -22,6 +22,8 @@ export const TAGS = {
   payments: 'Payments against invoices.',
   support: 'Support queues, tickets, their messages and internal comments.',
   tasks: 'To-dos assigned to people or agents.',
+  customers: 'Customer records of the business, each with one or more CRM contacts, tags, notes and metadata.',
+  auth: 'Install tokens: sign a CLI in without copying a key.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -151,6 +153,17 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/tasks/{id}': { id: 'getTask', tag: 'tasks' },
   'PATCH /v1/tasks/{id}': { id: 'updateTask', tag: 'tasks' },
   'DELETE /v1/tasks/{id}': { id: 'deleteTask', tag: 'tasks' },
+
+  'POST /v1/identity/customers': { id: 'createCustomer', tag: 'customers' },
+  'GET /v1/identity/customers': { id: 'listCustomers', tag: 'customers' },
+  'GET /v1/identity/customers/by-contact/{guid}': { id: 'getCustomerByContact', tag: 'customers' },
+  'GET /v1/identity/customers/{id}': { id: 'getCustomer', tag: 'customers' },
+  'PATCH /v1/identity/customers/{id}': { id: 'updateCustomer', tag: 'customers' },
+  'DELETE /v1/identity/customers/{id}': { id: 'deleteCustomer', tag: 'customers' },
+  'POST /v1/identity/customers/{id}/contacts': { id: 'addCustomerContact', tag: 'customers' },
+  'DELETE /v1/identity/customers/{id}/contacts/{guid}': { id: 'removeCustomerContact', tag: 'customers' },
+  'POST /v1/auth/install-token': { id: 'createInstallToken', tag: 'auth' },
+  'POST /v1/auth/install-token/exchange': { id: 'exchangeInstallToken', tag: 'auth' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */
