@@ -14,7 +14,7 @@ export const GROUP_TITLES = {
   prices: 'Prices (cents) and billing',
   limits: 'Rate limits and idempotency',
   sms: 'SMS and credits',
-  cli: 'Command line (agentline call, sms, example-agent)',
+  cli: 'Command line (agentline call, sms, login, example-agent)',
 } as const;
 
 export const V = {

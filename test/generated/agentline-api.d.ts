@@ -1287,6 +1287,178 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/v1/identity/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers, newest first
+         * @description Filters `tag`, `email`, `query` (or `q`); `cursor` or the seed's `offset` pages.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create customer
+         * @description Each of `contacts` is `{ email, display_name? }` (the CRM contact with that email is linked, or a new one is created) or `{ guid }` (an existing CRM contact). The first is the primary contact; a readable `phone` is added to its phones, so calls and SMS from it show on the customer. A contact belongs to one customer (409 `contact_taken` otherwise). Emits `customer.created`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/by-contact/{guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the customer of a contact
+         * @description The customer a CRM contact (`con_…`) belongs to, with its recent calls and SMS; 404 when it belongs to none.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getCustomerByContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get customer
+         * @description With `recent_calls` and `recent_sms`: its contacts' and its phone's latest calls and texts.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete customer
+         * @description Removes the customer; its CRM contacts, their calls and SMS stay. Emits `customer.deleted`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Update customer
+         * @description Partial: `company`, `phone`, `notes` (null clears), `tags` (replaces the list), `metadata` (merged; a key set to null is removed). A new readable phone is added to the primary contact. Emits `customer.updated`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a contact to a customer
+         * @description `{ email, display_name? }` or `{ guid }`, as on create. 201 with the customer; 200 when the contact was already on it; 409 `contact_taken` when another customer has it.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["addCustomerContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}/contacts/{guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact from a customer
+         * @description Unlinks the CRM contact (which stays in the CRM). The last contact cannot be removed (409 `last_contact`): delete the customer instead. Removing the primary contact makes the next one primary.
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["removeCustomerContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/install-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint an install token
+         * @description Any key (not a read-only one) mints a single-use token, good for 5 minutes, that `agentline login` exchanges for a key of its own with the same workspace, mode and scopes. Only its SHA-256 is stored. Idempotency-Key is accepted but not stored (the response holds the token): a retry mints another token.
+         *
+         *     Requires scope `any`.
+         */
+        post: operations["createInstallToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/install-token/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an install token for an API key
+         * @description The token is the credential: send no Authorization header. Answers a new API key once per token; a used token answers 401 `token_invalid` and writes an `auth.install_token.replayed` event, an expired or unknown one 401 `token_invalid`. Attempts are limited per client IP (`AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE`, 429 with `Retry-After`). Emits `auth.install_token.exchanged`.
+         *
+         *     Needs no API key.
+         */
+        post: operations["exchangeInstallToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/softphone/tickets": {
         parameters: {
             query?: never;
@@ -1913,6 +2085,93 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** Customer */
+        Customer: {
+            /** @description `cus_` id. */
+            id: string;
+            /** @description The workspace (the business identity) the customer belongs to. */
+            identity_id: string;
+            company: string | null;
+            phone: string | null;
+            phone_e164: string | null;
+            tags: string[];
+            notes: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @description The primary contact first. */
+            contacts: {
+                /** @description The CRM contact's id (`con_…`): `GET /v1/contacts/{guid}`. */
+                guid: string;
+                email: string | null;
+                display_name: string;
+                is_primary: boolean;
+                phones: string[];
+                /** @description The contact's CRM timeline (calls, SMS, tickets, tasks, activities). */
+                timeline_url: string;
+            }[];
+            /** @description Single-customer responses only: the 10 latest calls with any of its contacts or from/to its phone. */
+            recent_calls?: {
+                id: string;
+                direction: string;
+                from: string;
+                to: string;
+                status: string;
+                duration_seconds: number | null;
+                contact_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /** @description Single-customer responses only: the 10 latest SMS, likewise. */
+            recent_sms?: {
+                id: string;
+                direction: string;
+                from: string;
+                to: string;
+                status: string;
+                body: string;
+                contact_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** InstallToken */
+        InstallToken: {
+            /** @description The single-use `ist_…` token: give it to `agentline login` (or POST it to the exchange) within 5 minutes. */
+            token: string;
+            /** Format: date-time */
+            expires_at: string;
+            workspace_id: string;
+            mode: "test" | "live";
+            /** @description The scopes of the minting key, which the exchanged key gets. */
+            scopes: string[];
+            read_only: boolean;
+        };
+        /** InstallTokenExchange */
+        InstallTokenExchange: {
+            /** @description The new API key (`al_test_…` / `al_live_…`), shown only this once. */
+            access_token: string;
+            /** @enum {string} */
+            token_type: "bearer";
+            key: {
+                /** @description `key_…`; revoke it with `agentline keys revoke`. */
+                id: string;
+                label: string;
+                mode: "test" | "live";
+                scopes: string[];
+                read_only: boolean;
+                /** Format: date-time */
+                created_at: string;
+            };
+            workspace: {
+                id: string;
+                name: string;
+            };
         };
         /** SoftphoneTicket */
         SoftphoneTicket: {
@@ -2716,7 +2975,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed")[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -2855,7 +3114,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed")[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -6761,6 +7020,522 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Task"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Customers with this tag. */
+                tag?: string;
+                /** @description Customers with a contact that has this email (any of its emails, case-insensitive). */
+                email?: string;
+                /** @description Case-insensitive substring of company or notes. */
+                query?: string;
+                /** @description Same as `query`. */
+                q?: string;
+                /** @description The seed's offset paging: rows to skip (after `cursor`, when both are given). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        /** @description How many customers this page holds (the seed's `count`). */
+                        count: number;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At least one; the first is the primary contact. */
+                    contacts: {
+                        /** Format: email */
+                        email?: string;
+                        display_name?: string;
+                        /** @description The seed's spelling of `display_name`. */
+                        displayName?: string;
+                        /** @description A CRM contact id (`con_…`) of this workspace. */
+                        guid?: string;
+                    }[];
+                    company?: string;
+                    /** @description Any form libphonenumber reads, in the workspace's `default_region`; stored in E.164, added to the primary contact's `phones`, and calls and SMS from it show on the customer. Text that is not a phone number is kept as given (and `phone_e164` is null: nothing is matched on it). */
+                    phone?: string;
+                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
+                    tags?: string[];
+                    notes?: string;
+                    /** @description Your own JSON values (at most 50 keys, 16 KB in all). */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerByContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A CRM contact id (`con_…`). */
+                guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    company?: string | null;
+                    phone?: string | null;
+                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
+                    tags?: string[];
+                    notes?: string | null;
+                    /** @description Merged into the stored metadata; a key set to null is removed. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCustomerContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `{ email, display_name? }` (links the CRM contact with that email, or creates one) or `{ guid }` (an existing CRM contact). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    display_name?: string;
+                    /** @description The seed's spelling of `display_name`. */
+                    displayName?: string;
+                    /** @description A CRM contact id (`con_…`) of this workspace. */
+                    guid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    removeCustomerContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+                /** @description A CRM contact id (`con_…`). */
+                guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createInstallToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InstallToken"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exchangeInstallToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `ist_…` token. */
+                    token: string;
+                    /** @description What the new key is for, shown by `agentline keys list` (default `CLI`). */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InstallTokenExchange"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
