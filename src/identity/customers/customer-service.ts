@@ -48,8 +48,8 @@ function readPhone(raw: string | null | undefined, ctx: PhoneContext): { phone: 
   return { phone: parsed.extension ? text : parsed.e164, phone_e164: parsed.e164 };
 }
 
-const contactTaken = (field: string, contactId: string, customerId: string) =>
-  new ApiError('conflict', `Contact ${contactId} already belongs to customer ${customerId}; remove it there first.`, [
+const contactTaken = (field: string, contactId: string, customerId: string | null) =>
+  new ApiError('conflict', `Contact ${contactId} already belongs to ${customerId ? `customer ${customerId}` : 'another customer'}; remove it there first.`, [
     { field, error: 'contact_taken', received: contactId, customer_id: customerId },
   ]);
 
@@ -67,8 +67,9 @@ async function link(trx: Trx, scope: Scope, customerId: string, contactId: strin
   try {
     await repo.insertLink(trx, { customer_id: customerId, contact_id: contactId, workspace_id: scope.workspaceId, mode: scope.mode, is_primary: primary ? 1 : 0, position, created_at: at.toISOString() });
   } catch (err) {
-    // Another request linked it between our read and our insert (the unique index decides).
-    if (isUniqueViolation(err)) throw contactTaken(field, contactId, (await repo.findLinkByContact(trx, scope, contactId))?.customer_id ?? 'another customer');
+    // Another request linked it between our read and our insert (the unique index decides). No
+    // more queries here: on PostgreSQL the failed statement has aborted the transaction.
+    if (isUniqueViolation(err)) throw contactTaken(field, contactId, null);
     throw err;
   }
   return true;
