@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv, promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Api, createHarness, expectOk, type Harness } from '../helpers/harness.js';
 
 // `agentline login`, the built CLI (dist/) spawned as a user runs it, against a gateway listening
 // on loopback: the install token is exchanged, the key lands in .env (0600), a replay is refused.
 
 const run = promisify(execFile);
+// Each test spawns the CLI several times (a Node start each): generous on a shared machine.
+vi.setConfig({ testTimeout: 90_000 });
 const CLI = join(process.cwd(), 'bin', 'agentline.mjs');
 let dir: string;
 let h: Harness | undefined;
@@ -30,7 +32,7 @@ async function agentline(args: string[], opts: { input?: string; env?: Record<st
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolveRun({ code: code ?? -1, stdout, stderr });
@@ -75,6 +77,8 @@ describe('agentline login', () => {
     expect(me).toMatchObject({ workspace: { id: workspaceId }, key: { scopes: ['calls:write', 'sms:write'] } });
     const labelled = await h!.opened.db.selectFrom('api_keys').select(['id', 'label']).where('label', '=', 'laptop').execute();
     expect(labelled.map((k) => k.id)).toEqual([me.key.id]);
+    const listed = await agentline(['keys', 'list'], { env: { AGENTLINE_DB: h!.config.dbPath } });
+    expect(listed.stdout.split('\n').find((l) => l.startsWith(me.key.id))).toContain('"laptop"');
 
     // The same token again: refused, the file untouched, an audit event in the workspace.
     const replay = await agentline(['login', '--token', token, '--url', url]);
