@@ -158,6 +158,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/identity/customers': { id: 'listCustomers', tag: 'customers' },
   'GET /v1/identity/customers/by-contact/{guid}': { id: 'getCustomerByContact', tag: 'customers' },
   'GET /v1/identity/customers/{id}': { id: 'getCustomer', tag: 'customers' },
+  'GET /v1/identity/customers/{id}/timeline': { id: 'getCustomerTimeline', tag: 'customers' },
   'PATCH /v1/identity/customers/{id}': { id: 'updateCustomer', tag: 'customers' },
   'DELETE /v1/identity/customers/{id}': { id: 'deleteCustomer', tag: 'customers' },
   'POST /v1/identity/customers/{id}/contacts': { id: 'addCustomerContact', tag: 'customers' },

@@ -60,6 +60,18 @@ describe('calls and SMS on the customer', () => {
     expect(byContact.recent_calls.map((c: { id: string }) => c.id)).toEqual([call_id]);
     const timeline = expectOk(await api.get(record.contacts[0].timeline_url)).data;
     expect(timeline.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([call_id, sms.id]));
+
+    // The customer's own timeline: everything, newest first, paged, filterable by type.
+    expect(record.timeline_url).toBe(`/v1/identity/customers/${customer.id}/timeline`);
+    const all = expectOk(await api.get(record.timeline_url)).data;
+    expect(all.map((e: { type: string; id: string }) => [e.type, e.id])).toEqual([['sms', reply.id], ['sms', sms.id], ['call', call_id]]);
+    expect(all[2]).toMatchObject({ summary: expect.stringContaining(`Inbound call from ${CUSTOMER_PHONE}`), resource: { status: 'completed', number_id: num.id } });
+    const first = expectOk(await api.get(`${record.timeline_url}?limit=2`));
+    expect(first.next_cursor).toEqual(expect.any(String));
+    const rest = expectOk(await api.get(`${record.timeline_url}?limit=2&cursor=${first.next_cursor}`));
+    expect(rest).toMatchObject({ data: [{ id: call_id }], next_cursor: null });
+    expect(expectOk(await api.get(`${record.timeline_url}?type=call`)).data.map((e: { id: string }) => e.id)).toEqual([call_id]);
+    expect((await api.get(`${record.timeline_url}?type=ticket`)).body.error.code).toBe('bad_request'); // query errors are 400s
   });
 
   it('texts from the phone before it was the customer\'s still show (matched by number)', async () => {

@@ -1371,6 +1371,28 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/v1/identity/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer timeline, newest first
+         * @description The calls and SMS of any of its contacts, and those with its phone, as `{ type, id, occurred_at, summary, resource }` entries (the contact timeline's). Filter with `type` (`call` | `sms`).
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getCustomerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/identity/customers/{id}/contacts": {
         parameters: {
             query?: never;
@@ -2135,6 +2157,8 @@ export interface components {
                 /** Format: date-time */
                 created_at: string;
             }[];
+            /** @description All of its calls and SMS, newest first, paged: `GET /v1/identity/customers/{id}/timeline`. */
+            timeline_url: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -7324,6 +7348,54 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Customer"];
                         /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description call | sms */
+                type?: "call" | "sms";
+            };
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TimelineEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
                         request_id: string;
                     };
                 };

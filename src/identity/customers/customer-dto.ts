@@ -24,6 +24,7 @@ export function customerDto(row: CustomersTable, contacts: LinkedContact[]): Cus
         phones: JSON.parse(c.phones) as string[],
         timeline_url: `/v1/contacts/${c.id}/timeline`,
       })),
+    timeline_url: `/v1/identity/customers/${row.id}/timeline`,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

@@ -161,11 +161,20 @@ export interface ActivityKey {
   phone: string | null;
 }
 
-export async function recentCalls(db: Executor, scope: Scope, key: ActivityKey, limit: number) {
+/** Rows strictly older than this (created_at, id): the timeline cursor. */
+export interface Before {
+  at: string;
+  id: string;
+}
+
+const olderThan = (after?: Before) =>
+  after ? sql<boolean>`(${sql.ref('created_at')} < ${after.at} OR (${sql.ref('created_at')} = ${after.at} AND ${sql.ref('id')} < ${after.id}))` : sql<boolean>`1 = 1`;
+
+export async function recentCalls(db: Executor, scope: Scope, key: ActivityKey, limit: number, after?: Before) {
   if (key.contactIds.length === 0 && key.phone === null) return [];
   return db
     .selectFrom('calls')
-    .select(['id', 'direction', 'from_number', 'to_number', 'status', 'duration_seconds', 'contact_id', 'created_at'])
+    .select(['id', 'direction', 'from_number', 'to_number', 'number_id', 'status', 'duration_seconds', 'end_reason', 'contact_id', 'created_at'])
     .where('workspace_id', '=', scope.workspaceId)
     .where('mode', '=', scope.mode)
     .where((eb) => {
@@ -177,17 +186,18 @@ export async function recentCalls(db: Executor, scope: Scope, key: ActivityKey, 
       }
       return eb.or(any);
     })
+    .where(olderThan(after))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
 }
 
-export async function recentSms(db: Executor, scope: Scope, key: ActivityKey, limit: number) {
+export async function recentSms(db: Executor, scope: Scope, key: ActivityKey, limit: number, after?: Before) {
   if (key.contactIds.length === 0 && key.phone === null) return [];
   return db
     .selectFrom('sms_messages')
-    .select(['id', 'direction', 'from_number', 'to_number', 'status', 'body', 'contact_id', 'created_at'])
+    .select(['id', 'direction', 'from_number', 'to_number', 'number_id', 'status', 'body', 'contact_id', 'created_at'])
     .where('workspace_id', '=', scope.workspaceId)
     .where('mode', '=', scope.mode)
     .where((eb) => {
@@ -196,6 +206,7 @@ export async function recentSms(db: Executor, scope: Scope, key: ActivityKey, li
       if (key.phone !== null) any.push(eb('counterpart', '=', key.phone));
       return eb.or(any);
     })
+    .where(olderThan(after))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -1,12 +1,14 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { IdParams, One } from '../../http/envelope.js';
+import { IdParams, List, One } from '../../http/envelope.js';
 import { authOf } from '../../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../../http/pagination.js';
 import type { CrmDeps } from '../../crm/crm-deps.js';
 import { Deleted } from '../../crm/sales/sales-shared.js';
 import { ContactInput, CreateCustomerBody, CustomerSchema, ListCustomersQuery, UpdateCustomerBody } from './customer-schemas.js';
 import * as service from './customer-service.js';
+import { CustomerTimelineQuery, customerTimeline } from './customer-timeline.js';
+import { TimelineEntrySchema } from '../../crm/people/timeline/timeline-schemas.js';
 
 // /v1/identity/customers (seed 001 "Customer Endpoints"), backed by CRM contacts.
 
@@ -14,6 +16,7 @@ const Params = IdParams('cus');
 const GuidParams = Type.Object({ guid: Type.String({ maxLength: 100, description: 'A CRM contact id (`con_…`).' }) });
 const ContactParams = Type.Object({ ...Params.properties, ...GuidParams.properties });
 const ListQuery = Type.Object({ ...PageQuery, ...ListCustomersQuery });
+const TimelineQuery = Type.Object({ ...PageQuery, ...CustomerTimelineQuery });
 const CustomerList = Type.Object({
   data: Type.Array(CustomerSchema),
   next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page.' }),
@@ -74,6 +77,25 @@ export async function customerRoutes(app: FastifyInstance, deps: CrmDeps) {
       schema: { tags, summary: 'Get customer', description: 'With `recent_calls` and `recent_sms`: its contacts\' and its phone\'s latest calls and texts.', params: Params, response: { 200: One(CustomerSchema) } },
     },
     async (request) => ({ data: await service.getCustomer(deps, authOf(request).scope, request.params.id), request_id: request.id }),
+  );
+
+  app.get<P & { Querystring: Static<typeof TimelineQuery> }>(
+    '/identity/customers/:id/timeline',
+    {
+      config: { scope: scope.read },
+      schema: {
+        tags,
+        summary: 'Customer timeline, newest first',
+        description: 'The calls and SMS of any of its contacts, and those with its phone, as `{ type, id, occurred_at, summary, resource }` entries (the contact timeline\'s). Filter with `type` (`call` | `sms`).',
+        params: Params,
+        querystring: TimelineQuery,
+        response: { 200: List(TimelineEntrySchema) },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = await customerTimeline(deps, authOf(request).scope, request.params.id, request.query);
+      return { data: items, next_cursor: nextCursor, request_id: request.id };
+    },
   );
 
   app.patch<P & { Body: Static<typeof UpdateCustomerBody> }>(

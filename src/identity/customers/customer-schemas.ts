@@ -115,6 +115,7 @@ export const CustomerSchema = Type.Object(
       Type.Array(RecentCall, { description: 'Single-customer responses only: the 10 latest calls with any of its contacts or from/to its phone.' }),
     ),
     recent_sms: Type.Optional(Type.Array(RecentSms, { description: 'Single-customer responses only: the 10 latest SMS, likewise.' })),
+    timeline_url: Type.String({ description: 'All of its calls and SMS, newest first, paged: `GET /v1/identity/customers/{id}/timeline`.' }),
     created_at: Timestamp(),
     updated_at: Timestamp(),
   },

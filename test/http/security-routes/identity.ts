@@ -9,6 +9,7 @@ export const group: RouteGroup = {
     'GET /v1/identity/customers': {},
     'GET /v1/identity/customers/by-contact/:guid': { owns: 'customer_contact', params: { guid: 'customer_contact' } },
     'GET /v1/identity/customers/:id': { owns: 'customer' },
+    'GET /v1/identity/customers/:id/timeline': { owns: 'customer' },
     'PATCH /v1/identity/customers/:id': { owns: 'customer', body: { notes: 'Renewed' } },
     'DELETE /v1/identity/customers/:id': { owns: 'customer' },
     'POST /v1/identity/customers/:id/contacts': { owns: 'customer', body: { email: 'work@acme.com' } },
