@@ -41,6 +41,8 @@ export interface Config {
   renewalGraceDays: number;
   /** Idempotency records are kept this long. */
   idempotencyTtlHours: number;
+  /** Install-token exchanges allowed per client IP per minute (src/auth/). */
+  installTokenExchangesPerMinute: number;
   voice: VoiceConfig;
   speech: SpeechConfig;
   realtime: RealtimeConfig;
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxPurchaseCents: V.AGENTLINE_MAX_PURCHASE_CENTS.read(env),
     renewalGraceDays: V.AGENTLINE_RENEWAL_GRACE_DAYS.read(env),
     idempotencyTtlHours: V.AGENTLINE_IDEMPOTENCY_TTL_HOURS.read(env),
+    installTokenExchangesPerMinute: V.AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE.read(env),
     smsHelpReply: V.AGENTLINE_SMS_HELP_REPLY.read(env),
     lowBalanceCents: V.AGENTLINE_LOW_BALANCE_CENTS.read(env),
     smsThreadQuietMs: V.AGENTLINE_SMS_THREAD_QUIET_MINUTES.read(env) * 60_000,

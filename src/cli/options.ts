@@ -30,15 +30,17 @@ export function parseSeconds(value: string): number {
   return Number(value);
 }
 
-/** The gateway's URL as this machine reaches it: HOST and PORT, 0.0.0.0 meaning loopback. */
+/** The gateway's URL: AGENTLINE_URL (what `agentline login` stores), else HOST and PORT as this machine reaches them, 0.0.0.0 meaning loopback. */
 export function defaultGatewayUrl(env: Record<string, string | undefined> = process.env): string {
+  const configured = V.AGENTLINE_URL.read(env);
+  if (configured !== undefined) return configured;
   const host = V.HOST.read(env);
   const port = V.PORT.read(env);
   const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return `http://${reachable}:${port}`;
 }
 
-export const URL_HELP = 'gateway URL (default: http://$HOST:$PORT, which is http://127.0.0.1:3000 when they are unset)';
+export const URL_HELP = 'gateway URL (default: $AGENTLINE_URL, else http://$HOST:$PORT, which is http://127.0.0.1:3000 when they are unset)';
 
 /** The API key from --key or AGENTLINE_KEY. */
 export function keyFrom(option: string | undefined): string | undefined {

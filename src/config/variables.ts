@@ -14,7 +14,7 @@ export const GROUP_TITLES = {
   prices: 'Prices (cents) and billing',
   limits: 'Rate limits and idempotency',
   sms: 'SMS and credits',
-  cli: 'Command line (agentline call, sms, example-agent)',
+  cli: 'Command line (agentline call, sms, login, example-agent)',
 } as const;
 
 export const V = {
@@ -101,6 +101,7 @@ export const V = {
   AGENTLINE_RATE_LIMIT_PER_WORKSPACE: integer({ name: 'AGENTLINE_RATE_LIMIT_PER_WORKSPACE', group: 'limits', default: 3000, min: 1, max: 10_000_000, description: 'Requests per window per workspace' }),
   AGENTLINE_RATE_LIMIT_PER_IP: integer({ name: 'AGENTLINE_RATE_LIMIT_PER_IP', group: 'limits', default: 3000, min: 1, max: 10_000_000, description: 'Requests per window per client IP' }),
   AGENTLINE_IDEMPOTENCY_TTL_HOURS: integer({ name: 'AGENTLINE_IDEMPOTENCY_TTL_HOURS', group: 'limits', default: 24, min: 1, max: 24 * 30, description: 'How long an Idempotency-Key is remembered' }),
+  AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE: integer({ name: 'AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE', group: 'limits', default: 10, min: 1, max: 10_000, description: 'Install-token exchanges (`agentline login`) allowed per client IP per minute, whatever their outcome' }),
 
   AGENTLINE_LOW_BALANCE_CENTS: integer({ name: 'AGENTLINE_LOW_BALANCE_CENTS', group: 'sms', default: 500, min: 0, max: 100_000_000, description: '`credits.low` fires when a charge takes the balance below this (once per crossing)' }),
   AGENTLINE_SMS_HELP_REPLY: text({
@@ -111,7 +112,8 @@ export const V = {
   }),
   AGENTLINE_SMS_THREAD_QUIET_MINUTES: integer({ name: 'AGENTLINE_SMS_THREAD_QUIET_MINUTES', group: 'sms', default: 10, min: 1, max: 7 * 24 * 60, description: 'An SMS thread quiet this long is logged as one activity on its contact' }),
 
-  AGENTLINE_KEY: optionalText({ name: 'AGENTLINE_KEY', group: 'cli', description: 'The API key `agentline call` and `agentline sms` use when `--key` is not given' }),
+  AGENTLINE_KEY: optionalText({ name: 'AGENTLINE_KEY', group: 'cli', description: 'The API key `agentline call` and `agentline sms` use when `--key` is not given; `agentline login` writes it to `.env`' }),
+  AGENTLINE_URL: optionalUrl({ name: 'AGENTLINE_URL', group: 'cli', shownDefault: 'http://$HOST:$PORT', description: 'The gateway `agentline call`, `sms` and `login` talk to when `--url` is not given; `agentline login` writes it to `.env`' }),
   AGENT_WEBHOOK_SECRET: optionalText({ name: 'AGENT_WEBHOOK_SECRET', group: 'cli', description: "`agentline example-agent` checks each request's signature with this number's `webhook_secret` (whsec_...)" }),
 } as const;
 

@@ -22,6 +22,8 @@ export interface ApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** What the key is for ("CLI on laptop"); set by the install-token exchange (018). */
+  label?: string | null;
 }
 
 export interface BalancesTable {

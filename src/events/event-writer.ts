@@ -33,7 +33,12 @@ export type EventType =
   | 'ticket.created'
   | 'ticket.updated'
   | 'invoice.paid'
-  | 'task.created';
+  | 'task.created'
+  | 'customer.created'
+  | 'customer.updated'
+  | 'customer.deleted'
+  | 'auth.install_token.exchanged'
+  | 'auth.install_token.replayed';
 
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
@@ -42,6 +47,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'sms.sent', 'sms.received', 'sms.delivered', 'sms.failed', 'webhook_endpoint.disabled', 'webhook.test',
   'contact.created', 'lead.created', 'lead.converted', 'deal.stage_changed', 'ticket.created', 'ticket.updated',
   'invoice.paid', 'task.created',
+  'customer.created', 'customer.updated', 'customer.deleted', 'auth.install_token.exchanged', 'auth.install_token.replayed',
 ];
 
 export interface EventDto {

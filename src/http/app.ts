@@ -33,6 +33,8 @@ import { SimSmsSender } from '../sms/sim-sms-sender.js';
 import { applySmsStatus } from '../sms/sms-service.js';
 import { smsRoutes } from '../sms/sms-routes.js';
 import { crmRoutes } from '../crm/crm-routes.js';
+import { customerRoutes } from '../identity/customers/customer-routes.js';
+import { installTokenRoutes } from '../auth/install-token-routes.js';
 import { creditsRoutes } from '../credits/credits-routes.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
@@ -212,6 +214,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(chatRoutes, sessionDeps);
       await v1.register(smsRoutes, smsDeps);
       await v1.register(crmRoutes, services);
+      await v1.register(customerRoutes, services);
+      await v1.register(installTokenRoutes, { db: deps.db, clock: deps.clock, exchangesPerMinute: deps.config.installTokenExchangesPerMinute });
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       await v1.register(mediaSoftphoneRoutes, { ...sessionDeps, speech });
       await v1.register(softphoneTicketRoutes, { db: deps.db, clock: deps.clock });

@@ -24,6 +24,8 @@ export const TAGS = {
   tasks: 'To-dos assigned to people or agents.',
   cms: 'Content: sites, collections with a field schema, entries checked against it, and ranked full-text search.',
   blog: 'Blog posts (entries of the built-in `blog` CMS collection): drafts, publishing, tags.',
+  customers: 'Customer records of the business, each with one or more CRM contacts, tags, notes and metadata.',
+  auth: 'Install tokens: sign a CLI in without copying a key.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -174,6 +176,17 @@ export const OPERATIONS: Record<string, Operation> = {
   'DELETE /v1/blog/posts/{id}': { id: 'deleteBlogPost', tag: 'blog' },
   'POST /v1/blog/posts/{id}/publish': { id: 'publishBlogPost', tag: 'blog' },
   'POST /v1/blog/posts/{id}/unpublish': { id: 'unpublishBlogPost', tag: 'blog' },
+  'POST /v1/identity/customers': { id: 'createCustomer', tag: 'customers' },
+  'GET /v1/identity/customers': { id: 'listCustomers', tag: 'customers' },
+  'GET /v1/identity/customers/by-contact/{guid}': { id: 'getCustomerByContact', tag: 'customers' },
+  'GET /v1/identity/customers/{id}': { id: 'getCustomer', tag: 'customers' },
+  'GET /v1/identity/customers/{id}/timeline': { id: 'getCustomerTimeline', tag: 'customers' },
+  'PATCH /v1/identity/customers/{id}': { id: 'updateCustomer', tag: 'customers' },
+  'DELETE /v1/identity/customers/{id}': { id: 'deleteCustomer', tag: 'customers' },
+  'POST /v1/identity/customers/{id}/contacts': { id: 'addCustomerContact', tag: 'customers' },
+  'DELETE /v1/identity/customers/{id}/contacts/{guid}': { id: 'removeCustomerContact', tag: 'customers' },
+  'POST /v1/auth/install-token': { id: 'createInstallToken', tag: 'auth' },
+  'POST /v1/auth/install-token/exchange': { id: 'exchangeInstallToken', tag: 'auth' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */

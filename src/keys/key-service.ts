@@ -11,7 +11,7 @@ const KEY_SHAPE = /^al_(test|live)_[0-9A-Za-z]{32}$/;
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-function randomBase62(length: number): string {
+export function randomBase62(length: number): string {
   // Rejection sampling keeps every character uniformly likely.
   let out = '';
   while (out.length < length) {
@@ -126,6 +126,7 @@ export async function listKeys(db: Db) {
     hint: `al_${r.mode}_...${r.key_hint}`,
     scopes: JSON.parse(r.scopes) as string[],
     read_only: r.read_only === 1,
+    label: r.label ?? null,
     created_at: r.created_at,
     last_used_at: r.last_used_at,
     revoked_at: r.revoked_at,

@@ -1287,7 +1287,7 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
-    "/v1/cms/sites": {
+    "/v1/identity/customers": {
         parameters: {
             query?: never;
             header?: never;
@@ -1295,25 +1295,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List CMS sites, newest first
-         * @description Requires scope `cms:read`.
+         * List customers, newest first
+         * @description Filters `tag`, `email`, `query` (or `q`); `cursor` or the seed's `offset` pages.
+         *
+         *     Requires scope `crm:read`.
          */
-        get: operations["listCmsSites"];
+        get: operations["listCustomers"];
         put?: never;
         /**
-         * Create CMS site
-         * @description `key` is unique in the workspace (409 otherwise).
+         * Create customer
+         * @description Each of `contacts` is `{ email, display_name? }` (the CRM contact with that email is linked, or a new one is created) or `{ guid }` (an existing CRM contact). The first is the primary contact; a readable `phone` is added to its phones, so calls and SMS from it show on the customer. A contact belongs to one customer (409 `contact_taken` otherwise). Emits `customer.created`.
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `crm:write`.
          */
-        post: operations["createCmsSite"];
+        post: operations["createCustomer"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/cms/sites/{id}": {
+    "/v1/identity/customers/by-contact/{guid}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1321,10 +1323,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get CMS site
-         * @description Requires scope `cms:read`.
+         * Get the customer of a contact
+         * @description The customer a CRM contact (`con_…`) belongs to, with its recent calls and SMS; 404 when it belongs to none.
+         *
+         *     Requires scope `crm:read`.
          */
-        get: operations["getCmsSite"];
+        get: operations["getCustomerByContact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1333,7 +1337,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/cms/collections": {
+    "/v1/identity/customers/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1341,51 +1345,33 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List CMS collections, newest first
-         * @description Requires scope `cms:read`.
-         */
-        get: operations["listCmsCollections"];
-        put?: never;
-        /**
-         * Create CMS collection
-         * @description Entries of the collection are checked against `schema.fields` (422 naming `fields.<key>`). A field keyed `title` is the entry's `title`. `key` is unique in the workspace (409); `blog` is reserved for the blog.
+         * Get customer
+         * @description With `recent_calls` and `recent_sms`: its contacts' and its phone's latest calls and texts.
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `crm:read`.
          */
-        post: operations["createCmsCollection"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/cms/collections/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get CMS collection
-         * @description Requires scope `cms:read`.
-         */
-        get: operations["getCmsCollection"];
+        get: operations["getCustomer"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete customer
+         * @description Removes the customer; its CRM contacts, their calls and SMS stay. Emits `customer.deleted`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
         /**
-         * Update CMS collection
-         * @description `schema` replaces the field list (existing entries are checked against it at their next write); the built-in `blog` collection keeps its fields (422).
+         * Update customer
+         * @description Partial: `company`, `phone`, `notes` (null clears), `tags` (replaces the list), `metadata` (merged; a key set to null is removed). A new readable phone is added to the primary contact. Emits `customer.updated`.
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `crm:write`.
          */
-        patch: operations["updateCmsCollection"];
+        patch: operations["updateCustomer"];
         trace?: never;
     };
-    "/v1/cms/entries": {
+    "/v1/identity/customers/{id}/timeline": {
         parameters: {
             query?: never;
             header?: never;
@@ -1393,38 +1379,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search CMS entries, newest first
-         * @description Requires scope `cms:read`.
-         */
-        get: operations["listCmsEntries"];
-        put?: never;
-        /**
-         * Create CMS entry
-         * @description `fields` are checked against the collection's schema: a missing required field, a value of the wrong type, an unknown key or a reference to an entry that does not exist is a 422 naming `fields.<key>`. A `slug` field must be unique in the collection (409).
+         * Customer timeline, newest first
+         * @description The calls and SMS of any of its contacts, and those with its phone, as `{ type, id, occurred_at, summary, resource }` entries (the contact timeline's). Filter with `type` (`call` | `sms`).
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `crm:read`.
          */
-        post: operations["createCmsEntry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/cms/entries/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Full-text search CMS entries, best match first
-         * @description Ranked search over titles (weighted higher), field text and tags: entries matching any word of `query` are returned, those matching more of them first. Each hit carries its `score`.
-         *
-         *     Requires scope `cms:read`.
-         */
-        get: operations["searchCmsEntries"];
+        get: operations["getCustomerTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1433,99 +1393,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/cms/entries/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get CMS entry
-         * @description Requires scope `cms:read`.
-         */
-        get: operations["getCmsEntry"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete CMS entry
-         * @description Permanently.
-         *
-         *     Requires scope `cms:write`.
-         */
-        delete: operations["deleteCmsEntry"];
-        options?: never;
-        head?: never;
-        /**
-         * Update CMS entry
-         * @description `fields` merges (null removes a key) and the result is checked against the schema; `tags` replaces the list. Setting `status` to `published` records `published_at`.
-         *
-         *     Requires scope `cms:write`.
-         */
-        patch: operations["updateCmsEntry"];
-        trace?: never;
-    };
-    "/v1/blog/posts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List blog posts, newest first
-         * @description `total` counts every post matching the filters.
-         *
-         *     Requires scope `cms:read`.
-         */
-        get: operations["listBlogPosts"];
-        put?: never;
-        /**
-         * Create blog post
-         * @description Created as a `draft`. Without `slug`, one is made from the title (`-2`, `-3` ... when taken); a `slug` another post has is a 409.
-         *
-         *     Requires scope `cms:write`.
-         */
-        post: operations["createBlogPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/blog/posts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get blog post
-         * @description Requires scope `cms:read`.
-         */
-        get: operations["getBlogPost"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete blog post
-         * @description Permanently.
-         *
-         *     Requires scope `cms:write`.
-         */
-        delete: operations["deleteBlogPost"];
-        options?: never;
-        head?: never;
-        /**
-         * Update blog post
-         * @description Partial: only the fields given change. A new `title` without a `slug` regenerates the slug.
-         *
-         *     Requires scope `cms:write`.
-         */
-        patch: operations["updateBlogPost"];
-        trace?: never;
-    };
-    "/v1/blog/posts/{id}/publish": {
+    "/v1/identity/customers/{id}/contacts": {
         parameters: {
             query?: never;
             header?: never;
@@ -1535,19 +1403,41 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish blog post
-         * @description Sets `status` to `published` and records `published_at`; publishing a published post changes nothing.
+         * Add a contact to a customer
+         * @description `{ email, display_name? }` or `{ guid }`, as on create. 201 with the customer; 200 when the contact was already on it; 409 `contact_taken` when another customer has it.
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `crm:write`.
          */
-        post: operations["publishBlogPost"];
+        post: operations["addCustomerContact"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/blog/posts/{id}/unpublish": {
+    "/v1/identity/customers/{id}/contacts/{guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact from a customer
+         * @description Unlinks the CRM contact (which stays in the CRM). The last contact cannot be removed (409 `last_contact`): delete the customer instead. Removing the primary contact makes the next one primary.
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["removeCustomerContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/install-token": {
         parameters: {
             query?: never;
             header?: never;
@@ -1557,12 +1447,34 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Unpublish blog post
-         * @description A published post goes back to `draft` and `published_at` is cleared; other posts are unchanged.
+         * Mint an install token
+         * @description Any key (not a read-only one) mints a single-use token, good for 5 minutes, that `agentline login` exchanges for a key of its own with the same workspace, mode and scopes. Only its SHA-256 is stored. Idempotency-Key is accepted but not stored (the response holds the token): a retry mints another token.
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `any`.
          */
-        post: operations["unpublishBlogPost"];
+        post: operations["createInstallToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/install-token/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an install token for an API key
+         * @description The token is the credential: send no Authorization header. Answers a new API key once per token; a used token answers 401 `token_invalid` and writes an `auth.install_token.replayed` event, an expired or unknown one 401 `token_invalid`. Attempts are limited per client IP (`AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE`, 429 with `Retry-After`). Emits `auth.install_token.exchanged`.
+         *
+         *     Needs no API key.
+         */
+        post: operations["exchangeInstallToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1643,9 +1555,6 @@ export interface components {
             crm: {
                 create_leads: boolean;
             };
-            knowledge: {
-                collection_id: string;
-            } | null;
             renews_at: string | null;
             released_at: string | null;
             release_reason: string | null;
@@ -1858,7 +1767,7 @@ export interface components {
             /** @description `ws_` id. */
             id: string;
             name: string;
-            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `cms`. */
+            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`. */
             enabled_modules: string[];
             /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
             default_region: string;
@@ -2199,124 +2108,94 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** CmsSite */
-        CmsSite: {
-            /** @description `site_` id. */
+        /** Customer */
+        Customer: {
+            /** @description `cus_` id. */
             id: string;
-            key: string;
-            name: string;
-            primary_domain: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** CmsCollection */
-        CmsCollection: {
-            /** @description `col_` id. */
-            id: string;
-            key: string;
-            name: string;
-            description: string | null;
-            site_id: string | null;
-            schema: {
-                fields: {
-                    /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
-                    key: string;
-                    /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
-                    type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
-                    /**
-                     * @description Entries must carry a value (not null, not an empty string).
-                     * @default false
-                     */
-                    required: boolean;
-                    label?: string;
-                    description?: string;
-                    /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
-                    collection_id?: string;
-                }[];
-            };
-            /** @description True for the collection the gateway keeps itself: `blog` (the blog posts of /v1/blog/posts). */
-            built_in: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** CmsEntry */
-        CmsEntry: {
-            /** @description `ent_` id. */
-            id: string;
-            collection_id: string;
-            site_id: string | null;
-            campaign_id: string | null;
-            title: string;
-            slug: string | null;
-            /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
-            status: "draft" | "review" | "published" | "archived";
-            content_type: string;
-            fields: {
+            /** @description The workspace (the business identity) the customer belongs to. */
+            identity_id: string;
+            company: string | null;
+            phone: string | null;
+            phone_e164: string | null;
+            tags: string[];
+            notes: string | null;
+            metadata: {
                 [key: string]: unknown;
             };
-            tags: string[];
-            custom_fields: {
-                [key: string]: string;
-            };
-            published_at: string | null;
+            /** @description The primary contact first. */
+            contacts: {
+                /** @description The CRM contact's id (`con_…`): `GET /v1/contacts/{guid}`. */
+                guid: string;
+                email: string | null;
+                display_name: string;
+                is_primary: boolean;
+                phones: string[];
+                /** @description The contact's CRM timeline (calls, SMS, tickets, tasks, activities). */
+                timeline_url: string;
+            }[];
+            /** @description Single-customer responses only: the 10 latest calls with any of its contacts or from/to its phone. */
+            recent_calls?: {
+                id: string;
+                direction: string;
+                from: string;
+                to: string;
+                status: string;
+                duration_seconds: number | null;
+                contact_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /** @description Single-customer responses only: the 10 latest SMS, likewise. */
+            recent_sms?: {
+                id: string;
+                direction: string;
+                from: string;
+                to: string;
+                status: string;
+                body: string;
+                contact_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /** @description All of its calls and SMS, newest first, paged: `GET /v1/identity/customers/{id}/timeline`. */
+            timeline_url: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
-        /** CmsSearchHit */
-        CmsSearchHit: {
-            /** @description `ent_` id. */
-            id: string;
-            collection_id: string;
-            site_id: string | null;
-            campaign_id: string | null;
-            title: string;
-            slug: string | null;
-            /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
-            status: "draft" | "review" | "published" | "archived";
-            content_type: string;
-            fields: {
-                [key: string]: unknown;
-            };
-            tags: string[];
-            custom_fields: {
-                [key: string]: string;
-            };
-            published_at: string | null;
+        /** InstallToken */
+        InstallToken: {
+            /** @description The single-use `ist_…` token: give it to `agentline login` (or POST it to the exchange) within 5 minutes. */
+            token: string;
             /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** @description Relevance: higher is better; comparable within one search only. */
-            score: number;
+            expires_at: string;
+            workspace_id: string;
+            mode: "test" | "live";
+            /** @description The scopes of the minting key, which the exchanged key gets. */
+            scopes: string[];
+            read_only: boolean;
         };
-        /** BlogPost */
-        BlogPost: {
-            /** @description The `ent_` id of the post's CMS entry. */
-            id: string;
-            title: string;
-            slug: string;
-            content: string;
-            excerpt: string | null;
-            cover_image_url: string | null;
-            author_name: string;
-            author_avatar_url: string | null;
-            author_agent_id: string | null;
-            status: "draft" | "review" | "published" | "archived";
-            published_at: string | null;
-            tags: string[];
-            meta_description: string | null;
-            /** @description The workspace's built-in `blog` collection. */
-            collection_id: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
+        /** InstallTokenExchange */
+        InstallTokenExchange: {
+            /** @description The new API key (`al_test_…` / `al_live_…`), shown only this once. */
+            access_token: string;
+            /** @enum {string} */
+            token_type: "bearer";
+            key: {
+                /** @description `key_…`; revoke it with `agentline keys revoke`. */
+                id: string;
+                label: string;
+                mode: "test" | "live";
+                scopes: string[];
+                read_only: boolean;
+                /** Format: date-time */
+                created_at: string;
+            };
+            workspace: {
+                id: string;
+                name: string;
+            };
         };
         /** SoftphoneTicket */
         SoftphoneTicket: {
@@ -2653,11 +2532,6 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
-                    /** @description Managed agents get a `search_knowledge` tool that searches this collection's entries (all but archived ones) during calls and SMS. */
-                    knowledge?: {
-                        /** @description A `col_` CMS collection of this workspace (404 otherwise). */
-                        collection_id: string;
-                    };
                 };
             };
         };
@@ -2817,10 +2691,6 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
-                    knowledge?: {
-                        /** @description A `col_` CMS collection of this workspace (404 otherwise). */
-                        collection_id: string;
-                    } | null;
                 };
             };
         };
@@ -3129,7 +2999,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed")[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -3268,7 +3138,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed")[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -7190,708 +7060,22 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    listCmsSites: {
+    listCustomers: {
         parameters: {
             query?: {
                 /** @description Page size, 1..100. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description Part of the name, key or domain (case-insensitive). */
-                query?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsSite"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    createCmsSite: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Lowercase letters, digits, `_` and `-`; unique in the workspace. */
-                    key: string;
-                    name: string;
-                    /** @description A host name, e.g. `slab5.com`. */
-                    primary_domain?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsSite"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getCmsSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `site_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsSite"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    listCmsCollections: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description Restrict results to one site. */
-                site_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsCollection"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    createCmsCollection: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    /** @description Lowercase letters, digits, `_` and `-`; unique in the workspace. */
-                    key: string;
-                    description?: string;
-                    /** @description A `site_` id of this workspace (404 otherwise). */
-                    site_id?: string;
-                    /** @description The fields every entry of the collection is checked against. */
-                    schema: {
-                        fields: {
-                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
-                            key: string;
-                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
-                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
-                            /**
-                             * @description Entries must carry a value (not null, not an empty string).
-                             * @default false
-                             */
-                            required?: boolean;
-                            label?: string;
-                            description?: string;
-                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
-                            collection_id?: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsCollection"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getCmsCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `col_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsCollection"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    updateCmsCollection: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description A `col_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /** @description `schema` replaces the field list; existing entries are checked against it at their next write. The built-in `blog` collection keeps its schema. */
-        requestBody: {
-            content: {
-                "application/json": {
-                    name?: string;
-                    description?: string | null;
-                    site_id?: string | null;
-                    /** @description The fields every entry of the collection is checked against. */
-                    schema?: {
-                        fields: {
-                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
-                            key: string;
-                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
-                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
-                            /**
-                             * @description Entries must carry a value (not null, not an empty string).
-                             * @default false
-                             */
-                            required?: boolean;
-                            label?: string;
-                            description?: string;
-                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
-                            collection_id?: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsCollection"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    listCmsEntries: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description Restrict results to one collection. */
-                collection_id?: string;
-                /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
-                status?: "draft" | "review" | "published" | "archived";
-                /** @description What the entry is; default `other`. */
-                content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
-                /** @description Restrict results to one site. */
-                site_id?: string;
-                /** @description Restrict results to one campaign. */
-                campaign_id?: string;
-                /** @description Entries carrying this tag. */
+                /** @description Customers with this tag. */
                 tag?: string;
-                /** @description Free-text search across title and fields (every word, as a prefix). */
+                /** @description Customers with a contact that has this email (any of its emails, case-insensitive). */
+                email?: string;
+                /** @description Case-insensitive substring of company or notes. */
                 query?: string;
-                custom_field_key?: string;
-                custom_field_value?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsEntry"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    createCmsEntry: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description A `col_` id of this workspace (404 otherwise). */
-                    collection_id: string;
-                    title: string;
-                    /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
-                    status?: "draft" | "review" | "published" | "archived";
-                    /** @description What the entry is; default `other`. */
-                    content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
-                    /** @description A `site_` id of this workspace (404 otherwise). */
-                    site_id?: string;
-                    /** @description The marketing campaign the entry belongs to (a label to filter by). */
-                    campaign_id?: string;
-                    /** @description Values keyed by the collection's field keys, each checked against its type (422 naming `fields.<key>`). */
-                    fields?: {
-                        [key: string]: unknown;
-                    };
-                    /** @description Labels to filter by (`tag`); duplicates are dropped. */
-                    tags?: string[];
-                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
-                    custom_fields?: {
-                        [key: string]: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsEntry"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    searchCmsEntries: {
-        parameters: {
-            query: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description What to look for: entries matching more of its words, and in the title, rank higher. Words are stemmed and matched as prefixes. */
-                query: string;
-                /** @description Restrict results to one collection. */
-                collection_id?: string;
-                /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
-                status?: "draft" | "review" | "published" | "archived";
-                /** @description What the entry is; default `other`. */
-                content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsSearchHit"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getCmsEntry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `ent_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsEntry"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    deleteCmsEntry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `ent_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: {
-                            id: string;
-                            /** @enum {boolean} */
-                            deleted: true;
-                        };
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    updateCmsEntry: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description A `ent_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    title?: string;
-                    /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
-                    status?: "draft" | "review" | "published" | "archived";
-                    /** @description What the entry is; default `other`. */
-                    content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
-                    site_id?: string | null;
-                    campaign_id?: string | null;
-                    /** @description Merged into the entry's fields: keys given replace their value, a key set to null is removed. The result is checked against the schema. */
-                    fields?: {
-                        [key: string]: unknown;
-                    };
-                    /** @description Labels to filter by (`tag`); duplicates are dropped. */
-                    tags?: string[];
-                    /** @description Merged into the existing custom fields; a key set to "" or null is removed. */
-                    custom_fields?: {
-                        [key: string]: string | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["CmsEntry"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    listBlogPosts: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                status?: "draft" | "review" | "published" | "archived";
-                /** @description Posts carrying this tag. */
-                tag?: string;
-                /** @description Part of the title (case-insensitive). */
-                search?: string;
-                /** @description Skip this many posts (the seed's offset pages); `cursor` pages too. */
+                /** @description Same as `query`. */
+                q?: string;
+                /** @description The seed's offset paging: rows to skip (after `cursor`, when both are given). */
                 offset?: number;
             };
             header?: never;
@@ -7911,10 +7095,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["BlogPost"][];
+                        data: components["schemas"]["Customer"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
                         next_cursor: string | null;
-                        /** @description Posts matching the filters, on all pages. */
-                        total: number;
+                        /** @description How many customers this page holds (the seed's `count`). */
+                        count: number;
                         request_id: string;
                     };
                 };
@@ -7930,7 +7115,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    createBlogPost: {
+    createCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -7943,21 +7128,26 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    title: string;
-                    /** @description Markdown. */
-                    content: string;
-                    author_name: string;
-                    /** @description Lowercase words joined by dashes; unique among the workspace's posts (409 otherwise). Generated from the title when omitted (with `-2`, `-3` ... when taken). */
-                    slug?: string;
-                    excerpt?: string;
-                    /** @description An http(s) URL. */
-                    cover_image_url?: string;
-                    /** @description An http(s) URL. */
-                    author_avatar_url?: string;
-                    /** @description The agent that wrote the post. */
-                    author_agent_id?: string;
+                    /** @description At least one; the first is the primary contact. */
+                    contacts: {
+                        /** Format: email */
+                        email?: string;
+                        display_name?: string;
+                        /** @description The seed's spelling of `display_name`. */
+                        displayName?: string;
+                        /** @description A CRM contact id (`con_…`) of this workspace. */
+                        guid?: string;
+                    }[];
+                    company?: string;
+                    /** @description Any form libphonenumber reads, in the workspace's `default_region`; stored in E.164, added to the primary contact's `phones`, and calls and SMS from it show on the customer. Text that is not a phone number is kept as given (and `phone_e164` is null: nothing is matched on it). */
+                    phone?: string;
+                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
                     tags?: string[];
-                    meta_description?: string;
+                    notes?: string;
+                    /** @description Your own JSON values (at most 50 keys, 16 KB in all). */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -7974,7 +7164,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["BlogPost"];
+                        data: components["schemas"]["Customer"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7991,12 +7181,52 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getBlogPost: {
+    getCustomerByContact: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `ent_` id. */
+                /** @description A CRM contact id (`con_…`). */
+                guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
                 id: string;
             };
             cookie?: never;
@@ -8014,7 +7244,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["BlogPost"];
+                        data: components["schemas"]["Customer"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8031,12 +7261,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    deleteBlogPost: {
+    deleteCustomer: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `ent_` id. */
+                /** @description A `cus_` id. */
                 id: string;
             };
             cookie?: never;
@@ -8075,7 +7305,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    updateBlogPost: {
+    updateCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -8083,27 +7313,23 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A `ent_` id. */
+                /** @description A `cus_` id. */
                 id: string;
             };
             cookie?: never;
         };
-        /** @description Only the fields given change; null clears an optional one. A new `title` without a `slug` regenerates the slug. */
         requestBody: {
             content: {
                 "application/json": {
-                    title?: string;
-                    /** @description Markdown. */
-                    content?: string;
-                    author_name?: string;
-                    /** @description Lowercase words joined by dashes; unique among the workspace's posts (409 otherwise). Generated from the title when omitted (with `-2`, `-3` ... when taken). */
-                    slug?: string;
-                    excerpt?: string | null;
-                    cover_image_url?: string | null;
-                    author_avatar_url?: string | null;
-                    author_agent_id?: string | null;
+                    company?: string | null;
+                    phone?: string | null;
+                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
                     tags?: string[];
-                    meta_description?: string | null;
+                    notes?: string | null;
+                    /** @description Merged into the stored metadata; a key set to null is removed. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -8120,7 +7346,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["BlogPost"];
+                        data: components["schemas"]["Customer"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8137,15 +7363,19 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    publishBlogPost: {
+    getCustomerTimeline: {
         parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description call | sms */
+                type?: "call" | "sms";
             };
+            header?: never;
             path: {
-                /** @description A `ent_` id. */
+                /** @description A `cus_` id. */
                 id: string;
             };
             cookie?: never;
@@ -8159,12 +7389,87 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TimelineEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCustomerContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `{ email, display_name? }` (links the CRM contact with that email, or creates one) or `{ guid }` (an existing CRM contact). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    display_name?: string;
+                    /** @description The seed's spelling of `display_name`. */
+                    displayName?: string;
+                    /** @description A CRM contact id (`con_…`) of this workspace. */
+                    guid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["BlogPost"];
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8181,16 +7486,15 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    unpublishBlogPost: {
+    removeCustomerContact: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path: {
-                /** @description A `ent_` id. */
+                /** @description A `cus_` id. */
                 id: string;
+                /** @description A CRM contact id (`con_…`). */
+                guid: string;
             };
             cookie?: never;
         };
@@ -8203,12 +7507,107 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createInstallToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["BlogPost"];
+                        data: components["schemas"]["InstallToken"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exchangeInstallToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `ist_…` token. */
+                    token: string;
+                    /** @description What the new key is for, shown by `agentline keys list` (default `CLI`). */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InstallTokenExchange"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

@@ -5,6 +5,7 @@ import { group as crmSales } from './security-routes/crm-sales.js';
 import { group as support } from './security-routes/support.js';
 import { group as tasks } from './security-routes/tasks.js';
 import { group as cms } from './security-routes/cms.js';
+import { group as identity } from './security-routes/identity.js';
 import type { RouteCase, RouteGroup } from './security-routes/types.js';
 
 // The shared security suite: every /v1 route that needs a key is run through the same checks
@@ -13,7 +14,7 @@ import type { RouteCase, RouteGroup } from './security-routes/types.js';
 // so no route ships without these checks.
 
 // Feature groups keep their tables in ./security-routes/ (one file each).
-const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms];
+const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms, identity];
 
 const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/me': {},
@@ -96,11 +97,12 @@ describe('route declarations', () => {
     expect(Object.keys(ROUTES).filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it('only health, docs, the console\'s static files, the OpenAPI document and signed recording links are public', () => {
+  it('only health, docs, the console\'s static files, the OpenAPI document, signed recording links and the install-token exchange are public', () => {
     const publicUrls = h.app.routeRecords.filter((r) => r.scope === 'public').map((r) => r.url);
     // The console's pages carry no data: everything they show comes from the API with a key.
-    // Recording downloads' signed link (HMAC, expiring) is their authorization.
-    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio)$/);
+    // Recording downloads' signed link (HMAC, expiring) is their authorization; the single-use
+    // install token is the exchange's (test/auth/install-tokens.test.ts).
+    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio|\/v1\/auth\/install-token\/exchange)$/);
   });
 });
 

@@ -87,7 +87,7 @@ async function list(o: { json?: boolean }): Promise<CommandResult> {
   else {
     for (const k of rows) {
       const state = k.revoked_at ? `revoked ${k.revoked_at}` : 'active';
-      out(`${k.id}  ${k.hint}  ${k.workspace}  ${k.mode}  ${k.scopes.join(',')}${k.read_only ? '  read-only' : ''}  ${state}`);
+      out(`${k.id}  ${k.hint}  ${k.workspace}  ${k.mode}  ${k.scopes.join(',')}${k.read_only ? '  read-only' : ''}${k.label ? `  "${k.label}"` : ''}  ${state}`);
     }
   }
   return EXIT.ok;

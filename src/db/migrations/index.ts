@@ -13,6 +13,7 @@ import { turnSpeechTimings } from './011-turn-speech-timings.js';
 import { recordings } from './012-recordings.js';
 import { softphoneTickets } from './014-softphone-tickets.js';
 import { cms } from './019-cms.js';
+import { customersInstallTokens } from './018-customers-install-tokens.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '012-recordings': recordings,
   '014-softphone-tickets': softphoneTickets,
   '019-cms': cms,
+  '018-customers-install-tokens': customersInstallTokens,
 };
 
 export const migrationProvider: MigrationProvider = {

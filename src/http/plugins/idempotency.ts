@@ -55,6 +55,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency: IdempotencyHandle | null;
   }
+  interface FastifyContextConfig {
+    /** false: the header is accepted but nothing is stored (responses holding a one-time secret, e.g. install tokens). */
+    idempotency?: false;
+  }
 }
 
 function canonical(value: unknown): unknown {
@@ -78,7 +82,7 @@ export function installIdempotency(app: FastifyInstance, deps: { db: Db; clock: 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST' && request.method !== 'PATCH') return;
     const raw = request.headers['idempotency-key'];
-    if (raw === undefined || !request.auth) return;
+    if (raw === undefined || !request.auth || request.routeOptions.config?.idempotency === false) return;
     const value = Array.isArray(raw) ? raw[0]! : raw;
     if (!KEY_SHAPE.test(value)) {
       throw new ApiError('bad_request', 'Idempotency-Key must be 1-255 printable ASCII characters.', [

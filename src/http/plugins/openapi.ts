@@ -147,10 +147,12 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     },
     transform: ({ schema, url, route }) => {
       const scope = route.config?.scope;
-      const hidden = scope === 'public' || scope === 'carrier' || !url.startsWith('/v1/');
+      // A public API operation (the install-token exchange) is documented when its schema says `security: []`.
+      const documentedPublic = scope === 'public' && Array.isArray((schema as { security?: unknown })?.security) && (schema as { security: unknown[] }).security.length === 0;
+      const hidden = (scope === 'public' && !documentedPublic) || scope === 'carrier' || !url.startsWith('/v1/');
       if (hidden) return { schema: { ...schema, hide: true }, url };
       return {
-        schema: { ...schema, description: [schema?.description, `Requires scope \`${scope}\`.`].filter(Boolean).join('\n\n') },
+        schema: { ...schema, description: [schema?.description, documentedPublic ? 'Needs no API key.' : `Requires scope \`${scope}\`.`].filter(Boolean).join('\n\n') },
         url,
       };
     },
