@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../errors.js';
+import { EmptyBody } from '../../http/empty-body.js';
 import { IdParams, List, One } from '../../http/envelope.js';
 import { authOf } from '../../http/plugins/auth.js';
 import { PageQuery, pageRequest, toPage } from '../../http/pagination.js';
@@ -79,6 +80,7 @@ export async function campaignRoutes(app: FastifyInstance, deps: MarketingDeps):
           'Contacts who replied STOP to that number, or without a phone, are skipped and never charged. 402 `insufficient_credits` (nothing sent, nothing recorded) when the balance cannot cover every message. ' +
           'A contact is texted at most once per campaign: sending again (after a pause, or to contacts that joined the filter) sends only to those not yet texted. The key also needs `sms:write`.',
         params: Params,
+        body: EmptyBody,
         response: { 202: One(CampaignSchema) },
       },
     },
