@@ -88,6 +88,21 @@ export async function pendingCost(db: Executor, campaignId: string): Promise<{ c
   return { count: Number(row.n), cents: Number(row.cents) };
 }
 
+/** What the workspace's other campaigns still being sent have yet to spend. */
+export async function otherSendingCost(db: Executor, scope: Scope, campaignId: string): Promise<number> {
+  const row = await db
+    .selectFrom('marketing_recipients as r')
+    .innerJoin('marketing_campaigns as c', 'c.id', 'r.campaign_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('r.cost_cents'), eb.lit(0)).as('cents'))
+    .where('c.workspace_id', '=', scope.workspaceId)
+    .where('c.mode', '=', scope.mode)
+    .where('c.status', '=', 'sending')
+    .where('c.id', '!=', campaignId)
+    .where('r.status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.cents);
+}
+
 export async function nextPending(db: Executor, campaignId: string): Promise<MarketingRecipientsTable | undefined> {
   return db.selectFrom('marketing_recipients').selectAll().where('campaign_id', '=', campaignId).where('status', '=', 'pending').orderBy('id').limit(1).executeTakeFirst();
 }

@@ -83,10 +83,12 @@ export async function sendCampaign(deps: SendDeps, scope: Scope, id: string, ide
     // pending by a pause. The sender charges each one as it goes (a balance spent meanwhile
     // pauses the campaign with paused_reason `insufficient_credits`).
     const owed = await repo.pendingCost(trx, c.id);
+    const committed = await repo.otherSendingCost(trx, scope, c.id); // other campaigns still sending
     const balance = await readBalance(trx, scope);
-    if (owed.cents > balance) {
-      throw new ApiError('insufficient_credits', `Sending to ${owed.count} recipient(s) costs ${formatUsd(owed.cents)} and the balance is ${formatUsd(balance)}. Buy credits with POST /v1/credits/purchase; nothing was sent.`, [
-        { error: 'insufficient_credits', required_cents: owed.cents, balance_cents: balance, recipients: owed.count },
+    if (owed.cents + committed > balance) {
+      const other = committed > 0 ? ` (${formatUsd(committed)} of it is owed by other campaigns still sending)` : '';
+      throw new ApiError('insufficient_credits', `Sending to ${owed.count} recipient(s) costs ${formatUsd(owed.cents)} and the balance is ${formatUsd(balance)}${other}. Buy credits with POST /v1/credits/purchase; nothing was sent.`, [
+        { error: 'insufficient_credits', required_cents: owed.cents + committed, balance_cents: balance, recipients: owed.count },
       ]);
     }
     const updated = await repo.updateCampaignIf(trx, c.id, [c.status], {
