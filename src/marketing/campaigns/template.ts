@@ -5,7 +5,7 @@ import { ApiError, type ErrorDetail } from '../../errors.js';
 // optional fallback for contacts that lack the field: `Hi {{first_name|there}}!`.
 // Hand-written rather than a template engine: one flat substitution, no logic, no HTML escaping.
 
-const VARIABLE = /\{\{\s*([a-z_]+(?:\.[^|}\s]+)?)\s*(?:\|([^}]*))?\}\}/g;
+const VARIABLE = /\{\{\s*([^|{}\s]+)\s*(?:\|([^{}]*))?\}\}/g;
 const NAMES = ['name', 'first_name', 'last_name', 'email', 'company_name', 'title'] as const;
 
 export const TEMPLATE_HELP = `Variables: ${NAMES.map((n) => `{{${n}}}`).join(', ')}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}.`;
@@ -38,6 +38,7 @@ function valueOf(contact: ContactsTable, name: string): string {
     case 'title':
       return contact.title ?? '';
     default: {
+      if (!name.startsWith('custom_fields.')) return '';
       const key = name.slice('custom_fields.'.length);
       return (JSON.parse(contact.custom_fields) as Record<string, string>)[key] ?? '';
     }
