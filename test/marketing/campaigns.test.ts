@@ -137,6 +137,26 @@ describe('an SMS campaign', () => {
     expect(numberPhone).toMatch(/^\+/);
   });
 
+  it('paces the send; a pause stops it, and a resumed send uses the edited text for those not texted yet', async () => {
+    const k = h.api(await h.key({ workspace: 'paced' }));
+    await fund(k, 1000);
+    const num = expectOk(await k.post('/v1/numbers', { system_prompt: 'x', inbound_mode: 'off' }), 201).data;
+    const first = await contact(k, 'First One', ['+14155550601']);
+    const second = await contact(k, 'Second Two', ['+14155550602']);
+    const camp = expectOk(await k.post('/v1/marketing/campaigns', { key: 'paced', name: 'Paced', channel: 'sms', body_template: 'Old {{first_name}}', from_number_id: num.id, audience: { contact_ids: [first.id, second.id] }, messages_per_minute: 1 }), 201).data;
+    expectOk(await k.post(`/v1/marketing/campaigns/${camp.id}/send`), 202);
+    await eventually(async () => (await outboundTo(k, '+14155550601')).length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await outboundTo(k, '+14155550602')).toEqual([]); // its slot is a minute later
+    expect((await k.patch(`/v1/marketing/campaigns/${camp.id}`, { body_template: 'New {{first_name}}' })).status).toBe(409);
+    expect(expectOk(await k.patch(`/v1/marketing/campaigns/${camp.id}`, { status: 'paused' })).data).toMatchObject({ status: 'paused', paused_reason: 'requested', stats: { pending: 1 } });
+    expectOk(await k.patch(`/v1/marketing/campaigns/${camp.id}`, { body_template: 'New {{first_name}}' }));
+    expectOk(await k.post(`/v1/marketing/campaigns/${camp.id}/send`), 202);
+    await waitStatus(k, camp.id, 'completed');
+    expect((await outboundTo(k, '+14155550602')).map((m: any) => m.body)).toEqual(['New Second']);
+    expect((await outboundTo(k, '+14155550601')).map((m: any) => m.body)).toEqual(['Old First']);
+  });
+
   it('selects its audience by a contact filter', async () => {
     const k = h.api(await h.key({ workspace: 'filtered' }));
     await fund(k, 1000);

@@ -74,6 +74,11 @@ export async function insertRecipients(db: Executor, rows: MarketingRecipientsTa
   }
 }
 
+/** Drops the recipients not texted yet, so a resumed send rebuilds them from the current settings. */
+export async function dropPending(db: Executor, campaignId: string): Promise<void> {
+  await db.deleteFrom('marketing_recipients').where('campaign_id', '=', campaignId).where('status', '=', 'pending').execute();
+}
+
 export async function recipientKeys(db: Executor, campaignId: string): Promise<{ contact_id: string; to_number: string | null }[]> {
   return db.selectFrom('marketing_recipients').select(['contact_id', 'to_number']).where('campaign_id', '=', campaignId).execute();
 }

@@ -56,6 +56,9 @@ export async function sendCampaign(deps: SendDeps, scope: Scope, id: string, ide
     const audience = JSON.parse(c.audience!) as AudienceInput;
     checkAudienceShape(audience);
 
+    // Resuming a paused send: those not texted yet are rebuilt from the current text, number and
+    // audience (all editable while paused). Never while the sender runs: nothing changed then.
+    if (c.status !== 'sending') await repo.dropPending(trx, c.id);
     const { contacts, missing: gone } = await resolveAudience(trx, scope, audience);
     const existing = await repo.recipientKeys(trx, c.id);
     const known = new Set(existing.map((r) => r.contact_id));

@@ -98,6 +98,7 @@ export class CampaignSender {
         continue;
       }
       if (await this.sendOne(c, r)) sent++;
+      await this.complete(c); // done as soon as the last one is out, not a slot later
     }
     return sent;
   }
