@@ -9,6 +9,7 @@ export const ID_PREFIXES = [
   'ws', 'key', 'req', 'num', 'call', 'turn', 'sms', 'wh', 'evt', 'whd', 'led',
   'conv', 'con', 'com', 'lead', 'deal', 'stage', 'task', 'act', 'queue', 'ticket', 'msg', 'cmt', 'inv', 'pay', 'rec', 'cus',
   'site', 'col', 'ent',
+  'acct', 'je', 'jel', 'camp', 'post', 'rcpt',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

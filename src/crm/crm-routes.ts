@@ -6,6 +6,7 @@ import { supportRoutes } from '../support/support-routes.js';
 import { taskRoutes } from '../tasks/task-routes.js';
 import { cmsRoutes } from '../cms/cms-routes.js';
 import { blogRoutes } from '../blog/blog-routes.js';
+import { accountingRoutes } from '../accounting/accounting-routes.js';
 
 /** The CRM and support API (seed 003), registered under /v1. */
 export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
@@ -15,4 +16,5 @@ export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<vo
   await app.register(taskRoutes, deps);
   await app.register(cmsRoutes, deps);
   await app.register(blogRoutes, deps);
+  await app.register(accountingRoutes, deps);
 }

@@ -35,6 +35,8 @@ import { smsRoutes } from '../sms/sms-routes.js';
 import { crmRoutes } from '../crm/crm-routes.js';
 import { customerRoutes } from '../identity/customers/customer-routes.js';
 import { installTokenRoutes } from '../auth/install-token-routes.js';
+import { marketingRoutes } from '../marketing/marketing-routes.js';
+import { CampaignSender } from '../marketing/campaigns/campaign-sender.js';
 import { creditsRoutes } from '../credits/credits-routes.js';
 import { eventRoutes } from '../events/event-routes.js';
 import { healthRoutes } from '../health/health-routes.js';
@@ -193,6 +195,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     (m) => hub.find(m.workspace_id, m.to_number)?.sms({ id: m.id, from: m.from_number, to: m.to_number, body: m.body }),
     (err) => log.error({ err }, 'simulated SMS status failed'),
   );
+  // SMS campaigns are texted in the background, paced; a restart resumes them (src/marketing/).
+  const campaignSender = new CampaignSender(smsDeps);
+  app.addHook('onReady', async () => campaignSender.start());
+  app.addHook('onClose', async () => campaignSender.stop());
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(twilioVoiceRoutes, sessionDeps);
@@ -216,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(crmRoutes, services);
       await v1.register(customerRoutes, services);
       await v1.register(installTokenRoutes, { db: deps.db, clock: deps.clock, exchangesPerMinute: deps.config.installTokenExchangesPerMinute });
+      await v1.register(marketingRoutes, { ...services, sender: campaignSender });
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       await v1.register(mediaSoftphoneRoutes, { ...sessionDeps, speech });
       await v1.register(softphoneTicketRoutes, { db: deps.db, clock: deps.clock });

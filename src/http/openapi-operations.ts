@@ -26,6 +26,8 @@ export const TAGS = {
   blog: 'Blog posts (entries of the built-in `blog` CMS collection): drafts, publishing, tags.',
   customers: 'Customer records of the business, each with one or more CRM contacts, tags, notes and metadata.',
   auth: 'Install tokens: sign a CLI in without copying a key.',
+  accounting: 'Double-entry books: accounts, journal entries that balance, the trial balance; invoices and payments post to them.',
+  marketing: 'Campaigns and posts; SMS campaigns sent to CRM contacts, metered per segment.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -187,6 +189,29 @@ export const OPERATIONS: Record<string, Operation> = {
   'DELETE /v1/identity/customers/{id}/contacts/{guid}': { id: 'removeCustomerContact', tag: 'customers' },
   'POST /v1/auth/install-token': { id: 'createInstallToken', tag: 'auth' },
   'POST /v1/auth/install-token/exchange': { id: 'exchangeInstallToken', tag: 'auth' },
+  'POST /v1/accounting/accounts': { id: 'createAccountingAccount', tag: 'accounting' },
+  'GET /v1/accounting/accounts': { id: 'listAccountingAccounts', tag: 'accounting' },
+  'GET /v1/accounting/accounts/{id}': { id: 'getAccountingAccount', tag: 'accounting' },
+  'PATCH /v1/accounting/accounts/{id}': { id: 'updateAccountingAccount', tag: 'accounting' },
+  'POST /v1/accounting/journal-entries': { id: 'createJournalEntry', tag: 'accounting' },
+  'GET /v1/accounting/journal-entries': { id: 'listJournalEntries', tag: 'accounting' },
+  'GET /v1/accounting/journal-entries/{id}': { id: 'getJournalEntry', tag: 'accounting' },
+  'PATCH /v1/accounting/journal-entries/{id}': { id: 'updateJournalEntry', tag: 'accounting' },
+  'DELETE /v1/accounting/journal-entries/{id}': { id: 'deleteJournalEntry', tag: 'accounting' },
+  'POST /v1/accounting/journal-entries/{id}/reverse': { id: 'reverseJournalEntry', tag: 'accounting' },
+  'GET /v1/accounting/trial-balance': { id: 'getTrialBalance', tag: 'accounting' },
+
+  'POST /v1/marketing/campaigns': { id: 'createMarketingCampaign', tag: 'marketing' },
+  'GET /v1/marketing/campaigns': { id: 'listMarketingCampaigns', tag: 'marketing' },
+  'GET /v1/marketing/campaigns/{id}': { id: 'getMarketingCampaign', tag: 'marketing' },
+  'PATCH /v1/marketing/campaigns/{id}': { id: 'updateMarketingCampaign', tag: 'marketing' },
+  'POST /v1/marketing/campaigns/{id}/send': { id: 'sendMarketingCampaign', tag: 'marketing', errors: ['402'] },
+  'GET /v1/marketing/campaigns/{id}/recipients': { id: 'listMarketingCampaignRecipients', tag: 'marketing' },
+  'POST /v1/marketing/posts': { id: 'createMarketingPost', tag: 'marketing' },
+  'GET /v1/marketing/posts': { id: 'listMarketingPosts', tag: 'marketing' },
+  'GET /v1/marketing/posts/{id}': { id: 'getMarketingPost', tag: 'marketing' },
+  'PATCH /v1/marketing/posts/{id}': { id: 'updateMarketingPost', tag: 'marketing' },
+  'DELETE /v1/marketing/posts/{id}': { id: 'deleteMarketingPost', tag: 'marketing' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */

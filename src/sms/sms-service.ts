@@ -7,7 +7,7 @@ import { CarrierError, carrierFailure } from '../carriers/carrier.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { post } from '../credits/ledger.js';
-import type { Db } from '../db/database.js';
+import type { Db, Trx } from '../db/database.js';
 import type { Mode, NumbersTable, SmsMessagesTable, SmsStatus } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import { emitEvent } from '../events/event-writer.js';
@@ -23,6 +23,7 @@ import type { IdempotencyHandle } from '../http/plugins/idempotency.js';
 import { failpoint } from '../intents/failpoints.js';
 import { IntentBook, intentRef } from '../intents/intent-service.js';
 import * as repo from './sms-repository.js';
+import { campaignReplyTarget, recordCampaignReply } from '../marketing/campaigns/campaign-replies.js';
 
 // SMS rules: metered sends, inbound messages answered by the number's agent in a thread per
 // (number, counterpart), opt-out keywords, and the carrier's delivery reports.
@@ -61,7 +62,14 @@ export async function sendSms(
   deps: SmsDeps,
   scope: Scope,
   input: SendInput,
-  opts: { agentReply?: boolean; idempotency?: IdempotencyHandle | null } = {},
+  opts: {
+    agentReply?: boolean;
+    idempotency?: IdempotencyHandle | null;
+    /** The contact the message is for, when the caller knows it (a campaign); else matched by number. */
+    contactId?: string | null;
+    /** Runs in the transaction that records and charges the message (a campaign claims its recipient). */
+    inTx?: (trx: Trx, row: SmsMessagesTable) => Promise<void>;
+  } = {},
 ): Promise<SmsDto> {
   const number = await findNumber(deps.db, scope, input.from);
   if (!number) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
@@ -96,7 +104,7 @@ export async function sendSms(
     refunded: 0,
     agent_reply: opts.agentReply ? 1 : 0,
     metadata: JSON.stringify(input.metadata ?? {}),
-    contact_id: await matchContactId(deps.db, scope, input.to),
+    contact_id: opts.contactId ?? (await matchContactId(deps.db, scope, input.to)),
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -113,6 +121,7 @@ export async function sendSms(
         await post(trx, scope, { kind: 'sms', amountCents: -price, description: `SMS to ${input.to}, ${seg.segments} segment(s)`, related: { type: 'sms', id: row.id } }, at, deps.config.lowBalanceCents);
       }
       await intents.open(trx, { kind: 'sms.send', resourceId: row.id, scope, carrier: sender.carrier, idempotency });
+      await opts.inTx?.(trx, row);
     });
     failpoint('sms.after_intent');
 
@@ -212,7 +221,8 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
   const seg = countSegments(input.body);
   const at = deps.clock.now();
   const scope = scopeOf(number);
-  const contactId = await matchContactId(deps.db, scope, input.from);
+  const campaignReply = await campaignReplyTarget(deps.db, number, input.from); // a reply to a marketing campaign
+  const contactId = campaignReply?.contactId ?? (await matchContactId(deps.db, scope, input.from));
   const row: SmsMessagesTable = {
     id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'inbound',
     from_number: input.from, to_number: number.phone_number, counterpart: input.from, body: input.body, encoding: seg.encoding,
@@ -223,6 +233,7 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
     await repo.insertSms(trx, row);
     if (keyword === 'stop') await repo.optOut(trx, { number_id: number.id, counterpart: input.from, workspace_id: number.workspace_id, mode: number.mode, opted_out_at: at.toISOString() });
     if (keyword === 'start') await repo.optIn(trx, number.id, input.from);
+    if (campaignReply) await recordCampaignReply(trx, campaignReply, row);
     await emitEvent(trx, scope, 'sms.received', { ...smsDto(row), keyword }, at);
   });
 

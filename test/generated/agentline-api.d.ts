@@ -1287,7 +1287,7 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
-    "/v1/identity/customers": {
+    "/v1/accounting/accounts": {
         parameters: {
             query?: never;
             header?: never;
@@ -1295,27 +1295,25 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List customers, newest first
-         * @description Filters `tag`, `email`, `query` (or `q`); `cursor` or the seed's `offset` pages.
-         *
-         *     Requires scope `crm:read`.
+         * List accounting accounts
+         * @description Requires scope `crm:read`.
          */
-        get: operations["listCustomers"];
+        get: operations["listAccountingAccounts"];
         put?: never;
         /**
-         * Create customer
-         * @description Each of `contacts` is `{ email, display_name? }` (the CRM contact with that email is linked, or a new one is created) or `{ guid }` (an existing CRM contact). The first is the primary contact; a readable `phone` is added to its phones, so calls and SMS from it show on the customer. A contact belongs to one customer (409 `contact_taken` otherwise). Emits `customer.created`.
+         * Create accounting account
+         * @description `code` is unique in the workspace (409). `default_for` makes it the account invoices (`receivables`, `revenue`) or payments (`cash`) post to.
          *
          *     Requires scope `crm:write`.
          */
-        post: operations["createCustomer"];
+        post: operations["createAccountingAccount"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/identity/customers/by-contact/{guid}": {
+    "/v1/accounting/accounts/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1323,21 +1321,51 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get the customer of a contact
-         * @description The customer a CRM contact (`con_…`) belongs to, with its recent calls and SMS; 404 when it belongs to none.
-         *
-         *     Requires scope `crm:read`.
+         * Get an accounting account with its balance
+         * @description Requires scope `crm:read`.
          */
-        get: operations["getCustomerByContact"];
+        get: operations["getAccountingAccount"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an accounting account
+         * @description Rename, re-code, archive, or set `default_for`. `type` changes only while no journal line uses the account (409 `account_in_use`).
+         *
+         *     Requires scope `crm:write`.
+         */
+        patch: operations["updateAccountingAccount"];
+        trace?: never;
+    };
+    "/v1/accounting/journal-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries
+         * @description Requires scope `crm:read`.
+         */
+        get: operations["listJournalEntries"];
+        put?: never;
+        /**
+         * Create journal entry
+         * @description The lines must balance: each line has `debit_cents` or `credit_cents` (positive integer cents, never both) on an open account of this workspace, and the debits sum to the credits. Otherwise 422 `validation_error` whose `details` name each problem (`lines.1.account_id` `account_not_found`, `lines` `unbalanced` ...). `status: "posted"` posts it at once; a posted entry is immutable.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["createJournalEntry"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/identity/customers/{id}": {
+    "/v1/accounting/journal-entries/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1345,55 +1373,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get customer
-         * @description With `recent_calls` and `recent_sms`: its contacts' and its phone's latest calls and texts.
-         *
-         *     Requires scope `crm:read`.
+         * Get a journal entry with its lines
+         * @description Requires scope `crm:read`.
          */
-        get: operations["getCustomer"];
+        get: operations["getJournalEntry"];
         put?: never;
         post?: never;
         /**
-         * Delete customer
-         * @description Removes the customer; its CRM contacts, their calls and SMS stay. Emits `customer.deleted`.
+         * Delete a draft journal entry
+         * @description Drafts only; a posted entry answers 409 (reverse it instead).
          *
          *     Requires scope `crm:write`.
          */
-        delete: operations["deleteCustomer"];
+        delete: operations["deleteJournalEntry"];
         options?: never;
         head?: never;
         /**
-         * Update customer
-         * @description Partial: `company`, `phone`, `notes` (null clears), `tags` (replaces the list), `metadata` (merged; a key set to null is removed). A new readable phone is added to the primary contact. Emits `customer.updated`.
+         * Edit or post a draft journal entry
+         * @description Drafts only (a posted entry answers 409 `entry_posted`). `lines` replaces all lines and is checked like a new entry; `status: "posted"` posts the draft.
          *
          *     Requires scope `crm:write`.
          */
-        patch: operations["updateCustomer"];
+        patch: operations["updateJournalEntry"];
         trace?: never;
     };
-    "/v1/identity/customers/{id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Customer timeline, newest first
-         * @description The calls and SMS of any of its contacts, and those with its phone, as `{ type, id, occurred_at, summary, resource }` entries (the contact timeline's). Filter with `type` (`call` | `sms`).
-         *
-         *     Requires scope `crm:read`.
-         */
-        get: operations["getCustomerTimeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/identity/customers/{id}/contacts": {
+    "/v1/accounting/journal-entries/{id}/reverse": {
         parameters: {
             query?: never;
             header?: never;
@@ -1403,19 +1407,97 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a contact to a customer
-         * @description `{ email, display_name? }` or `{ guid }`, as on create. 201 with the customer; 200 when the contact was already on it; 409 `contact_taken` when another customer has it.
+         * Reverse a posted journal entry
+         * @description Posts a new entry with every line on the other side, linked both ways (`reversal_of` / `reversed_by`). An entry is reversed once (409 `already_reversed`).
          *
          *     Requires scope `crm:write`.
          */
-        post: operations["addCustomerContact"];
+        post: operations["reverseJournalEntry"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/identity/customers/{id}/contacts/{guid}": {
+    "/v1/accounting/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the trial balance
+         * @description Posted debits and credits per account in one currency (default USD), optionally up to `as_of`. The totals are always equal: `balance_cents` is 0.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getTrialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketing campaigns
+         * @description Archived campaigns only with `status=archived`.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["listMarketingCampaigns"];
+        put?: never;
+        /**
+         * Create marketing campaign
+         * @description `key` is unique in the workspace (409). An SMS campaign (`channel: "sms"`) also takes `body_template` (with `{{first_name}}`-style variables; 422 `unknown_variable`), `from_number_id` and an `audience` (`contact_ids`, or a contact `filter`); send it with POST …/send.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createMarketingCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a marketing campaign
+         * @description SMS campaigns carry `stats`: recipients by delivery status, replies and cost.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["getMarketingCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a marketing campaign
+         * @description While an SMS campaign is sending, `status: "paused"` stops the sender (POST …/send resumes); its text, number and audience change only when it is not sending (409 `campaign_sending`).
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateMarketingCampaign"];
+        trace?: never;
+    };
+    "/v1/marketing/campaigns/{id}/send": {
         parameters: {
             query?: never;
             header?: never;
@@ -1423,62 +1505,92 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
+        /**
+         * Send an SMS campaign
+         * @description Texts the audience from `from_number_id`, in the background at `messages_per_minute`; answers 202 at once with the campaign (`status: "sending"`). Each message is charged per segment as it is sent, like POST /v1/sms. Contacts who replied STOP to that number, or without a phone, are skipped and never charged. 402 `insufficient_credits` (nothing sent, nothing recorded) when the balance cannot cover every message. A contact is texted at most once per campaign: sending again (after a pause, or to contacts that joined the filter) sends only to those not yet texted. The key also needs `sms:write`.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["sendMarketingCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/campaigns/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an SMS campaign's recipients and their delivery status
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listMarketingCampaignRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketing posts
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listMarketingPosts"];
+        put?: never;
+        /**
+         * Create marketing post
+         * @description `campaign_id` must exist (404 naming it). `scheduled` needs `scheduled_at`; `published` sets `published_at` to now unless given.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createMarketingPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a marketing post
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getMarketingPost"];
         put?: never;
         post?: never;
         /**
-         * Remove a contact from a customer
-         * @description Unlinks the CRM contact (which stays in the CRM). The last contact cannot be removed (409 `last_contact`): delete the customer instead. Removing the primary contact makes the next one primary.
-         *
-         *     Requires scope `crm:write`.
+         * Delete a marketing post
+         * @description Requires scope `cms:write`.
          */
-        delete: operations["removeCustomerContact"];
+        delete: operations["deleteMarketingPost"];
         options?: never;
         head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/auth/install-token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
         /**
-         * Mint an install token
-         * @description Any key (not a read-only one) mints a single-use token, good for 5 minutes, that `agentline login` exchanges for a key of its own with the same workspace, mode and scopes. Only its SHA-256 is stored. Idempotency-Key is accepted but not stored (the response holds the token): a retry mints another token.
-         *
-         *     Requires scope `any`.
+         * Update a marketing post
+         * @description Requires scope `cms:write`.
          */
-        post: operations["createInstallToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/auth/install-token/exchange": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Exchange an install token for an API key
-         * @description The token is the credential: send no Authorization header. Answers a new API key once per token; a used token answers 401 `token_invalid` and writes an `auth.install_token.replayed` event, an expired or unknown one 401 `token_invalid`. Attempts are limited per client IP (`AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE`, 429 with `Retry-After`). Emits `auth.install_token.exchanged`.
-         *
-         *     Needs no API key.
-         */
-        post: operations["exchangeInstallToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
+        patch: operations["updateMarketingPost"];
         trace?: never;
     };
     "/v1/softphone/tickets": {
@@ -1771,6 +1883,8 @@ export interface components {
             enabled_modules: string[];
             /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
             default_region: string;
+            /** @description When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike. */
+            accounting_enabled: boolean;
         };
         /** Contact */
         Contact: {
@@ -2108,94 +2222,187 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** Customer */
-        Customer: {
-            /** @description `cus_` id. */
+        /** AccountingAccount */
+        AccountingAccount: {
+            /** @description `acct_` id. */
             id: string;
-            /** @description The workspace (the business identity) the customer belongs to. */
-            identity_id: string;
-            company: string | null;
-            phone: string | null;
-            phone_e164: string | null;
-            tags: string[];
-            notes: string | null;
-            metadata: {
-                [key: string]: unknown;
+            code: string;
+            name: string;
+            /** @description asset, liability, equity, revenue or expense. */
+            type: "asset" | "liability" | "equity" | "revenue" | "expense";
+            description: string | null;
+            default_for: ("receivables" | "revenue" | "cash") | null;
+            /** @description Posted entries only, on the account's normal side: debits − credits for assets and expenses, credits − debits otherwise. */
+            balance_cents: number;
+            custom_fields: {
+                [key: string]: string;
             };
-            /** @description The primary contact first. */
-            contacts: {
-                /** @description The CRM contact's id (`con_…`): `GET /v1/contacts/{guid}`. */
-                guid: string;
-                email: string | null;
-                display_name: string;
-                is_primary: boolean;
-                phones: string[];
-                /** @description The contact's CRM timeline (calls, SMS, tickets, tasks, activities). */
-                timeline_url: string;
-            }[];
-            /** @description Single-customer responses only: the 10 latest calls with any of its contacts or from/to its phone. */
-            recent_calls?: {
-                id: string;
-                direction: string;
-                from: string;
-                to: string;
-                status: string;
-                duration_seconds: number | null;
-                contact_id: string | null;
-                /** Format: date-time */
-                created_at: string;
-            }[];
-            /** @description Single-customer responses only: the 10 latest SMS, likewise. */
-            recent_sms?: {
-                id: string;
-                direction: string;
-                from: string;
-                to: string;
-                status: string;
-                body: string;
-                contact_id: string | null;
-                /** Format: date-time */
-                created_at: string;
-            }[];
-            /** @description All of its calls and SMS, newest first, paged: `GET /v1/identity/customers/{id}/timeline`. */
-            timeline_url: string;
+            archived_at: string | null;
+            livemode: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
-        /** InstallToken */
-        InstallToken: {
-            /** @description The single-use `ist_…` token: give it to `agentline login` (or POST it to the exchange) within 5 minutes. */
-            token: string;
+        /** JournalEntry */
+        JournalEntry: {
+            /** @description `je_` id. */
+            id: string;
+            status: "draft" | "posted";
+            /** Format: date */
+            entry_date: string;
+            memo: string | null;
+            reference: string | null;
+            currency: string;
+            lines: {
+                /** @description `jel_` id. */
+                id: string;
+                account_id: string;
+                account_code: string;
+                account_name: string;
+                debit_cents: number;
+                credit_cents: number;
+                description: string | null;
+            }[];
+            /** @description The sum of the debits (= the sum of the credits). */
+            total_cents: number;
+            source: {
+                /** @description `invoice` or `payment` for automatic postings. */
+                type: string;
+                id: string;
+            } | null;
+            reversal_of: string | null;
+            reversed_by: string | null;
+            posted_at: string | null;
+            custom_fields: {
+                [key: string]: string;
+            };
+            livemode: boolean;
             /** Format: date-time */
-            expires_at: string;
-            workspace_id: string;
-            mode: "test" | "live";
-            /** @description The scopes of the minting key, which the exchanged key gets. */
-            scopes: string[];
-            read_only: boolean;
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
-        /** InstallTokenExchange */
-        InstallTokenExchange: {
-            /** @description The new API key (`al_test_…` / `al_live_…`), shown only this once. */
-            access_token: string;
-            /** @enum {string} */
-            token_type: "bearer";
-            key: {
-                /** @description `key_…`; revoke it with `agentline keys revoke`. */
-                id: string;
-                label: string;
-                mode: "test" | "live";
-                scopes: string[];
-                read_only: boolean;
-                /** Format: date-time */
-                created_at: string;
-            };
-            workspace: {
-                id: string;
+        /** TrialBalance */
+        TrialBalance: {
+            currency: string;
+            /** @description Entries dated up to and including this day; null for all. */
+            as_of: string | null;
+            accounts: {
+                account_id: string;
+                code: string;
                 name: string;
+                type: string;
+                /** @description Sum of posted debits. */
+                debit_cents: number;
+                /** @description Sum of posted credits. */
+                credit_cents: number;
+                /** @description debit_cents − credit_cents (positive: a debit balance). */
+                balance_cents: number;
+            }[];
+            total_debit_cents: number;
+            total_credit_cents: number;
+            /** @description total_debit_cents − total_credit_cents: always 0. */
+            balance_cents: number;
+            livemode: boolean;
+        };
+        /** MarketingCampaign */
+        MarketingCampaign: {
+            /** @description `camp_` id. */
+            id: string;
+            key: string;
+            name: string;
+            channel: string;
+            status: "draft" | "active" | "sending" | "paused" | "completed" | "archived";
+            description: string | null;
+            starts_at: string | null;
+            ends_at: string | null;
+            budget_cents: number | null;
+            custom_fields: {
+                [key: string]: string;
             };
+            body_template: string | null;
+            from_number_id: string | null;
+            audience: {
+                /** @description `con_` ids of this workspace. */
+                contact_ids?: string[];
+                /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
+                filter?: {
+                    /** @description As GET /v1/contacts `query`. */
+                    query?: string;
+                    company_id?: string;
+                    custom_field_key?: string;
+                    custom_field_value?: string;
+                };
+            } | null;
+            messages_per_minute: number | null;
+            paused_reason: string | null;
+            stats: {
+                recipients: number;
+                /** @description Waiting for the sender. */
+                pending: number;
+                /** @description Handed to the carrier, no delivery report yet. */
+                sent: number;
+                delivered: number;
+                /** @description Failed or undelivered (failed messages are refunded). */
+                failed: number;
+                /** @description Opted out, no phone number, duplicate number ... never sent, never charged. */
+                skipped: number;
+                replied: number;
+                /** @description What the messages sent so far cost (refunds deducted). */
+                cost_cents: number;
+            } | null;
+            send_started_at: string | null;
+            completed_at: string | null;
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** MarketingCampaignRecipient */
+        MarketingCampaignRecipient: {
+            /** @description `rcpt_` id. */
+            id: string;
+            campaign_id: string;
+            contact_id: string;
+            to: string | null;
+            body: string | null;
+            segments: number;
+            cost_cents: number;
+            /** @description `pending` (not sent yet), `skipped` (see `skip_reason`), then the SMS's delivery: `sent`, `delivered`, or `failed` (failed or undelivered). */
+            status: "pending" | "skipped" | "sent" | "delivered" | "failed";
+            skip_reason: string | null;
+            error_code: string | null;
+            sms_id: string | null;
+            sent_at: string | null;
+            replied_at: string | null;
+            reply_sms_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** MarketingPost */
+        MarketingPost: {
+            /** @description `post_` id. */
+            id: string;
+            channel: string;
+            title: string | null;
+            body: string;
+            campaign_id: string | null;
+            status: "draft" | "scheduled" | "published" | "archived";
+            url: string | null;
+            scheduled_at: string | null;
+            published_at: string | null;
+            custom_fields: {
+                [key: string]: string;
+            };
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /** SoftphoneTicket */
         SoftphoneTicket: {
@@ -2999,7 +3206,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed")[];
+                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -3138,7 +3345,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed")[];
+                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -3998,6 +4205,8 @@ export interface operations {
                 "application/json": {
                     /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
                     default_region?: string;
+                    /** @description When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike. */
+                    accounting_enabled?: boolean;
                 };
             };
         };
@@ -7060,23 +7269,18 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    listCustomers: {
+    listAccountingAccounts: {
         parameters: {
             query?: {
                 /** @description Page size, 1..100. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description Customers with this tag. */
-                tag?: string;
-                /** @description Customers with a contact that has this email (any of its emails, case-insensitive). */
-                email?: string;
-                /** @description Case-insensitive substring of company or notes. */
+                /** @description asset, liability, equity, revenue or expense. */
+                type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+                /** @description Matches code or name (case-insensitive substring). */
                 query?: string;
-                /** @description Same as `query`. */
-                q?: string;
-                /** @description The seed's offset paging: rows to skip (after `cursor`, when both are given). */
-                offset?: number;
+                include_archived?: boolean;
             };
             header?: never;
             path?: never;
@@ -7095,11 +7299,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Customer"][];
+                        data: components["schemas"]["AccountingAccount"][];
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         next_cursor: string | null;
-                        /** @description How many customers this page holds (the seed's `count`). */
-                        count: number;
                         request_id: string;
                     };
                 };
@@ -7115,7 +7317,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    createCustomer: {
+    createAccountingAccount: {
         parameters: {
             query?: never;
             header?: {
@@ -7128,25 +7330,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description At least one; the first is the primary contact. */
-                    contacts: {
-                        /** Format: email */
-                        email?: string;
-                        display_name?: string;
-                        /** @description The seed's spelling of `display_name`. */
-                        displayName?: string;
-                        /** @description A CRM contact id (`con_…`) of this workspace. */
-                        guid?: string;
-                    }[];
-                    company?: string;
-                    /** @description Any form libphonenumber reads, in the workspace's `default_region`; stored in E.164, added to the primary contact's `phones`, and calls and SMS from it show on the customer. Text that is not a phone number is kept as given (and `phone_e164` is null: nothing is matched on it). */
-                    phone?: string;
-                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
-                    tags?: string[];
-                    notes?: string;
-                    /** @description Your own JSON values (at most 50 keys, 16 KB in all). */
-                    metadata?: {
-                        [key: string]: unknown;
+                    /** @description Unique in the workspace (409 otherwise), e.g. `4000`. */
+                    code: string;
+                    name: string;
+                    /** @description asset, liability, equity, revenue or expense. */
+                    type: "asset" | "liability" | "equity" | "revenue" | "expense";
+                    description?: string | null;
+                    default_for?: ("receivables" | "revenue" | "cash") | null;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
                     };
                 };
             };
@@ -7164,7 +7357,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Customer"];
+                        data: components["schemas"]["AccountingAccount"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7181,52 +7374,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getCustomerByContact: {
+    getAccountingAccount: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A CRM contact id (`con_…`). */
-                guid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Customer"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getCustomer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `cus_` id. */
+                /** @description A `acct_` id. */
                 id: string;
             };
             cookie?: never;
@@ -7244,7 +7397,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Customer"];
+                        data: components["schemas"]["AccountingAccount"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7261,12 +7414,235 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    deleteCustomer: {
+    updateAccountingAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `acct_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the workspace (409 otherwise), e.g. `4000`. */
+                    code?: string;
+                    name?: string;
+                    /** @description asset, liability, equity, revenue or expense. */
+                    type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+                    description?: string | null;
+                    default_for?: ("receivables" | "revenue" | "cash") | null;
+                    /** @description Archived accounts take no new lines and are hidden from lists unless `include_archived=true`. */
+                    archived?: boolean;
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AccountingAccount"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listJournalEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "draft" | "posted";
+                /** @description Matches memo or reference (case-insensitive substring). */
+                query?: string;
+                /** @description Entries with a line on this account. */
+                account_id?: string;
+                /** @description Entries posted for this invoice or payment. */
+                source_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default `draft`. A posted entry is final. */
+                    status?: "draft" | "posted";
+                    /**
+                     * Format: date
+                     * @description The accounting date, YYYY-MM-DD (default today, UTC).
+                     */
+                    entry_date?: string;
+                    memo?: string | null;
+                    reference?: string | null;
+                    /** @description ISO 4217, upper case (default `USD`). */
+                    currency?: string;
+                    /** @description At least two; the debits must sum to the credits (422 `unbalanced`). */
+                    lines: {
+                        /** @description An `acct_` id of this workspace (422 `account_not_found` otherwise). */
+                        account_id: string;
+                        /** @description Positive integer cents on the debit side; a line has a debit or a credit, never both. */
+                        debit_cents?: number;
+                        /** @description Positive integer cents on the credit side; a line has a debit or a credit, never both. */
+                        credit_cents?: number;
+                        description?: string;
+                    }[];
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJournalEntry: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `cus_` id. */
+                /** @description A `je_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `je_` id. */
                 id: string;
             };
             cookie?: never;
@@ -7305,7 +7681,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    updateCustomer: {
+    updateJournalEntry: {
         parameters: {
             query?: never;
             header?: {
@@ -7313,7 +7689,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A `cus_` id. */
+                /** @description A `je_` id. */
                 id: string;
             };
             cookie?: never;
@@ -7321,14 +7697,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    company?: string | null;
-                    phone?: string | null;
-                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
-                    tags?: string[];
-                    notes?: string | null;
-                    /** @description Merged into the stored metadata; a key set to null is removed. */
-                    metadata?: {
-                        [key: string]: unknown;
+                    /**
+                     * @description `posted` posts the draft; it cannot go back.
+                     * @enum {string}
+                     */
+                    status?: "posted";
+                    /** Format: date */
+                    entry_date?: string;
+                    memo?: string | null;
+                    reference?: string | null;
+                    /** @description ISO 4217, upper case (default `USD`). */
+                    currency?: string;
+                    /** @description At least two; the debits must sum to the credits (422 `unbalanced`). */
+                    lines?: {
+                        /** @description An `acct_` id of this workspace (422 `account_not_found` otherwise). */
+                        account_id: string;
+                        /** @description Positive integer cents on the debit side; a line has a debit or a credit, never both. */
+                        debit_cents?: number;
+                        /** @description Positive integer cents on the credit side; a line has a debit or a credit, never both. */
+                        credit_cents?: number;
+                        description?: string;
+                    }[];
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
                     };
                 };
             };
@@ -7346,7 +7738,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Customer"];
+                        data: components["schemas"]["JournalEntry"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7363,21 +7755,69 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getCustomerTimeline: {
+    reverseJournalEntry: {
         parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description call | sms */
-                type?: "call" | "sms";
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            header?: never;
             path: {
-                /** @description A `cus_` id. */
+                /** @description A `je_` id. */
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date of the reversing entry (default today).
+                     */
+                    entry_date?: string;
+                    memo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTrialBalance: {
+        parameters: {
+            query?: {
+                currency?: string;
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -7393,7 +7833,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["TimelineEntry"][];
+                        data: components["schemas"]["TrialBalance"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarketingCampaigns: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "draft" | "active" | "sending" | "paused" | "completed" | "archived";
+                channel?: string;
+                /** @description Matches key or name (case-insensitive substring). */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"][];
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         next_cursor: string | null;
                         request_id: string;
@@ -7411,52 +7897,57 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    addCustomerContact: {
+    createMarketingCampaign: {
         parameters: {
             query?: never;
             header?: {
                 /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            path: {
-                /** @description A `cus_` id. */
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        /** @description `{ email, display_name? }` (links the CRM contact with that email, or creates one) or `{ guid }` (an existing CRM contact). */
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: email */
-                    email?: string;
-                    display_name?: string;
-                    /** @description The seed's spelling of `display_name`. */
-                    displayName?: string;
-                    /** @description A CRM contact id (`con_…`) of this workspace. */
-                    guid?: string;
+                    /** @description Your stable identifier, unique in the workspace (409 otherwise). */
+                    key: string;
+                    name: string;
+                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
+                    channel: string;
+                    /** @description Default `draft`. SMS campaigns start as drafts and are sent with POST …/send. */
+                    status?: "draft" | "active";
+                    description?: string | null;
+                    starts_at?: string | null;
+                    ends_at?: string | null;
+                    budget_cents?: number | null;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                    /** @description The SMS text, filled per contact. Variables: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company_name}}, {{title}}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}. */
+                    body_template?: string;
+                    /** @description The `num_` id that sends (and receives the replies). */
+                    from_number_id?: string;
+                    /** @description Who an SMS campaign texts: `contact_ids` or a contact `filter` (one of the two). Each contact is texted at its first phone number. */
+                    audience?: {
+                        /** @description `con_` ids of this workspace. */
+                        contact_ids?: string[];
+                        /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
+                        filter?: {
+                            /** @description As GET /v1/contacts `query`. */
+                            query?: string;
+                            company_id?: string;
+                            custom_field_key?: string;
+                            custom_field_value?: string;
+                        };
+                    };
+                    /** @description Pacing of the background sender (default 60 a minute). */
+                    messages_per_minute?: number;
                 };
             };
         };
         responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Customer"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
             /** @description Success. */
             201: {
                 headers: {
@@ -7469,7 +7960,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Customer"];
+                        data: components["schemas"]["MarketingCampaign"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7486,15 +7977,13 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    removeCustomerContact: {
+    getMarketingCampaign: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `cus_` id. */
+                /** @description A `camp_` id. */
                 id: string;
-                /** @description A CRM contact id (`con_…`). */
-                guid: string;
             };
             cookie?: never;
         };
@@ -7511,7 +8000,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Customer"];
+                        data: components["schemas"]["MarketingCampaign"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7528,25 +8017,57 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    createInstallToken: {
+    updateMarketingCampaign: {
         parameters: {
             query?: never;
             header?: {
                 /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            path?: never;
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
             cookie?: never;
         };
-        /** @description This operation takes no fields: send no body or `{}`. */
         requestBody: {
             content: {
-                "application/json": Record<string, never> | null;
+                "application/json": {
+                    name?: string;
+                    status?: "draft" | "active" | "paused" | "completed" | "archived";
+                    description?: string | null;
+                    starts_at?: string | null;
+                    ends_at?: string | null;
+                    budget_cents?: number | null;
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                    /** @description The SMS text, filled per contact. Variables: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company_name}}, {{title}}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}. */
+                    body_template?: string;
+                    /** @description The `num_` id that sends (and receives the replies). */
+                    from_number_id?: string;
+                    /** @description Who an SMS campaign texts: `contact_ids` or a contact `filter` (one of the two). Each contact is texted at its first phone number. */
+                    audience?: {
+                        /** @description `con_` ids of this workspace. */
+                        contact_ids?: string[];
+                        /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
+                        filter?: {
+                            /** @description As GET /v1/contacts `query`. */
+                            query?: string;
+                            company_id?: string;
+                            custom_field_key?: string;
+                            custom_field_value?: string;
+                        };
+                    };
+                    /** @description Pacing of the background sender (default 60 a minute). */
+                    messages_per_minute?: number;
+                };
             };
         };
         responses: {
             /** @description Success. */
-            201: {
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -7557,7 +8078,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["InstallToken"];
+                        data: components["schemas"]["MarketingCampaign"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7574,7 +8095,152 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    exchangeInstallToken: {
+    sendMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarketingCampaignRecipients: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "pending" | "skipped" | "sent" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaignRecipient"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarketingPosts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                campaign_id?: string;
+                channel?: string;
+                status?: "draft" | "scheduled" | "published" | "archived";
+                /** @description Matches title or body (case-insensitive substring). */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createMarketingPost: {
         parameters: {
             query?: never;
             header?: {
@@ -7587,10 +8253,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The `ist_…` token. */
-                    token: string;
-                    /** @description What the new key is for, shown by `agentline keys list` (default `CLI`). */
-                    label?: string;
+                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
+                    channel: string;
+                    title?: string | null;
+                    body: string;
+                    campaign_id?: string | null;
+                    status?: "draft" | "scheduled" | "published" | "archived";
+                    url?: string | null;
+                    scheduled_at?: string | null;
+                    published_at?: string | null;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -7607,7 +8282,153 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["InstallTokenExchange"];
+                        data: components["schemas"]["MarketingPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `post_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `post_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `post_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
+                    channel?: string;
+                    title?: string | null;
+                    body?: string;
+                    campaign_id?: string | null;
+                    status?: "draft" | "scheduled" | "published" | "archived";
+                    url?: string | null;
+                    scheduled_at?: string | null;
+                    published_at?: string | null;
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

@@ -14,6 +14,7 @@ import { recordings } from './012-recordings.js';
 import { softphoneTickets } from './014-softphone-tickets.js';
 import { cms } from './019-cms.js';
 import { customersInstallTokens } from './018-customers-install-tokens.js';
+import { accountingMarketing } from './020-accounting-marketing.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '014-softphone-tickets': softphoneTickets,
   '019-cms': cms,
   '018-customers-install-tokens': customersInstallTokens,
+  '020-accounting-marketing': accountingMarketing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,17 +17,22 @@ const DefaultRegion = Type.String({
   description: 'ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`.',
 });
 
+const AccountingEnabled = Type.Boolean({
+  description: 'When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike.',
+});
+
 const WorkspaceSchema = Type.Object(
   {
     id: Type.String({ description: '`ws_` id.' }),
     name: Type.String(),
     enabled_modules: Type.Array(Type.String(), { description: 'The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `cms`.' }),
     default_region: DefaultRegion,
+    accounting_enabled: AccountingEnabled,
   },
   { $id: 'Workspace', title: 'Workspace' },
 );
 
-const UpdateWorkspaceBody = Type.Object({ default_region: Type.Optional(DefaultRegion) }, { additionalProperties: false, minProperties: 1 });
+const UpdateWorkspaceBody = Type.Object({ default_region: Type.Optional(DefaultRegion), accounting_enabled: Type.Optional(AccountingEnabled) }, { additionalProperties: false, minProperties: 1 });
 
 export async function workspaceRoutes(app: FastifyInstance, deps: CrmDeps) {
   app.get(

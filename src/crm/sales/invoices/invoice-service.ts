@@ -9,6 +9,7 @@ import type { Scope } from '../../../scope.js';
 import type { CrmDeps } from '../../crm-deps.js';
 import { requireExists } from '../../related.js';
 import { blankToNull, conflict, type DeletedDto, isUniqueViolation } from '../sales-shared.js';
+import { postInvoiceIssued, postInvoiceVoided } from '../../../accounting/auto-posting.js';
 import { type InvoiceDto, invoiceDto } from './invoice-dto.js';
 import * as repo from './invoice-repository.js';
 
@@ -114,6 +115,7 @@ export async function createInvoice(deps: Deps, scope: Scope, input: CreateInvoi
         ...(input.status === 'sent' ? sentChanges(subtotal, now) : {}),
       };
       await repo.insertInvoice(trx, row, items);
+      if (row.status !== 'draft') await postInvoiceIssued(trx, scope, row, at); // the books, when accounting is on
       const dto = invoiceDto(row, items);
       if (row.status === 'paid') await emitPaid(trx, scope, dto, at, null);
       await idempotency?.saveInTx(trx, 201, dto);
@@ -183,6 +185,9 @@ export async function updateInvoice(deps: Deps, scope: Scope, id: string, input:
       const updated = await repo.updateInvoiceIf(trx, scope, id, [existing.status], changes, { unpaid });
       if (!updated) throw conflict('The invoice changed while this request ran; fetch it and retry.', 'id', 'concurrent_change');
       if (built) await repo.replaceLineItems(trx, id, built.items);
+      // The books, when accounting is on: issuing posts receivables/revenue, voiding reverses it.
+      if (existing.status === 'draft' && updated.status !== 'draft') await postInvoiceIssued(trx, scope, updated, at);
+      if (existing.status !== 'void' && updated.status === 'void') await postInvoiceVoided(trx, scope, updated, at);
       const dto = await toDto(trx, updated);
       if (updated.status === 'paid' && existing.status !== 'paid') await emitPaid(trx, scope, dto, at, null);
       await idempotency?.saveInTx(trx, 200, dto);

@@ -9,6 +9,7 @@ import { invoiceDto } from '../invoices/invoice-dto.js';
 import { findInvoice, lineItemsOf } from '../invoices/invoice-repository.js';
 import { emitPaid } from '../invoices/invoice-service.js';
 import { conflict } from '../sales-shared.js';
+import { postPayment } from '../../../accounting/auto-posting.js';
 import { type PaymentDto, paymentDto } from './payment-dto.js';
 import * as repo from './payment-repository.js';
 
@@ -75,6 +76,7 @@ export async function recordPayment(deps: Deps, scope: Scope, input: RecordPayme
       created_at: now,
     };
     await repo.insertPayment(trx, row);
+    await postPayment(trx, scope, row, updated, at); // the books, when accounting is on
     if (updated.status === 'paid') {
       await emitPaid(trx, scope, invoiceDto(updated, await lineItemsOf(trx, [updated.id])), at, row.id);
     }
