@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 export const ID_PREFIXES = [
   'ws', 'key', 'req', 'num', 'call', 'turn', 'sms', 'wh', 'evt', 'whd', 'led',
   'conv', 'con', 'com', 'lead', 'deal', 'stage', 'task', 'act', 'queue', 'ticket', 'msg', 'cmt', 'inv', 'pay', 'rec',
+  'agt', 'idn', 'svc', 'use',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

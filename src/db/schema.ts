@@ -77,6 +77,8 @@ export interface NumbersTable {
   barge_in_ms: number;
   /** Record this number's calls (012-recordings; 0/1, default 0). Optional: rows built before it stay valid. */
   recording?: number;
+  /** The reusable agent whose settings replace the number's own (017; null: the number's own). */
+  agent_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -139,6 +141,8 @@ export interface CallsTable {
   contact_id: string | null;
   /** Per-call override of the number's `recording` (012-recordings; 0/1, null: the number decides). */
   recording?: number | null;
+  /** The reusable agent that handled the call (017), when there was one. */
+  agent_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -209,6 +213,8 @@ export interface SmsMessagesTable {
   agent_reply: number;
   metadata: string;
   contact_id: string | null;
+  /** The reusable agent that wrote an agent reply (017). */
+  agent_id?: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -33,7 +33,11 @@ export type EventType =
   | 'ticket.created'
   | 'ticket.updated'
   | 'invoice.paid'
-  | 'task.created';
+  | 'task.created'
+  | 'agent.created'
+  | 'agent.updated'
+  | 'identity.updated'
+  | 'usage.limit_exceeded';
 
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
@@ -42,6 +46,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'sms.sent', 'sms.received', 'sms.delivered', 'sms.failed', 'webhook_endpoint.disabled', 'webhook.test',
   'contact.created', 'lead.created', 'lead.converted', 'deal.stage_changed', 'ticket.created', 'ticket.updated',
   'invoice.paid', 'task.created',
+  'agent.created', 'agent.updated', 'identity.updated', 'usage.limit_exceeded',
 ];
 
 export interface EventDto {

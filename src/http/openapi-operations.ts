@@ -22,6 +22,9 @@ export const TAGS = {
   payments: 'Payments against invoices.',
   support: 'Support queues, tickets, their messages and internal comments.',
   tasks: 'To-dos assigned to people or agents.',
+  agents: 'Reusable agents that numbers and calls point at, with their activity.',
+  identity: 'The business the agents speak for: profile and services.',
+  usage: 'Model tokens and agent executions, and usage against the plan limits.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -151,6 +154,15 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/tasks/{id}': { id: 'getTask', tag: 'tasks' },
   'PATCH /v1/tasks/{id}': { id: 'updateTask', tag: 'tasks' },
   'DELETE /v1/tasks/{id}': { id: 'deleteTask', tag: 'tasks' },
+
+  'POST /v1/agents': { id: 'createAgent', tag: 'agents' },
+  'GET /v1/agents': { id: 'listAgents', tag: 'agents' },
+  'GET /v1/agents/{id}': { id: 'getAgent', tag: 'agents' },
+  'PATCH /v1/agents/{id}': { id: 'updateAgent', tag: 'agents' },
+  'GET /v1/identity': { id: 'getIdentity', tag: 'identity' },
+  'PATCH /v1/identity': { id: 'updateIdentity', tag: 'identity' },
+  'POST /v1/usage/track': { id: 'trackUsage', tag: 'usage' },
+  'GET /v1/usage/stats': { id: 'getUsageStats', tag: 'usage' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */

@@ -22,6 +22,7 @@ export interface NumberDto {
   recording: boolean;
   metadata: Record<string, string>;
   crm: { create_leads: boolean };
+  agent_id: string | null;
   renews_at: string | null;
   released_at: string | null;
   release_reason: string | null;
@@ -58,6 +59,7 @@ export function numberDto(row: NumbersTable): NumberDto {
     recording: row.recording === 1,
     metadata: JSON.parse(row.metadata) as Record<string, string>,
     crm: crmSettingsOf(row),
+    agent_id: row.agent_id ?? null,
     renews_at: row.status === 'active' ? row.renews_at : null,
     released_at: row.released_at,
     release_reason: row.release_reason,

@@ -22,6 +22,9 @@ import * as repo from './number-repository.js';
 import type { MediaMode } from './number-schemas.js';
 import { BARGE_IN_MS } from '../speech/vad/barge-in.js';
 import { ENDPOINTING_MS } from '../speech/vad/endpointer.js';
+import { requireAttachable } from '../agent-profiles/agent-service.js';
+import { parseConfig } from '../agent-profiles/agent-overlay.js';
+import { checkPlan } from '../usage/plan-enforcement.js';
 
 export interface NumbersDeps {
   db: Db;
@@ -49,6 +52,7 @@ export interface CreateNumberInput {
   recording?: boolean;
   metadata?: Record<string, string>;
   crm?: { create_leads?: boolean };
+  agent_id?: string;
 }
 
 export interface UpdateNumberInput {
@@ -65,6 +69,7 @@ export interface UpdateNumberInput {
   recording?: boolean;
   metadata?: Record<string, string | null>;
   crm?: { create_leads?: boolean };
+  agent_id?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -76,8 +81,8 @@ async function vetWebhookUrl(deps: NumbersDeps, url: string): Promise<void> {
   }
 }
 
-function requirePromptForManaged(row: { webhook_url: string | null; system_prompt: string | null }): void {
-  if (!row.webhook_url && !row.system_prompt) {
+function requirePromptForManaged(row: { webhook_url: string | null; system_prompt: string | null; agent_id?: string | null }): void {
+  if (!row.agent_id && !row.webhook_url && !row.system_prompt) {
     throw new ApiError('validation_error', 'A managed number (no webhook_url) needs a system_prompt.', [
       { field: 'system_prompt', error: 'required_for_managed_mode' },
     ]);
@@ -93,6 +98,17 @@ function requireManagedForRealtime(row: { webhook_url: string | null; media_mode
       { field: 'media_mode', error: 'requires_managed_agent', received: row.media_mode },
     ]);
   }
+}
+
+/**
+ * A number on an agent runs the agent's prompt or webhook and, where the agent sets one, its
+ * media mode: the realtime rule is judged on the number as its calls will see it.
+ */
+async function requireAgentFits(deps: NumbersDeps, scope: Scope, row: { webhook_url: string | null; media_mode: MediaMode; agent_id?: string | null }): Promise<void> {
+  if (!row.agent_id) return requireManagedForRealtime(row);
+  const agent = await requireAttachable(deps.db, scope, row.agent_id);
+  const cfg = parseConfig(agent);
+  requireManagedForRealtime({ webhook_url: cfg.webhook_url ?? null, media_mode: cfg.media_mode ?? row.media_mode });
 }
 
 /** The record of a number just bought (at provisioning, or when reconciliation adopts one). */
@@ -131,6 +147,7 @@ export function buildNumberRow(
     released_at: null,
     release_reason: null,
     crm_settings: JSON.stringify(input.crm ?? {}),
+    agent_id: input.agent_id ?? null,
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -160,9 +177,10 @@ export async function provisionNumber(
   input: CreateNumberInput,
   idempotency: IdempotencyHandle | null,
 ): Promise<NumberDto> {
-  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
+  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null, agent_id: input.agent_id ?? null };
   requirePromptForManaged(candidate);
-  requireManagedForRealtime({ webhook_url: candidate.webhook_url, media_mode: input.media_mode ?? 'relay' });
+  await requireAgentFits(deps, scope, { ...candidate, media_mode: input.media_mode ?? 'relay' });
+  await checkPlan(deps, scope, 'number');
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
 
   const price = deps.config.prices.numberCents;
@@ -270,9 +288,10 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   if (input.metadata !== undefined) {
     changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));
   }
+  if (input.agent_id !== undefined) changes.agent_id = input.agent_id;
   const next = { ...existing, ...changes };
   requirePromptForManaged(next);
-  requireManagedForRealtime(next);
+  await requireAgentFits(deps, scope, next);
 
   const at = deps.clock.now();
   next.updated_at = at.toISOString();
