@@ -4,6 +4,7 @@ import { group as crmPeople } from './security-routes/crm-people.js';
 import { group as crmSales } from './security-routes/crm-sales.js';
 import { group as support } from './security-routes/support.js';
 import { group as tasks } from './security-routes/tasks.js';
+import { group as agentsIdentityUsage } from './security-routes/agents-identity-usage.js';
 import type { RouteCase, RouteGroup } from './security-routes/types.js';
 
 // The shared security suite: every /v1 route that needs a key is run through the same checks
@@ -12,7 +13,7 @@ import type { RouteCase, RouteGroup } from './security-routes/types.js';
 // so no route ships without these checks.
 
 // Feature groups keep their tables in ./security-routes/ (one file each).
-const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks];
+const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, agentsIdentityUsage];
 
 const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/me': {},
