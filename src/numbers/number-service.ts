@@ -24,6 +24,7 @@ import { BARGE_IN_MS } from '../speech/vad/barge-in.js';
 import { ENDPOINTING_MS } from '../speech/vad/endpointer.js';
 import { requireAttachable } from '../agent-profiles/agent-service.js';
 import { parseConfig } from '../agent-profiles/agent-overlay.js';
+import { findAgent } from '../agent-profiles/agent-repository.js';
 import { checkPlan } from '../usage/plan-enforcement.js';
 
 export interface NumbersDeps {
@@ -104,9 +105,16 @@ function requireManagedForRealtime(row: { webhook_url: string | null; media_mode
  * A number on an agent runs the agent's prompt or webhook and, where the agent sets one, its
  * media mode: the realtime rule is judged on the number as its calls will see it.
  */
-async function requireAgentFits(deps: NumbersDeps, scope: Scope, row: { webhook_url: string | null; media_mode: MediaMode; agent_id?: string | null }): Promise<void> {
+async function requireAgentFits(
+  deps: NumbersDeps,
+  scope: Scope,
+  row: { webhook_url: string | null; media_mode: MediaMode; agent_id?: string | null },
+  attaching = true,
+): Promise<void> {
   if (!row.agent_id) return requireManagedForRealtime(row);
-  const agent = await requireAttachable(deps.db, scope, row.agent_id);
+  // Attachability is checked when agent_id is given; a PATCH of other fields keeps the agent it has.
+  const agent = attaching ? await requireAttachable(deps.db, scope, row.agent_id) : await findAgent(deps.db, scope, row.agent_id);
+  if (!agent) return requireManagedForRealtime(row);
   const cfg = parseConfig(agent);
   requireManagedForRealtime({ webhook_url: cfg.webhook_url ?? null, media_mode: cfg.media_mode ?? row.media_mode });
 }
@@ -291,7 +299,7 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   if (input.agent_id !== undefined) changes.agent_id = input.agent_id;
   const next = { ...existing, ...changes };
   requirePromptForManaged(next);
-  await requireAgentFits(deps, scope, next);
+  await requireAgentFits(deps, scope, next, input.agent_id !== undefined);
 
   const at = deps.clock.now();
   next.updated_at = at.toISOString();
