@@ -196,4 +196,21 @@ describe('numbers on a reusable agent', () => {
     const listed = expectOk(await api.get('/v1/agents')).data[0];
     expect(listed).toMatchObject({ id: agent.id, active_tasks: 1, last_active_at: got.stats.last_active_at });
   });
+
+  it('an agent\'s tool switches: call control off leaves end_call and transfer_call out of its calls', async () => {
+    await setup();
+    fake.script(sseReply('No tools here.'));
+    const agent = expectOk(await api.post('/v1/agents', {
+      name: 'Plain', config: { webhook_url: `${fake.url}agent`, first_message: 'Hi.', tools: { call_control: { enabled: false } } },
+    }), 201).data;
+    const num = expectOk(await api.post('/v1/numbers', { agent_id: agent.id }), 201).data;
+    // A PATCH of the number's own fields keeps its agent.
+    expect(expectOk(await api.patch(`/v1/numbers/${num.id}`, { metadata: { team: 'a' } })).data.agent_id).toBe(agent.id);
+    await talk(num.phone_number);
+    const names = (fake.requests[0]!.body.tools ?? []).map((t: { function: { name: string } }) => t.function.name);
+    expect(names).not.toContain('end_call');
+    expectOk(await api.patch(`/v1/agents/${agent.id}`, { config: { tools: null } }));
+    await talk(num.phone_number);
+    expect(fake.requests[1]!.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(expect.arrayContaining(['end_call', 'transfer_call']));
+  });
 });
