@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'token_missing'
   | 'token_invalid'
   | 'insufficient_credits'
+  | 'plan_limit_exceeded'
   | 'forbidden'
   | 'token_read_only'
   | 'not_found'
@@ -41,6 +42,7 @@ export function statusOf(code: ErrorCode): number {
     case 'token_invalid':
       return 401;
     case 'insufficient_credits':
+    case 'plan_limit_exceeded':
       return 402;
     case 'forbidden':
     case 'token_read_only':

@@ -10,6 +10,7 @@ export const ID_PREFIXES = [
   'conv', 'con', 'com', 'lead', 'deal', 'stage', 'task', 'act', 'queue', 'ticket', 'msg', 'cmt', 'inv', 'pay', 'rec', 'cus',
   'site', 'col', 'ent',
   'acct', 'je', 'jel', 'camp', 'post', 'rcpt',
+  'agt', 'idn', 'svc', 'use',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -10,6 +10,8 @@ export interface ManagedAgentOptions {
   model: string;
   /** Until response headers; the SDK does not time the streamed body. */
   timeoutMs: number;
+  /** The model's usage figures for each request, from the stream's final usage chunk. */
+  onUsage?: (usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; model: string }) => void;
 }
 
 export function createOpenAIClient(opts: { apiKey?: string | null; baseURL?: string | null; timeoutMs: number }): OpenAI {
@@ -30,16 +32,32 @@ export class ManagedAgent implements AgentClient {
           messages: request.messages,
           ...(request.tools.length > 0 ? { tools: request.tools } : {}),
           stream: true,
+          // The final chunk then carries the request's token counts (choices: []).
+          ...(this.opts.onUsage ? { stream_options: { include_usage: true } } : {}),
         },
         { signal, timeout: this.opts.timeoutMs },
       );
-      for await (const chunk of stream) yield* deltas.accept(chunk);
+      for await (const chunk of stream) {
+        if (chunk.usage) this.reportUsage(chunk.usage, chunk.model);
+        yield* deltas.accept(chunk);
+      }
     } catch (err) {
       throw toAgentError(err, signal);
     }
     // The SDK ends the stream quietly on abort rather than throwing.
     if (signal.aborted) throw aborted();
     yield* deltas.finish();
+  }
+
+  private reportUsage(usage: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown }, model: unknown): void {
+    const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
+    const prompt = int(usage.prompt_tokens);
+    const completion = int(usage.completion_tokens);
+    try {
+      this.opts.onUsage?.({ prompt_tokens: prompt, completion_tokens: completion, total_tokens: int(usage.total_tokens) || prompt + completion, model: typeof model === 'string' && model ? model : this.opts.model });
+    } catch {
+      // Bookkeeping never breaks a reply.
+    }
   }
 }
 

@@ -7,6 +7,8 @@ import { WebhookAgent } from '../agents/webhook-agent.js';
 import type { Config } from '../config.js';
 import type { CallsTable, NumbersTable } from '../db/schema.js';
 import type { Resolver } from '../net/url-safety.js';
+import { agentOf } from '../agent-profiles/agent-overlay.js';
+import type { TokenRecorder, UsageRelated } from '../usage/token-recorder.js';
 
 // Picks the agent behind a number: the developer's webhook, or the managed model.
 
@@ -14,9 +16,12 @@ export interface AgentFactoryDeps {
   config: Config;
   openai: OpenAI;
   resolve?: Resolver;
+  /** Records a managed agent's token usage per model request (usage/token-recorder.ts). */
+  recordTokens?: TokenRecorder;
 }
 
-export type AgentFactory = ((number: NumbersTable, extraHeaders: Record<string, string>) => AgentClient) & { close(): void };
+/** `usage`: the call or SMS a managed agent's tokens are recorded against (none: not recorded). */
+export type AgentFactory = ((number: NumbersTable, extraHeaders: Record<string, string>, usage?: UsageRelated) => AgentClient) & { close(): void };
 
 export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
   const v = deps.config.voice;
@@ -25,7 +30,7 @@ export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
   // servers' keep-alive timeout (Node's is 5 s), and a stale one is retried once.
   const pool = { keepAlive: true, timeout: 4000, maxFreeSockets: 256 };
   const agents = { http: new http.Agent(pool), https: new https.Agent(pool) };
-  const factory = (number: NumbersTable, extraHeaders: Record<string, string>): AgentClient => {
+  const factory = (number: NumbersTable, extraHeaders: Record<string, string>, usage?: UsageRelated): AgentClient => {
     if (number.webhook_url) {
       return new WebhookAgent({
         url: number.webhook_url,
@@ -42,7 +47,13 @@ export function createAgentFactory(deps: AgentFactoryDeps): AgentFactory {
         agents,
       });
     }
-    return new ManagedAgent({ client: deps.openai, model: deps.config.openai.model, timeoutMs: v.agentIdleTimeoutMs * 4 });
+    const record = deps.recordTokens;
+    return new ManagedAgent({
+      client: deps.openai,
+      model: agentOf(number)?.model ?? deps.config.openai.model,
+      timeoutMs: v.agentIdleTimeoutMs * 4,
+      ...(record && usage ? { onUsage: (u) => record(number, usage, u) } : {}),
+    });
   };
   return Object.assign(factory, {
     close() {

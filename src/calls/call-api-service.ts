@@ -8,6 +8,9 @@ import { IntentBook, intentRef } from '../intents/intent-service.js';
 import { readBalance } from '../credits/ledger-repository.js';
 import type { PageRequest } from '../http/pagination.js';
 import { findNumber } from '../numbers/number-repository.js';
+import { requireAttachable } from '../agent-profiles/agent-service.js';
+import { agentAvailable, agentOf, withAgent } from '../agent-profiles/agent-overlay.js';
+import { checkPlan } from '../usage/plan-enforcement.js';
 import type { Scope } from '../scope.js';
 import { callDto, type CallDto, turnDto } from './call-dto.js';
 import * as repo from './call-repository.js';
@@ -31,11 +34,21 @@ export interface PlaceCallInput {
   system_prompt?: string;
   /** Overrides the number's `recording` for this call. */
   recording?: boolean;
+  /** A reusable agent that runs this call instead of the number's settings. */
+  agent_id?: string;
 }
 
 export async function placeCall(deps: CallApiDeps, scope: Scope, input: PlaceCallInput, opts: { idempotency?: IdempotencyHandle | null } = {}): Promise<CallDto> {
-  const number = await findNumber(deps.db, scope, input.from);
-  if (!number) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
+  const own = await findNumber(deps.db, scope, input.from);
+  if (!own) throw new ApiError('not_found', 'No such number.', [{ field: 'from', error: 'not_found', received: input.from }]);
+  if (input.agent_id) await requireAttachable(deps.db, scope, input.agent_id);
+  const number = await withAgent(deps.db, own, input.agent_id);
+  if (!agentAvailable(number)) {
+    throw new ApiError('conflict', `Agent ${number.agent_id} is ${agentOf(number)?.status}; set it active (PATCH /v1/agents/{id}) to place calls with it.`, [
+      { field: input.agent_id ? 'agent_id' : 'from', error: 'agent_unavailable', received: number.agent_id },
+    ]);
+  }
+  await checkPlan(deps, scope, 'call');
   if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released and cannot place calls.');
   if (input.to === number.phone_number) {
     throw new ApiError('validation_error', 'A number cannot call itself.', [{ field: 'to', error: 'same_as_from', received: input.to }]);

@@ -19,6 +19,7 @@ export interface CallDto {
   end_reason: string | null;
   transfer_to: string | null;
   contact_id: string | null;
+  agent_id: string | null;
   metadata: Record<string, string>;
   created_at: string;
   updated_at: string;
@@ -43,6 +44,7 @@ export const callDto = (row: CallsTable): CallDto => ({
   end_reason: row.end_reason,
   transfer_to: row.transfer_to,
   contact_id: row.contact_id,
+  agent_id: row.agent_id ?? null,
   metadata: JSON.parse(row.metadata) as Record<string, string>,
   created_at: row.created_at,
   updated_at: row.updated_at,

@@ -33,6 +33,7 @@ export const CallSchema = Type.Object(
     end_reason: Nullable(Type.String({ description: 'caller_hangup, agent_ended, transferred, insufficient_credits, agent_failed, hangup_requested, recovered, refused_* ...' })),
     transfer_to: Nullable(Type.String()),
     contact_id: Nullable(Type.String({ description: 'The CRM contact matched by the other party\'s number.' })),
+    agent_id: Nullable(Type.String({ description: 'The reusable agent (`agt_`) that handled the call; null: the number\'s own settings.' })),
     metadata: Type.Record(Type.String(), Type.String()),
     created_at: Timestamp(),
     updated_at: Timestamp(),
@@ -75,6 +76,7 @@ const PlaceBody = Type.Object(
     first_message: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Overrides the number\'s first_message for this call.' })),
     system_prompt: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'Overrides the number\'s system_prompt for this call.' })),
     recording: Type.Optional(Type.Boolean({ description: 'Record this call (or not), whatever the number\'s `recording` setting says.' })),
+    agent_id: Type.Optional(Type.String({ maxLength: 100, description: 'An agent (`agt_`) whose settings run this call instead of the number\'s (or its agent\'s). 422 when archived or unknown, 409 when paused.' })),
   },
   { additionalProperties: false },
 );

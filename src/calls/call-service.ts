@@ -10,6 +10,8 @@ import { post } from '../credits/ledger.js';
 import { readBalance } from '../credits/ledger-repository.js';
 import { scopeOf, type Scope } from '../scope.js';
 import { agentModeOf } from '../numbers/number-dto.js';
+import { agentAvailable } from '../agent-profiles/agent-overlay.js';
+import { checkPlan } from '../usage/plan-enforcement.js';
 import { callDto } from './call-dto.js';
 import { NO_TURN_CONTEXT, type TurnContextProvider } from './turn-context.js';
 import * as repo from './call-repository.js';
@@ -41,6 +43,14 @@ export function minutePrice(config: Config, direction: CallsTable['direction']):
 export async function inboundRefusal(deps: CallServiceDeps, number: NumbersTable | undefined): Promise<{ reason: string; say: string } | null> {
   if (!number || number.status !== 'active') return { reason: 'not_in_service', say: 'The number you have called is not in service. Goodbye.' };
   if (number.inbound_mode === 'off') return { reason: 'inbound_off', say: 'Sorry, this line is not taking calls right now. Please try again later. Goodbye.' };
+  // A paused (or archived) agent: a short line and a hang-up, never billed (a refused call is not).
+  if (!agentAvailable(number)) return { reason: 'agent_unavailable', say: 'Sorry, we are unavailable right now. Please call again later. Goodbye.' };
+  try {
+    await checkPlan(deps, scopeOf(number), 'call');
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'plan_limit_exceeded') return { reason: 'plan_limit', say: 'Sorry, this line cannot take calls right now. Please try again later. Goodbye.' };
+    throw err;
+  }
   const balance = await readBalance(deps.db, scopeOf(number));
   if (balance < deps.config.prices.inboundMinuteCents) {
     return { reason: 'insufficient_credits', say: 'Sorry, this line cannot take calls right now. Please try again later. Goodbye.' };
@@ -97,6 +107,7 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
     transfer_to: null,
     last_activity_at: null,
     contact_id: contactId,
+    agent_id: input.number.agent_id ?? null,
     created_at: now,
     updated_at: now,
   };

@@ -8,6 +8,7 @@ import { type CallServiceDeps, chargeMinute, markConnected, recordSessionEnd } f
 import { Conversation, type ConversationOptions } from './conversation.js';
 import { MinuteMeter } from './minute-meter.js';
 import { CALL_TOOLS } from './tools.js';
+import { agentOf } from '../agent-profiles/agent-overlay.js';
 import type { CallControl } from './call-control.js';
 import type { TurnContextProvider } from './turn-context.js';
 import { TranscriptRecorder, type TranscriptSink } from './transcript.js';
@@ -78,7 +79,8 @@ export async function startSession(
   const scope = scopeOf(call);
   // Managed agents also get the CRM's context and tools; webhook agents use the API themselves.
   const managed = !number.webhook_url;
-  const extra = await deps.turnContext.forConversation({ scope, channel: 'phone', contactId: call.contact_id, managed, related: { type: 'call', id: call.id } });
+  const agent = agentOf(number);
+  const extra = await deps.turnContext.forConversation({ scope, channel: 'phone', contactId: call.contact_id, managed, related: { type: 'call', id: call.id }, agent });
   const ctx = agentContext(call, number, 'voice', extra.promptAddition);
   const transcript = new TranscriptRecorder(deps.transcripts, scope, call.id);
 
@@ -100,9 +102,9 @@ export async function startSession(
   const v = deps.config.voice;
   const options: ConversationOptions = {
     leg,
-    agent: deps.agentFor(number, ctx.headers),
+    agent: deps.agentFor(number, ctx.headers, { type: 'call', id: call.id }),
     systemPrompt: ctx.systemPrompt,
-    tools: [...CALL_TOOLS, ...extra.tools],
+    tools: [...(agent?.tools.call_control === false ? [] : CALL_TOOLS), ...extra.tools],
     runTool: extra.runTool,
     metadata: ctx.metadata,
     phones: await phoneContextOf(deps.db, scope),

@@ -2,6 +2,7 @@ import type { ToolCall, ToolDefinition } from '../agents/agent.js';
 import type { Executor } from '../db/database.js';
 import type { NumbersTable } from '../db/schema.js';
 import type { Scope } from '../scope.js';
+import type { NumberAgent } from '../agent-profiles/agent-overlay.js';
 
 // What a conversation's agent is told and may use beyond call control, and what the rest of the
 // product learns about a call, without the calls (and SMS) code knowing who provides it. The CRM
@@ -17,6 +18,8 @@ export interface TurnContextRequest {
   managed: boolean;
   /** The call or inbound message the agent is handling (tool uses are logged against it). */
   related: { type: 'call' | 'sms'; id: string };
+  /** The reusable agent behind the number, when there is one (its tool switches, its knowledge collection). */
+  agent?: NumberAgent | null;
 }
 
 export interface TurnContext {

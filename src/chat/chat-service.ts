@@ -8,6 +8,7 @@ import type { ChatConversationsTable } from '../db/schema.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { findNumber } from '../numbers/number-repository.js';
+import { withAgent } from '../agent-profiles/agent-overlay.js';
 import type { Scope } from '../scope.js';
 
 // Chat with a number's agent by text (seed 000's "chat with the agent"): the same webhook or
@@ -66,8 +67,9 @@ export interface ChatTurn {
 }
 
 export async function startChatTurn(deps: ChatDeps, scope: Scope, numberId: string, message: string, conversationId: string | undefined, signal: AbortSignal): Promise<ChatTurn> {
-  const number = await findNumber(deps.db, scope, numberId);
-  if (!number) throw notFound('number');
+  const own = await findNumber(deps.db, scope, numberId);
+  if (!own) throw notFound('number');
+  const number = await withAgent(deps.db, own);
   if (number.status !== 'active') throw new ApiError('conflict', 'This number has been released.');
   const convo = await loadConversation(deps, scope, numberId, conversationId);
   const publicId = convo.client_id ?? convo.id;

@@ -6,6 +6,7 @@ import { exampleAgentCommand } from './commands/example-agent.js';
 import { keysCommand } from './commands/keys.js';
 import { loginCommand } from './commands/login.js';
 import { migrateCommand } from './commands/migrate.js';
+import { plansCommand } from './commands/plans.js';
 import { serveCommand } from './commands/serve.js';
 import { smsCommand } from './commands/sms.js';
 import { explainError } from './explain-error.js';
@@ -32,7 +33,7 @@ export function buildProgram(done: Done): Command {
         process.stderr.write(`agentline: warning: .env sets ${name}, which Agentline does not read (a typo? see .env.example)\n`);
       }
     });
-  const register = [serveCommand, migrateCommand, keysCommand, loginCommand, callCommand, smsCommand, exampleAgentCommand];
+  const register = [serveCommand, migrateCommand, keysCommand, loginCommand, plansCommand, callCommand, smsCommand, exampleAgentCommand];
   for (const add of register) add(program, done);
   return program;
 }

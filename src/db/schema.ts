@@ -81,6 +81,8 @@ export interface NumbersTable {
   recording?: number;
   /** The CMS collection managed agents search with `search_knowledge` (019-cms). Optional: rows built before it stay valid. */
   knowledge_collection_id?: string | null;
+  /** The reusable agent whose settings replace the number's own (017; null: the number's own). */
+  agent_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -143,6 +145,8 @@ export interface CallsTable {
   contact_id: string | null;
   /** Per-call override of the number's `recording` (012-recordings; 0/1, null: the number decides). */
   recording?: number | null;
+  /** The reusable agent that handled the call (017), when there was one. */
+  agent_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -213,6 +217,8 @@ export interface SmsMessagesTable {
   agent_reply: number;
   metadata: string;
   contact_id: string | null;
+  /** The reusable agent that wrote an agent reply (017). */
+  agent_id?: string | null;
   created_at: string;
   updated_at: string;
 }

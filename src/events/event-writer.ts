@@ -38,7 +38,11 @@ export type EventType =
   | 'customer.updated'
   | 'customer.deleted'
   | 'auth.install_token.exchanged'
-  | 'auth.install_token.replayed';
+  | 'auth.install_token.replayed'
+  | 'agent.created'
+  | 'agent.updated'
+  | 'identity.updated'
+  | 'usage.limit_exceeded';
 
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
@@ -48,6 +52,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'contact.created', 'lead.created', 'lead.converted', 'deal.stage_changed', 'ticket.created', 'ticket.updated',
   'invoice.paid', 'task.created',
   'customer.created', 'customer.updated', 'customer.deleted', 'auth.install_token.exchanged', 'auth.install_token.replayed',
+  'agent.created', 'agent.updated', 'identity.updated', 'usage.limit_exceeded',
 ];
 
 export interface EventDto {

@@ -56,6 +56,11 @@ import { installTextSafety } from './plugins/text-safety.js';
 import { installValidators } from './plugins/validation.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { RouteScope } from './scopes.js';
+import { agentRoutes } from '../agent-profiles/agent-routes.js';
+import { identityRoutes } from '../identity/identity-routes.js';
+import { withIdentityContext } from '../identity/identity-context.js';
+import { usageRoutes } from '../usage/usage-routes.js';
+import { createTokenRecorder } from '../usage/token-recorder.js';
 
 export interface AppDeps {
   config: Config;
@@ -161,15 +166,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     resolve: deps.resolve,
     log,
     intents,
-    // The CRM gives calls and SMS their caller context and tools; the calls code only knows the interface.
-    // A number's knowledge base (CMS) adds search_knowledge for managed agents on top of the CRM's tools.
-    turnContext: knowledgeTurnContext(crmTurnContext({ db: deps.db, clock: deps.clock, log }), { db: deps.db, clock: deps.clock, log }),
+    // The CRM gives calls and SMS their caller context and tools, the identity the business they
+    // speak for, and a number's knowledge base (CMS) adds search_knowledge for managed agents; the
+    // calls code only knows the interface.
+    turnContext: knowledgeTurnContext(withIdentityContext(crmTurnContext({ db: deps.db, clock: deps.clock, log }), { db: deps.db }), { db: deps.db, clock: deps.clock, log }),
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
   const registry = new CallRegistry();
   const transcripts = new TranscriptSink(deps.db, (err) => log.error({ err }, 'could not store transcript turns'));
-  const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve });
+  const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve, recordTokens: createTokenRecorder({ db: deps.db, clock: deps.clock, log }) });
   const sessionDeps = { ...services, registry, control: new LocalCallControl(registry), transcripts, agentFor };
   const hub = new SoftphoneHub();
   const simDialer = new SimDialer(sessionDeps, hub);
@@ -226,6 +232,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await v1.register(softphoneRoutes, { ...sessionDeps, hub, simDialer });
       await v1.register(mediaSoftphoneRoutes, { ...sessionDeps, speech });
       await v1.register(softphoneTicketRoutes, { db: deps.db, clock: deps.clock });
+      await v1.register(agentRoutes, services);
+      await v1.register(identityRoutes, services);
+      await v1.register(usageRoutes, services);
       v1.get('/openapi.json', { config: { scope: 'public' }, schema: { hide: true } }, async (request) => documentFor(app.swagger(), request, deps.config.publicUrl));
     },
     { prefix: '/v1' },

@@ -28,6 +28,9 @@ export const TAGS = {
   auth: 'Install tokens: sign a CLI in without copying a key.',
   accounting: 'Double-entry books: accounts, journal entries that balance, the trial balance; invoices and payments post to them.',
   marketing: 'Campaigns and posts; SMS campaigns sent to CRM contacts, metered per segment.',
+  agents: 'Reusable agents that numbers and calls point at, with their activity.',
+  identity: 'The business the agents speak for: profile and services.',
+  usage: 'Model tokens and agent executions, and usage against the plan limits.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -212,6 +215,14 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/marketing/posts/{id}': { id: 'getMarketingPost', tag: 'marketing' },
   'PATCH /v1/marketing/posts/{id}': { id: 'updateMarketingPost', tag: 'marketing' },
   'DELETE /v1/marketing/posts/{id}': { id: 'deleteMarketingPost', tag: 'marketing' },
+  'POST /v1/agents': { id: 'createAgent', tag: 'agents' },
+  'GET /v1/agents': { id: 'listAgents', tag: 'agents' },
+  'GET /v1/agents/{id}': { id: 'getAgent', tag: 'agents' },
+  'PATCH /v1/agents/{id}': { id: 'updateAgent', tag: 'agents' },
+  'GET /v1/identity': { id: 'getIdentity', tag: 'identity' },
+  'PATCH /v1/identity': { id: 'updateIdentity', tag: 'identity' },
+  'POST /v1/usage/track': { id: 'trackUsage', tag: 'usage' },
+  'GET /v1/usage/stats': { id: 'getUsageStats', tag: 'usage' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */

@@ -23,6 +23,7 @@ export interface NumberDto {
   metadata: Record<string, string>;
   crm: { create_leads: boolean };
   knowledge: { collection_id: string } | null;
+  agent_id: string | null;
   renews_at: string | null;
   released_at: string | null;
   release_reason: string | null;
@@ -60,6 +61,7 @@ export function numberDto(row: NumbersTable): NumberDto {
     metadata: JSON.parse(row.metadata) as Record<string, string>,
     crm: crmSettingsOf(row),
     knowledge: row.knowledge_collection_id ? { collection_id: row.knowledge_collection_id } : null,
+    agent_id: row.agent_id ?? null,
     renews_at: row.status === 'active' ? row.renews_at : null,
     released_at: row.released_at,
     release_reason: row.release_reason,

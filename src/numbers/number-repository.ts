@@ -2,6 +2,7 @@ import type { Executor } from '../db/database.js';
 import type { NumbersTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
 import type { Scope } from '../scope.js';
+import { withAgent } from '../agent-profiles/agent-overlay.js';
 
 export async function insertNumber(db: Executor, row: NumbersTable): Promise<void> {
   await db.insertInto('numbers').values(row).execute();
@@ -17,15 +18,19 @@ export async function findNumber(db: Executor, scope: Scope, id: string): Promis
     .executeTakeFirst();
 }
 
-/** Inbound routing: the active number with this E.164 in this mode, whatever its workspace. */
+/**
+ * Inbound routing: the active number with this E.164 in this mode, whatever its workspace, with
+ * its agent's settings in place of its own when it points at one (agent-profiles/agent-overlay.ts).
+ */
 export async function findActiveByPhone(db: Executor, mode: Scope['mode'], phoneNumber: string): Promise<NumbersTable | undefined> {
-  return db
+  const row = await db
     .selectFrom('numbers')
     .selectAll()
     .where('mode', '=', mode)
     .where('phone_number', '=', phoneNumber)
     .where('status', '=', 'active')
     .executeTakeFirst();
+  return row && withAgent(db, row);
 }
 
 export async function listNumbers(

@@ -53,6 +53,8 @@ const Recording = Type.Boolean({
   description: 'Record calls. `stream` and `realtime` calls are recorded by the gateway, `relay` calls by Twilio; fetch one with GET /v1/calls/{id}/recording. Default false; POST /v1/calls can override it per call.',
 });
 
+const AgentId = Type.String({ maxLength: 100, description: 'A reusable agent (`agt_`, see /v1/agents) whose settings replace the number\'s own on every call and message: its prompt or webhook always, its voice, language, media mode, first message and speech timings where it sets them. 422 when archived or unknown.' });
+
 const CrmSettings = Type.Object(
   { create_leads: Type.Optional(Type.Boolean({ description: 'Open a lead (source phone or sms) for callers and texters not in the CRM.' })) },
   { additionalProperties: false },
@@ -81,6 +83,7 @@ export const CreateNumberBody = Type.Object(
     metadata: Type.Optional(Metadata),
     crm: Type.Optional(CrmSettings),
     knowledge: Type.Optional(KnowledgeSettings),
+    agent_id: Type.Optional(AgentId),
   },
   { additionalProperties: false },
 );
@@ -101,6 +104,7 @@ export const UpdateNumberBody = Type.Object(
     metadata: Type.Optional(MetadataPatch),
     crm: Type.Optional(CrmSettings),
     knowledge: Type.Optional(Nullable(KnowledgeSettings)),
+    agent_id: Type.Optional(Nullable(AgentId)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -128,6 +132,7 @@ export const NumberSchema = Type.Object(
     metadata: Type.Record(Type.String(), Type.String()),
     crm: Type.Object({ create_leads: Type.Boolean() }),
     knowledge: Nullable(Type.Object({ collection_id: Type.String() }, { description: 'The knowledge base of the managed agent; null: none.' })),
+    agent_id: Nullable(Type.String({ description: 'The agent whose settings the number uses; null: its own.' })),
     renews_at: Nullable(Timestamp('When the next monthly fee is charged.')),
     released_at: Nullable(Timestamp()),
     release_reason: Nullable(Type.String({ description: '`requested` or `unpaid`.' })),

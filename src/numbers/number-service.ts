@@ -23,6 +23,10 @@ import type { MediaMode } from './number-schemas.js';
 import { BARGE_IN_MS } from '../speech/vad/barge-in.js';
 import { ENDPOINTING_MS } from '../speech/vad/endpointer.js';
 import { findCollection } from '../cms/collections/collection-repository.js';
+import { requireAttachable } from '../agent-profiles/agent-service.js';
+import { parseConfig } from '../agent-profiles/agent-overlay.js';
+import { findAgent } from '../agent-profiles/agent-repository.js';
+import { checkPlan } from '../usage/plan-enforcement.js';
 
 export interface NumbersDeps {
   db: Db;
@@ -51,6 +55,7 @@ export interface CreateNumberInput {
   metadata?: Record<string, string>;
   crm?: { create_leads?: boolean };
   knowledge?: { collection_id: string };
+  agent_id?: string;
 }
 
 export interface UpdateNumberInput {
@@ -68,6 +73,7 @@ export interface UpdateNumberInput {
   metadata?: Record<string, string | null>;
   crm?: { create_leads?: boolean };
   knowledge?: { collection_id: string } | null;
+  agent_id?: string | null;
 }
 
 /** A knowledge base must be a CMS collection of the number's workspace and mode (404 naming the field). */
@@ -86,8 +92,8 @@ async function vetWebhookUrl(deps: NumbersDeps, url: string): Promise<void> {
   }
 }
 
-function requirePromptForManaged(row: { webhook_url: string | null; system_prompt: string | null }): void {
-  if (!row.webhook_url && !row.system_prompt) {
+function requirePromptForManaged(row: { webhook_url: string | null; system_prompt: string | null; agent_id?: string | null }): void {
+  if (!row.agent_id && !row.webhook_url && !row.system_prompt) {
     throw new ApiError('validation_error', 'A managed number (no webhook_url) needs a system_prompt.', [
       { field: 'system_prompt', error: 'required_for_managed_mode' },
     ]);
@@ -103,6 +109,24 @@ function requireManagedForRealtime(row: { webhook_url: string | null; media_mode
       { field: 'media_mode', error: 'requires_managed_agent', received: row.media_mode },
     ]);
   }
+}
+
+/**
+ * A number on an agent runs the agent's prompt or webhook and, where the agent sets one, its
+ * media mode: the realtime rule is judged on the number as its calls will see it.
+ */
+async function requireAgentFits(
+  deps: NumbersDeps,
+  scope: Scope,
+  row: { webhook_url: string | null; media_mode: MediaMode; agent_id?: string | null },
+  attaching = true,
+): Promise<void> {
+  if (!row.agent_id) return requireManagedForRealtime(row);
+  // Attachability is checked when agent_id is given; a PATCH of other fields keeps the agent it has.
+  const agent = attaching ? await requireAttachable(deps.db, scope, row.agent_id) : await findAgent(deps.db, scope, row.agent_id);
+  if (!agent) return requireManagedForRealtime(row);
+  const cfg = parseConfig(agent);
+  requireManagedForRealtime({ webhook_url: cfg.webhook_url ?? null, media_mode: cfg.media_mode ?? row.media_mode });
 }
 
 /** The record of a number just bought (at provisioning, or when reconciliation adopts one). */
@@ -142,6 +166,7 @@ export function buildNumberRow(
     release_reason: null,
     crm_settings: JSON.stringify(input.crm ?? {}),
     knowledge_collection_id: input.knowledge?.collection_id ?? null,
+    agent_id: input.agent_id ?? null,
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -171,9 +196,10 @@ export async function provisionNumber(
   input: CreateNumberInput,
   idempotency: IdempotencyHandle | null,
 ): Promise<NumberDto> {
-  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null };
+  const candidate = { webhook_url: input.webhook_url ?? null, system_prompt: input.system_prompt ?? null, agent_id: input.agent_id ?? null };
   requirePromptForManaged(candidate);
-  requireManagedForRealtime({ webhook_url: candidate.webhook_url, media_mode: input.media_mode ?? 'relay' });
+  await requireAgentFits(deps, scope, { ...candidate, media_mode: input.media_mode ?? 'relay' });
+  await checkPlan(deps, scope, 'number');
   if (input.webhook_url) await vetWebhookUrl(deps, input.webhook_url);
   await requireKnowledgeCollection(deps, scope, input.knowledge);
 
@@ -286,9 +312,10 @@ export async function updateNumber(deps: NumbersDeps, scope: Scope, id: string, 
   if (input.metadata !== undefined) {
     changes.metadata = JSON.stringify(mergeMetadata(JSON.parse(existing.metadata) as Record<string, string>, input.metadata));
   }
+  if (input.agent_id !== undefined) changes.agent_id = input.agent_id;
   const next = { ...existing, ...changes };
   requirePromptForManaged(next);
-  requireManagedForRealtime(next);
+  await requireAgentFits(deps, scope, next, input.agent_id !== undefined);
 
   const at = deps.clock.now();
   next.updated_at = at.toISOString();

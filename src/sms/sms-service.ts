@@ -13,6 +13,8 @@ import { ApiError } from '../errors.js';
 import { emitEvent } from '../events/event-writer.js';
 import { newId } from '../ids.js';
 import { findActiveByPhone, findNumber } from '../numbers/number-repository.js';
+import { agentAvailable, agentOf } from '../agent-profiles/agent-overlay.js';
+import { checkPlan } from '../usage/plan-enforcement.js';
 import { scopeOf, type Scope } from '../scope.js';
 import { smsDto, type SmsDto } from './sms-dto.js';
 import { START_CONFIRMATION, STOP_CONFIRMATION, keywordOf } from './keywords.js';
@@ -69,6 +71,7 @@ export async function sendSms(
     contactId?: string | null;
     /** Runs in the transaction that records and charges the message (a campaign claims its recipient). */
     inTx?: (trx: Trx, row: SmsMessagesTable) => Promise<void>;
+    agentId?: string | null;
   } = {},
 ): Promise<SmsDto> {
   const number = await findNumber(deps.db, scope, input.from);
@@ -79,6 +82,7 @@ export async function sendSms(
       { field: 'to', error: 'recipient_opted_out', received: input.to },
     ]);
   }
+  await checkPlan(deps, scope, 'sms');
   const seg = countSegments(input.body);
   const price = seg.segments * deps.config.prices.smsSegmentCents;
   const at = deps.clock.now();
@@ -105,6 +109,7 @@ export async function sendSms(
     agent_reply: opts.agentReply ? 1 : 0,
     metadata: JSON.stringify(input.metadata ?? {}),
     contact_id: opts.contactId ?? (await matchContactId(deps.db, scope, input.to)),
+    agent_id: opts.agentId ?? null,
     created_at: at.toISOString(),
     updated_at: at.toISOString(),
   };
@@ -227,7 +232,7 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
     id: newId('sms'), workspace_id: number.workspace_id, mode: number.mode, number_id: number.id, direction: 'inbound',
     from_number: input.from, to_number: number.phone_number, counterpart: input.from, body: input.body, encoding: seg.encoding,
     segments: seg.segments, status: 'received', carrier: input.carrier, carrier_sid: input.carrierSid, error_code: null, error_message: null,
-    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', contact_id: contactId, created_at: at.toISOString(), updated_at: at.toISOString(),
+    cost_cents: 0, refunded: 0, agent_reply: 0, metadata: '{}', contact_id: contactId, agent_id: number.agent_id ?? null, created_at: at.toISOString(), updated_at: at.toISOString(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertSms(trx, row);
@@ -243,7 +248,8 @@ export async function receiveSms(deps: SmsDeps, input: Inbound): Promise<Inbound
   const keywordReply = keyword === 'stop' ? STOP_CONFIRMATION : keyword === 'start' ? START_CONFIRMATION : keyword === 'help' ? deps.config.smsHelpReply : null;
   if (keywordReply) await recordComplianceReply(deps, number, input.from, keywordReply);
   const agentDone =
-    keyword === null && number.inbound_mode === 'autopilot' && !(await repo.isOptedOut(deps.db, number.id, input.from))
+    // A paused agent's number stays silent: the message is kept, nothing is sent or charged.
+    keyword === null && number.inbound_mode === 'autopilot' && agentAvailable(number) && !(await repo.isOptedOut(deps.db, number.id, input.from))
       ? replyWithAgent(deps, number, row).catch((err: unknown) => deps.log.error({ err, sms_id: row.id }, 'the agent could not reply by SMS'))
       : Promise.resolve();
   return { message: smsDto(row), keywordReply, agentDone };
@@ -263,6 +269,12 @@ async function recordComplianceReply(deps: SmsDeps, number: NumbersTable, to: st
 
 async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsMessagesTable): Promise<void> {
   const scope = scopeOf(number);
+  try {
+    await checkPlan(deps, scope, 'sms'); // before the model runs, not only before the send
+  } catch (err) {
+    if (err instanceof ApiError) return deps.log.warn({ sms_id: inbound.id, code: err.code }, `no agent SMS reply: ${err.message}`);
+    throw err;
+  }
   const thread = await repo.threadOf(deps.db, number.id, inbound.counterpart, THREAD_MESSAGES);
   const history: ChatMessage[] = thread
     .filter((m) => JSON.parse(m.metadata).compliance !== 'true')
@@ -270,12 +282,12 @@ async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsM
   // Same treatment as calls: managed agents get the texter's context and the turn context's
   // tools (the CRM's); webhook agents get the contact id.
   const managed = !number.webhook_url;
-  const extra = await deps.turnContext.forConversation({ scope, channel: 'sms', contactId: inbound.contact_id, managed, related: { type: 'sms', id: inbound.id } });
+  const extra = await deps.turnContext.forConversation({ scope, channel: 'sms', contactId: inbound.contact_id, managed, related: { type: 'sms', id: inbound.id }, agent: agentOf(number) });
   const prompt = [number.system_prompt, extra.promptAddition].filter(Boolean).join('\n\n');
   const agent = deps.agentFor(number, {
     'X-Agentline-Sms-Id': inbound.id, 'X-Agentline-Number-Id': number.id,
     ...(inbound.contact_id ? { 'X-Agentline-Contact-Id': inbound.contact_id } : {}),
-  });
+  }, { type: 'sms', id: inbound.id });
   const metadata = {
     channel: 'sms', sms_id: inbound.id, number_id: number.id, from: inbound.from_number, to: inbound.to_number, direction: 'inbound',
     ...(inbound.contact_id ? { contact_id: inbound.contact_id } : {}),
@@ -292,7 +304,7 @@ async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsM
   text = text.trim().slice(0, 1600);
   if (!text) return;
   try {
-    await sendSms(deps, scopeOf(number), { from: number.id, to: inbound.counterpart, body: text }, { agentReply: true });
+    await sendSms(deps, scopeOf(number), { from: number.id, to: inbound.counterpart, body: text }, { agentReply: true, agentId: number.agent_id ?? null });
   } catch (err) {
     if (err instanceof ApiError) deps.log.warn({ sms_id: inbound.id, code: err.code }, `agent SMS reply not sent: ${err.message}`);
     else throw err;

@@ -1615,6 +1615,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agents, newest first
+         * @description Filters `status`, `kind` (exact or `*`/`?` pattern) and `query` (or `q`) over name, kind and role_id. Pages by `cursor` or by `offset`; `count`, `total`, `pagination` and `filters` as seed 001 shows them.
+         *
+         *     Requires scope `agents:read`.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Create an agent
+         * @description A reusable agent configuration. Point numbers (`agent_id` on POST/PATCH /v1/numbers) and outbound calls (`agent_id` on POST /v1/calls) at it. Needs `config.system_prompt` (managed) or `config.webhook_url`. Emits `agent.created`.
+         *
+         *     Requires scope `agents:write`.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an agent, with its stats
+         * @description Requires scope `agents:read`.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description `config` merges key by key (null removes a key). The next call or message on every number using the agent follows the change. `status`: `paused` makes its numbers answer "unavailable"; `archived` is refused (409) while numbers use it. Emits `agent.updated`.
+         *
+         *     Requires scope `agents:write`.
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/v1/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the business identity
+         * @description The business profile managed agents speak for: display name, tagline, about, website and services with prices.
+         *
+         *     Requires scope `identity:read`.
+         */
+        get: operations["getIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the business identity
+         * @description `profile` merges with the stored one: a field given replaces, `null` removes it; `services` merge by `id` (no id: a new service with a generated `svc_` id; `deleted: true` removes one). Emits `identity.updated`.
+         *
+         *     Requires scope `identity:write`.
+         */
+        patch: operations["updateIdentity"];
+        trace?: never;
+    };
+    "/v1/usage/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record usage
+         * @description A `token_usage` record (your model's tokens) or an `agent_execution` record (something an agent did). Managed agents' tokens are recorded by the gateway itself. Counts against the plan's `tokens` / `executions` limits.
+         *
+         *     Requires scope `usage:write`.
+         */
+        post: operations["trackUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Usage against the plan
+         * @description Tokens, agent executions, billed call minutes, charged SMS segments and active numbers for the month (UTC), each against the plan limit the operator set.
+         *
+         *     Requires scope `usage:read`.
+         */
+        get: operations["getUsageStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1667,6 +1793,7 @@ export interface components {
             crm: {
                 create_leads: boolean;
             };
+            agent_id: string | null;
             renews_at: string | null;
             released_at: string | null;
             release_reason: string | null;
@@ -1808,6 +1935,7 @@ export interface components {
             end_reason: string | null;
             transfer_to: string | null;
             contact_id: string | null;
+            agent_id: string | null;
             metadata: {
                 [key: string]: string;
             };
@@ -2418,6 +2546,180 @@ export interface components {
             /** @description `/v1/softphone` (text frames) for a relay number, `/v1/softphone/media` (Media Streams audio) otherwise. */
             socket_path: string;
         };
+        /** Agent */
+        Agent: {
+            /** @description `agt_` id. */
+            id: string;
+            name: string;
+            kind: string;
+            role_id: string;
+            /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+            status: "active" | "paused" | "archived";
+            avatar_url: string | null;
+            /** @description `webhook` when `config.webhook_url` is set, else `managed`. */
+            mode: "managed" | "webhook";
+            livemode: boolean;
+            /** @description Open tasks assigned to the agent or about its calls and messages. */
+            active_tasks: number;
+            last_active_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description As given, with `webhook_token` replaced by `webhook_token_set`. */
+            config: {
+                [key: string]: unknown;
+            };
+            stats: {
+                calls_handled: number;
+                /** @description SMS replies the agent wrote. */
+                sms_handled: number;
+                active_tasks: number;
+                completed_tasks: number;
+                completion_rate: number | null;
+                /** @description Calls it transferred. */
+                escalations: number;
+                /** @description Tool calls it made on calls. */
+                total_actions: number;
+                last_active_at: string | null;
+            };
+            /** @description Active numbers using the agent. */
+            numbers: string[];
+        };
+        /** AgentSummary */
+        AgentSummary: {
+            /** @description `agt_` id. */
+            id: string;
+            name: string;
+            kind: string;
+            role_id: string;
+            /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+            status: "active" | "paused" | "archived";
+            avatar_url: string | null;
+            /** @description `webhook` when `config.webhook_url` is set, else `managed`. */
+            mode: "managed" | "webhook";
+            livemode: boolean;
+            /** @description Open tasks assigned to the agent or about its calls and messages. */
+            active_tasks: number;
+            last_active_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** Identity */
+        Identity: {
+            /** @description `idn_` id. */
+            id: string;
+            /** @description The workspace's name. */
+            handle: string;
+            address: string | null;
+            /** @enum {string} */
+            scope: "business";
+            display_name: string | null;
+            profile: {
+                tagline?: string;
+                about?: string;
+                website?: string;
+                services?: {
+                    id: string;
+                    name: string;
+                    description: string | null;
+                    price_cents: number;
+                    /** @description `price_cents` in major units. */
+                    price: number;
+                    currency: string;
+                    billing_interval: "one-time" | "monthly" | "yearly";
+                    active: boolean;
+                }[];
+            } | null;
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** UsageRecord */
+        UsageRecord: {
+            /** @description `use_` id. */
+            id: string;
+            type: "token_usage" | "agent_execution";
+            /** @description `managed`: recorded by the gateway from a managed agent's model. */
+            source: "api" | "managed";
+            agent_id: string | null;
+            related_resource: {
+                type: string;
+                id: string;
+            } | null;
+            prompt_tokens: number | null;
+            completion_tokens: number | null;
+            total_tokens: number | null;
+            model: string | null;
+            provider: string | null;
+            usage_type: string | null;
+            operation: string | null;
+            status: string | null;
+            conversation_id: string | null;
+            task_id: string | null;
+            message_id: string | null;
+            result: {
+                [key: string]: unknown;
+            } | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** UsageStats */
+        UsageStats: {
+            /** @description The plan name the operator set (`unlimited` when none). */
+            plan: string;
+            /** @description `warn`: a reached limit emits `usage.limit_exceeded`; `block`: it also refuses new calls, SMS or numbers with 402 `plan_limit_exceeded`. */
+            enforcement: "warn" | "block";
+            period: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            };
+            token_usage: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            executions: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            minutes: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            sms_segments: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            numbers: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+        };
         /** Error */
         Error: {
             error: {
@@ -2739,6 +3041,8 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
+                    /** @description A reusable agent (`agt_`, see /v1/agents) whose settings replace the number's own on every call and message: its prompt or webhook always, its voice, language, media mode, first message and speech timings where it sets them. 422 when archived or unknown. */
+                    agent_id?: string;
                 };
             };
         };
@@ -2898,6 +3202,7 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
+                    agent_id?: string | null;
                 };
             };
         };
@@ -3206,7 +3511,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "agent.created" | "agent.updated" | "identity.updated" | "usage.limit_exceeded")[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -3345,7 +3650,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "agent.created" | "agent.updated" | "identity.updated" | "usage.limit_exceeded")[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -3740,6 +4045,8 @@ export interface operations {
                     system_prompt?: string;
                     /** @description Record this call (or not), whatever the number's `recording` setting says. */
                     recording?: boolean;
+                    /** @description An agent (`agt_`) whose settings run this call instead of the number's (or its agent's). 422 when archived or unknown, 409 when paused. */
+                    agent_id?: string;
                 };
             };
         };
@@ -8479,6 +8786,529 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["SoftphoneTicket"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Search name, kind and role_id: `*` any characters, `?` one; without a wildcard, a substring. */
+                query?: string;
+                /** @description Same as `query`. */
+                q?: string;
+                /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+                status?: "active" | "paused" | "archived";
+                /** @description Exact, or a pattern with `*` / `?`. */
+                kind?: string;
+                /** @description Rows to skip (the seed's offset paging; `cursor` is the other way). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AgentSummary"][];
+                        next_cursor: string | null;
+                        /** @description Agents in this page. */
+                        count: number;
+                        /** @description Agents matching the filters. */
+                        total: number;
+                        pagination: {
+                            limit: number;
+                            offset: number;
+                            has_more: boolean;
+                        };
+                        /** @description The filters applied. */
+                        filters: {
+                            query?: string;
+                            status?: string;
+                            kind?: string;
+                        };
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Type/category, kebab-case, e.g. `receptionist`, `inbox-manager`. Default `assistant`. */
+                    kind?: string;
+                    /** @description Unique in the workspace, kebab-case. Default: from the name. */
+                    role_id?: string;
+                    /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+                    status?: "active" | "paused" | "archived";
+                    avatar_url?: string;
+                    config?: {
+                        /** @description Told to the agent after its prompt (managed) or with the system message (webhook). */
+                        persona?: {
+                            tone?: string;
+                            traits?: string[];
+                            bio?: string;
+                            signature?: string;
+                        };
+                        /** @description Managed agent: the model's instructions. */
+                        system_prompt?: string;
+                        /** @description Webhook agent: each turn is POSTed here (the number's `webhook_secret` signs it). */
+                        webhook_url?: string;
+                        /** @description Sent as `Authorization: Bearer …` to the webhook. Never returned. */
+                        webhook_token?: string;
+                        /** @description Managed agent: the model (default `OPENAI_MODEL`). */
+                        model?: string;
+                        voice_id?: string;
+                        language?: string;
+                        media_mode?: "relay" | "stream" | "realtime";
+                        first_message?: string;
+                        endpointing_ms?: number;
+                        barge_in_ms?: number;
+                        /** @description `call_control` (end_call, transfer_call, send_digits), `crm` (the CRM tools of managed agents), `knowledge`; each `{ "enabled": bool }`, on unless set false. Other names (the seed's `email`, `calendar`) are stored. */
+                        tools?: {
+                            [key: string]: {
+                                enabled: boolean;
+                            };
+                        };
+                        /** @description The knowledge collection the agent's numbers search. */
+                        knowledge?: {
+                            collection_id: string;
+                        };
+                        /** @description `enabled: false` leaves the business identity out of a managed agent's prompt. */
+                        context?: {
+                            enabled: boolean;
+                            namespace?: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `agt_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `agt_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Type/category, kebab-case, e.g. `receptionist`, `inbox-manager`. Default `assistant`. */
+                    kind?: string;
+                    /** @description Unique in the workspace, kebab-case. Default: from the name. */
+                    role_id?: string;
+                    /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+                    status?: "active" | "paused" | "archived";
+                    avatar_url?: string | null;
+                    /** @description Merged into the agent's config, key by key; a key set to null is removed. */
+                    config?: {
+                        persona?: {
+                            tone?: string;
+                            traits?: string[];
+                            bio?: string;
+                            signature?: string;
+                        } | null;
+                        system_prompt?: string | null;
+                        webhook_url?: string | null;
+                        webhook_token?: string | null;
+                        model?: string | null;
+                        voice_id?: string | null;
+                        language?: string | null;
+                        media_mode?: ("relay" | "stream" | "realtime") | null;
+                        first_message?: string | null;
+                        endpointing_ms?: number | null;
+                        barge_in_ms?: number | null;
+                        tools?: {
+                            [key: string]: {
+                                enabled: boolean;
+                            };
+                        } | null;
+                        knowledge?: {
+                            collection_id: string;
+                        } | null;
+                        context?: {
+                            enabled: boolean;
+                            namespace?: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Identity"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateIdentity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name?: string | null;
+                    profile?: {
+                        tagline?: string | null;
+                        about?: string | null;
+                        website?: string | null;
+                        services?: {
+                            /** @description Generated (`svc_…`) when omitted; give an existing one to change that service. */
+                            id?: string;
+                            name?: string;
+                            description?: string | null;
+                            price_cents?: number;
+                            /** @description The price in major units (150.00); stored as `price_cents`. */
+                            price?: number;
+                            /** @description ISO 4217, e.g. `USD`, `EUR`, `GBP`. */
+                            currency?: string;
+                            billing_interval?: "one-time" | "monthly" | "yearly";
+                            active?: boolean;
+                            /**
+                             * @description With `id`: removes that service.
+                             * @enum {boolean}
+                             */
+                            deleted?: true;
+                        }[] | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Identity"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    trackUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A `token_usage` or an `agent_execution` record. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "token_usage";
+                    /** @description Input tokens. */
+                    prompt_tokens?: number;
+                    /** @description Output tokens. */
+                    completion_tokens?: number;
+                    /** @description prompt + completion; computed when omitted, checked when given with both. */
+                    total_tokens?: number;
+                    model: string;
+                    provider?: string;
+                    usage_type?: string;
+                    /** @description The workspace's identity (`idn_…`, GET /v1/identity); optional, checked when given. */
+                    identity_id?: string;
+                    /** @description An agent of this workspace (`agt_…`). */
+                    agent_id?: string;
+                    operation?: string;
+                    conversation_id?: string;
+                    task_id?: string;
+                    /** @description Up to 50 keys; any JSON values. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "agent_execution";
+                    /** @description The workspace's identity (`idn_…`, GET /v1/identity); optional, checked when given. */
+                    identity_id?: string;
+                    /** @description The agent that ran (`agt_…`). */
+                    agent_id: string;
+                    operation?: string;
+                    conversation_id?: string;
+                    task_id?: string;
+                    /** @description Up to 50 keys; any JSON values. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    status: "started" | "completed" | "failed" | "cancelled";
+                    message_id?: string;
+                    /** @description Up to 50 keys; any JSON values. */
+                    result?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UsageRecord"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUsageStats: {
+        parameters: {
+            query?: {
+                /** @description A month, `YYYY-MM` (UTC); default the current one. */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UsageStats"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

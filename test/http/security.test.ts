@@ -7,6 +7,7 @@ import { group as tasks } from './security-routes/tasks.js';
 import { group as cms } from './security-routes/cms.js';
 import { group as identity } from './security-routes/identity.js';
 import { group as accountingMarketing } from './security-routes/accounting-marketing.js';
+import { group as agentsIdentityUsage } from './security-routes/agents-identity-usage.js';
 import type { RouteCase, RouteGroup } from './security-routes/types.js';
 
 // The shared security suite: every /v1 route that needs a key is run through the same checks
@@ -15,7 +16,7 @@ import type { RouteCase, RouteGroup } from './security-routes/types.js';
 // so no route ships without these checks.
 
 // Feature groups keep their tables in ./security-routes/ (one file each).
-const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms, identity, accountingMarketing];
+const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms, identity, accountingMarketing, agentsIdentityUsage];
 
 const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/me': {},

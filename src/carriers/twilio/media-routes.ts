@@ -1,3 +1,4 @@
+import { numberForCall } from '../../agent-profiles/agent-overlay.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { CallOutcome } from '../../calls/call-leg.js';
@@ -67,7 +68,7 @@ async function startStream(
     request.log.warn({ call_sid: callSid }, 'media stream start for an unknown or finished call');
     return null;
   }
-  const number = await deps.db.selectFrom('numbers').selectAll().where('id', '=', call.number_id).executeTakeFirst();
+  const number = await numberForCall(deps.db, call);
   if (!number) return null;
   const legArgs = {
     socket,

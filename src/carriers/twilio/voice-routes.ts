@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { findActiveByPhone } from '../../numbers/number-repository.js';
+import { numberForCall } from '../../agent-profiles/agent-overlay.js';
 import type { CallsTable, CallStatus, NumbersTable } from '../../db/schema.js';
 import { createCall, finalizeCall, inboundRefusal, isTerminal, measuredDurationSeconds } from '../../calls/call-service.js';
 import { type LiveSession, type SessionDeps, startSession } from '../../calls/call-session.js';
@@ -25,8 +26,9 @@ type Params = Record<string, string>;
 const TERMINAL_TWILIO = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
 const ORDER: Record<string, number> = { queued: 0, initiated: 0, ringing: 1, 'in-progress': 2, answered: 2 };
 
-async function findNumberById(deps: SessionDeps, id: string): Promise<NumbersTable | undefined> {
-  return deps.db.selectFrom('numbers').selectAll().where('id', '=', id).executeTakeFirst();
+/** The call's number, with the agent the call was created with. */
+async function findNumberOf(deps: SessionDeps, call: CallsTable): Promise<NumbersTable | undefined> {
+  return numberForCall(deps.db, call);
 }
 
 export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps) {
@@ -58,7 +60,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
     if (outboundId) {
       // Answer URL of a call we placed.
       const call = await calls.findCallById(deps.db, outboundId);
-      const number = call && (await findNumberById(deps, call.number_id));
+      const number = call && (await findNumberOf(deps, call));
       if (!call || !number || (call.carrier_sid && call.carrier_sid !== p.CallSid) || isTerminal(call.status)) {
         return xml(reply, twiml.hangup());
       }
@@ -92,7 +94,7 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
       request.log.warn({ call_id: call.id }, 'unparseable HandoffData');
     }
     if (handoff.transferTo) {
-      const number = await findNumberById(deps, call.number_id);
+      const number = await findNumberOf(deps, call);
       return xml(reply, twiml.dialTransfer(handoff.transferTo, number?.phone_number));
     }
     if (!handoff.reason && p.SessionStatus === 'failed') {
@@ -164,7 +166,7 @@ function handleRelaySocket(deps: SessionDeps, socket: WebSocket, request: Fastif
       socket.close(1008, 'unknown call');
       return null;
     }
-    const number = await findNumberById(deps, call.number_id);
+    const number = await findNumberOf(deps, call);
     if (!number) return null;
     return startSession(deps, { call, number, leg });
   };

@@ -12,7 +12,7 @@ import type { CommandResult, Done } from '../result.js';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
-async function withDb<T>(fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
+export async function withDb<T>(fn: (opened: OpenedDatabase) => Promise<T>): Promise<T> {
   const config = loadConfig();
   let opened: OpenedDatabase;
   try {

@@ -15,6 +15,7 @@ import { softphoneTickets } from './014-softphone-tickets.js';
 import { cms } from './019-cms.js';
 import { customersInstallTokens } from './018-customers-install-tokens.js';
 import { accountingMarketing } from './020-accounting-marketing.js';
+import { agentsIdentityUsage } from './017-agents-identity-usage.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '019-cms': cms,
   '018-customers-install-tokens': customersInstallTokens,
   '020-accounting-marketing': accountingMarketing,
+  '017-agents-identity-usage': agentsIdentityUsage,
 };
 
 export const migrationProvider: MigrationProvider = {
