@@ -112,6 +112,23 @@ describe('knowledge base', () => {
     expect(second.body).toContain('Nothing in the knowledge base matches');
   });
 
+  it('a reusable agent\'s knowledge collection serves every number on it; its knowledge switch off removes the tool', async () => {
+    const { col } = await setup();
+    const agentRow = expectOk(await api.post('/v1/agents', { name: 'Front Desk', config: { system_prompt: 'Clinic, by text.', knowledge: { collection_id: col.id } } }), 201).data;
+    const num = expectOk(await api.post('/v1/numbers', { agent_id: agentRow.id }), 201).data;
+    scriptKnowledgeLookup('parking');
+    expectOk(await api.post('/v1/sms/test-inbound', { to: num.id, from: '+16283338888', body: 'Where can I park?' }), 201);
+    const sent = await eventually(async () => expectOk(await api.get('/v1/sms?direction=outbound')).data[0]);
+    expect(sent).toMatchObject({ body: 'Free parking behind the building.', to: '+16283338888' });
+
+    expectOk(await api.patch(`/v1/agents/${agentRow.id}`, { config: { system_prompt: 'Clinic, by text.', knowledge: { collection_id: col.id }, tools: { knowledge: { enabled: false } } } }));
+    openai.requests.length = 0;
+    openai.script(sseReply('Hello.'));
+    expectOk(await api.post('/v1/sms/test-inbound', { to: num.id, from: '+16283339999', body: 'Hi' }), 201);
+    await eventually(async () => openai.requests.length > 0);
+    expect(toolNames(openai.requests[0]!.body)).not.toContain('search_knowledge');
+  });
+
   it('the number setting: validated in the workspace, shown, detached with null; numbers without it and webhook agents get no tool', async () => {
     const { col } = await setup();
     const missing = await api.post('/v1/numbers', { system_prompt: 'x', knowledge: { collection_id: 'col_00000000000000000000000000' } });

@@ -105,8 +105,12 @@ export function knowledgeToolRunner(deps: KnowledgeDeps, conv: KnowledgeConversa
 }
 
 /** The knowledge collection of the number behind a conversation (its call or inbound SMS), if any. */
-export async function knowledgeCollectionFor(db: Executor, req: Pick<TurnContextRequest, 'scope' | 'related'>): Promise<CmsCollectionsTable | null> {
+export async function knowledgeCollectionFor(db: Executor, req: Pick<TurnContextRequest, 'scope' | 'related' | 'agent'>): Promise<CmsCollectionsTable | null> {
   const { scope, related } = req;
+  // A reusable agent decides for its numbers: its knowledge switch off means no tool, its
+  // collection (when it names one) replaces the number's own.
+  if (req.agent && !req.agent.tools.knowledge) return null;
+  if (req.agent?.knowledgeCollectionId) return (await findCollection(db, scope, req.agent.knowledgeCollectionId)) ?? null;
   const table = related.type === 'call' ? 'calls' : 'sms_messages';
   const owner = await db
     .selectFrom(table)
