@@ -28,6 +28,8 @@ const COMMANDS: [string[], string[]][] = [
   [['keys', 'create'], ['--workspace', '--mode', '--scopes', '--read-only', '--create-workspace', '--json']],
   [['keys', 'list'], ['--json']],
   [['keys', 'revoke'], ['<id>']],
+  [['login'], ['[token]', '--token', '--url', '--label', '--env-file']],
+  [['plans'], ['show', 'set', 'clear']],
   [['call'], ['--listen', '--from', '--key', '--url']],
   [['sms'], ['--from', '--key', '--url', '--wait']],
   [['example-agent'], ['--port', '--host']],
@@ -48,7 +50,7 @@ describe('agentline --help', () => {
     dir = mkdtempSync(join(tmpdir(), 'agentline-help-'));
     const r = await agentline(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['serve', 'migrate', 'keys', 'call', 'sms', 'example-agent']) expect(r.stdout).toMatch(new RegExp(`\\n  ${c}\\b.*\\S`));
+    for (const c of ['serve', 'migrate', 'keys', 'login', 'plans', 'call', 'sms', 'example-agent']) expect(r.stdout).toMatch(new RegExp(`\\n  ${c}\\b.*\\S`));
     const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
     expect((await agentline(['--version'])).stdout.trim()).toBe(version);
   });
