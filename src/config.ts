@@ -51,6 +51,15 @@ export interface Config {
   /** An SMS thread this long without a message is logged as one `sms` activity on its contact. */
   smsThreadQuietMs: number;
   recordings: RecordingsConfig;
+  assets: AssetsConfig;
+}
+
+/** Uploaded assets and BI exports (src/assets/). Links are signed with the recordings' scheme. */
+export interface AssetsConfig {
+  /** AGENTLINE_ASSETS_DIR, else `assets/` beside the database. */
+  dir: string;
+  linkTtlSeconds: number;
+  maxBytes: number;
 }
 
 /** Call recordings (src/recordings/). */
@@ -198,6 +207,11 @@ export function loadConfig(env: Env = process.env): Config {
       dir: V.AGENTLINE_RECORDINGS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'recordings'),
       linkTtlSeconds: V.AGENTLINE_RECORDING_LINK_TTL_SECONDS.read(env),
       linkSecret: V.AGENTLINE_RECORDING_LINK_SECRET.read(env),
+    },
+    assets: {
+      dir: V.AGENTLINE_ASSETS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'assets'),
+      linkTtlSeconds: V.AGENTLINE_ASSET_LINK_TTL_SECONDS.read(env),
+      maxBytes: V.AGENTLINE_ASSET_MAX_BYTES.read(env),
     },
     voice: {
       firstTokenTimeoutMs: V.AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS.read(env),

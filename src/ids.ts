@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 export const ID_PREFIXES = [
   'ws', 'key', 'req', 'num', 'call', 'turn', 'sms', 'wh', 'evt', 'whd', 'led',
   'conv', 'con', 'com', 'lead', 'deal', 'stage', 'task', 'act', 'queue', 'ticket', 'msg', 'cmt', 'inv', 'pay', 'rec',
+  // assets, integrations, analytics governance, BI (issue 15)
+  'asset', 'iet', 'aev', 'prop', 'ds', 'met', 'rpt', 'dash', 'exp', 'sched',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -42,6 +42,13 @@ export const V = {
     patternText: 'at least 32 characters',
     description: 'Signs recording download links (HMAC-SHA256); unset, the gateway makes one and keeps it in the database. Changing it ends every link handed out',
   }),
+  AGENTLINE_ASSETS_DIR: optionalText({
+    name: 'AGENTLINE_ASSETS_DIR',
+    group: 'storage',
+    description: 'Where uploaded assets and BI exports are stored; unset, `assets/` beside AGENTLINE_DB. Created when needed',
+  }),
+  AGENTLINE_ASSET_LINK_TTL_SECONDS: integer({ name: 'AGENTLINE_ASSET_LINK_TTL_SECONDS', group: 'storage', default: 900, min: 10, max: 7 * 86_400, description: 'How long an asset upload or download link works' }),
+  AGENTLINE_ASSET_MAX_BYTES: integer({ name: 'AGENTLINE_ASSET_MAX_BYTES', group: 'storage', default: 100 * 1024 * 1024, min: 1024, max: 2 ** 40, description: 'Largest file one asset upload may hold' }),
 
   TWILIO_ACCOUNT_SID: optionalText({ name: 'TWILIO_ACCOUNT_SID', group: 'carrier', pattern: /^AC[0-9a-fA-F]{32}$/, patternText: 'AC followed by 32 hex characters', description: 'Twilio account; set together with TWILIO_AUTH_TOKEN' }),
   TWILIO_AUTH_TOKEN: optionalText({ name: 'TWILIO_AUTH_TOKEN', group: 'carrier', description: 'Twilio auth token; also checks the signature of every carrier request' }),

@@ -4,6 +4,7 @@ import { peopleRoutes } from './people/people-routes.js';
 import { salesRoutes } from './sales/sales-routes.js';
 import { supportRoutes } from '../support/support-routes.js';
 import { taskRoutes } from '../tasks/task-routes.js';
+import { assetRoutes } from '../assets/asset-routes.js';
 
 /** The CRM and support API (seed 003), registered under /v1. */
 export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
@@ -11,4 +12,5 @@ export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<vo
   await app.register(salesRoutes, deps);
   await app.register(supportRoutes, deps);
   await app.register(taskRoutes, deps);
+  await app.register(assetRoutes, deps);
 }

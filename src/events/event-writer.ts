@@ -33,7 +33,15 @@ export type EventType =
   | 'ticket.created'
   | 'ticket.updated'
   | 'invoice.paid'
-  | 'task.created';
+  | 'task.created'
+  | 'asset.available'
+  | 'asset.archived'
+  | 'bi.export.completed'
+  | 'bi.export.failed'
+  | 'bi.scheduled_artifact.completed';
+
+/** Types a workspace registers itself (POST /v1/integrations/events) and emits through the API. */
+export type ExternalEventType = `external.${string}`;
 
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
@@ -42,6 +50,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'sms.sent', 'sms.received', 'sms.delivered', 'sms.failed', 'webhook_endpoint.disabled', 'webhook.test',
   'contact.created', 'lead.created', 'lead.converted', 'deal.stage_changed', 'ticket.created', 'ticket.updated',
   'invoice.paid', 'task.created',
+  'asset.available', 'asset.archived', 'bi.export.completed', 'bi.export.failed', 'bi.scheduled_artifact.completed',
 ];
 
 export interface EventDto {
@@ -55,7 +64,7 @@ export interface EventDto {
 export async function emitEvent(
   trx: Trx,
   scope: Scope,
-  type: EventType,
+  type: EventType | ExternalEventType,
   data: Record<string, unknown>,
   at: Date,
   delivery: FanOutOptions = {},
