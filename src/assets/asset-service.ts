@@ -106,14 +106,10 @@ export async function completeUpload(deps: AssetDeps, scope: Scope, id: string, 
       .where('uploaded_checksum_sha256', '=', row.uploaded_checksum_sha256).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new ApiError('conflict', 'The asset changed while it was being completed; check it and retry.');
     const dto = assetDto({ ...row, ...changes });
-    await emitAssetEvent(trx, scope, 'asset.available', dto, at);
+    await emitEvent(trx, scope, 'asset.available', { ...dto }, at);
     await idempotency?.saveInTx(trx, 200, dto);
     return dto;
   });
-}
-
-async function emitAssetEvent(trx: Trx, scope: Scope, type: 'asset.available' | 'asset.archived', dto: AssetDto, at: Date): Promise<void> {
-  await emitEvent(trx, scope, type, { ...dto }, at);
 }
 
 /** One asset with a fresh download link (when it can be downloaded). */
@@ -157,7 +153,7 @@ export async function archiveAsset(deps: AssetDeps, scope: Scope, id: string): P
       throw new ApiError('conflict', 'The asset changed while it was being archived; retry.');
     }
     const dto = assetDto({ ...row, ...changes });
-    await emitAssetEvent(trx, scope, 'asset.archived', dto, at);
+    await emitEvent(trx, scope, 'asset.archived', { ...dto }, at);
     return dto;
   });
 }

@@ -5,6 +5,7 @@ import { salesRoutes } from './sales/sales-routes.js';
 import { supportRoutes } from '../support/support-routes.js';
 import { taskRoutes } from '../tasks/task-routes.js';
 import { assetRoutes } from '../assets/asset-routes.js';
+import { integrationRoutes } from '../integrations/integration-routes.js';
 
 /** The CRM and support API (seed 003), registered under /v1. */
 export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
@@ -13,4 +14,5 @@ export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<vo
   await app.register(supportRoutes, deps);
   await app.register(taskRoutes, deps);
   await app.register(assetRoutes, deps);
+  await app.register(integrationRoutes, deps);
 }
