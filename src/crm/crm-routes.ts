@@ -7,6 +7,7 @@ import { taskRoutes } from '../tasks/task-routes.js';
 import { assetRoutes } from '../assets/asset-routes.js';
 import { integrationRoutes } from '../integrations/integration-routes.js';
 import { analyticsRoutes } from '../analytics/analytics-routes.js';
+import { biRoutes } from '../bi/bi-routes.js';
 
 /** The CRM and support API (seed 003), registered under /v1. */
 export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
@@ -17,4 +18,5 @@ export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<vo
   await app.register(assetRoutes, deps);
   await app.register(integrationRoutes, deps);
   await app.register(analyticsRoutes, deps);
+  await app.register(biRoutes, deps);
 }

@@ -101,6 +101,6 @@ export const EVENT_CATALOGUE: Record<EventType, CatalogueEntry> = {
   'bi.scheduled_artifact.completed': {
     category: 'bi',
     description: 'A scheduled artifact ran: its report or export was produced as an export file.',
-    payload_schema: payload(null, { scheduled_artifact_id: Type.String(), export_id: Type.String(), status: Type.String(), row_count: Nullable(Type.Integer()), asset_id: Nullable(Type.String()), next_run_at: Timestamp() }),
+    payload_schema: payload(null, { scheduled_artifact_id: Type.String(), export_id: Nullable(Type.String()), status: Type.String({ description: '`succeeded` or `failed`.' }), row_count: Nullable(Type.Integer()), asset_id: Nullable(Type.String()), error: Type.Optional(Type.String()), next_run_at: Nullable(Timestamp()) }),
   },
 };
