@@ -64,7 +64,7 @@ export async function createDataset(deps: CrmDeps, scope: Scope, input: Static<t
     throw new ApiError('validation_error', `A view keeps its source's time field (${source.timeField}).`, [{ field: 'fields', error: 'time_field_required' }]);
   }
   // The view's own filters are checked as a query over the source would check them.
-  resolveQuery({ dataset: input.key, filters: input.filters, measures: [{ agg: 'count' }] }, { id: null, key: input.key, source: input.source, filters: [], fields: input.fields ?? null }, at, { path: '', maxLimit: 1 });
+  resolveQuery({ dataset: input.key, filters: input.filters, measures: [{ agg: 'count' }] }, { id: null, key: input.key, source: input.source, filters: [], fields: null }, at, { path: '', maxLimit: INTERACTIVE_LIMIT });
   const row = newRow(scope, 'datasets', at, {
     key: input.key, name: input.name, description: input.description ?? null, status: input.status ?? 'active', kind: 'view',
     definition: { source: input.source, filters: input.filters ?? [], fields: input.fields ?? null },

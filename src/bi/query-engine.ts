@@ -70,6 +70,7 @@ export function resolveWindow(t: { from?: string; to?: string; last_days?: numbe
 
 export function resolveQuery(input: BiQueryInput, dataset: DatasetRef, now: Date, opts: { path: string; maxLimit: number }): ResolvedQuery {
   const p = opts.path;
+  const at = (rest: string) => (p ? `${p}.${rest}` : rest);
   const fields = fieldsOf(dataset);
   const need = (name: string, at: string) => {
     if (!(name in fields)) throw invalid(at, 'unknown_field', `${name} is not a field of dataset ${dataset.key}; it has ${Object.keys(fields).join(', ')}.`, name);
@@ -78,38 +79,38 @@ export function resolveQuery(input: BiQueryInput, dataset: DatasetRef, now: Date
   const measures: ResolvedMeasure[] = (input.measures ?? []).map((m, i) => {
     let field: string | null = null;
     if (m.agg !== 'count') {
-      if (!m.field) throw invalid(`${p}.measures.${i}.field`, 'required', `${m.agg} needs a field.`);
-      const type = need(m.field, `${p}.measures.${i}.field`).type;
+      if (!m.field) throw invalid(at(`measures.${i}.field`), 'required', `${m.agg} needs a field.`);
+      const type = need(m.field, at(`measures.${i}.field`)).type;
       if (m.agg !== 'count_distinct' && type !== 'number' && type !== 'boolean') {
-        throw invalid(`${p}.measures.${i}.field`, 'not_numeric', `${m.agg} needs a number field; ${m.field} is a ${type}.`, m.field);
+        throw invalid(at(`measures.${i}.field`), 'not_numeric', `${m.agg} needs a number field; ${m.field} is a ${type}.`, m.field);
       }
       field = m.field;
     } else if (m.field) {
-      field = need(m.field, `${p}.measures.${i}.field`) && m.field; // count of rows where the field is not null
+      field = need(m.field, at(`measures.${i}.field`)) && m.field; // count of rows where the field is not null
     }
     return { agg: m.agg, field, as: m.as ?? (field ? `${m.agg}_${field}` : m.agg) };
   });
   const seen = new Set<string>();
   for (const [i, m] of measures.entries()) {
-    if (seen.has(m.as)) throw invalid(`${p}.measures.${i}.as`, 'duplicate', `Two measures are named ${m.as}; give one an \`as\`.`);
+    if (seen.has(m.as)) throw invalid(at(`measures.${i}.as`), 'duplicate', `Two measures are named ${m.as}; give one an \`as\`.`);
     seen.add(m.as);
   }
-  const dimensions = (input.dimensions ?? []).map((d, i) => (need(d, `${p}.dimensions.${i}`), d));
+  const dimensions = (input.dimensions ?? []).map((d, i) => (need(d, at(`dimensions.${i}`)), d));
   const timeField = input.time?.field ?? SOURCES[dataset.source].timeField;
-  if (need(timeField, `${p}.time.field`).type !== 'timestamp') throw invalid(`${p}.time.field`, 'not_timestamp', `${timeField} is not a timestamp field.`, timeField);
+  if (need(timeField, at(`time.field`)).type !== 'timestamp') throw invalid(at(`time.field`), 'not_timestamp', `${timeField} is not a timestamp field.`, timeField);
   const filters = [...dataset.filters, ...(input.filters ?? [])];
-  (input.filters ?? []).forEach((f, i) => checkFilter(f, need(f.field, `${p}.filters.${i}.field`).type, `${p}.filters.${i}`));
-  const rowFields = measures.length > 0 ? [] : (input.fields ?? Object.keys(fields)).map((f, i) => (need(f, `${p}.fields.${i}`), f));
-  if (measures.length > 0 && input.fields) throw invalid(`${p}.fields`, 'not_with_measures', 'fields lists row columns; with measures, use dimensions.');
-  if (measures.length === 0 && (dimensions.length > 0 || input.time?.bucket)) throw invalid(`${p}.measures`, 'required', 'Grouping by dimensions or a time bucket needs at least one measure.');
+  (input.filters ?? []).forEach((f, i) => checkFilter(f, need(f.field, at(`filters.${i}.field`)).type, at(`filters.${i}`)));
+  const rowFields = measures.length > 0 ? [] : (input.fields ?? Object.keys(fields)).map((f, i) => (need(f, at(`fields.${i}`)), f));
+  if (measures.length > 0 && input.fields) throw invalid(at(`fields`), 'not_with_measures', 'fields lists row columns; with measures, use dimensions.');
+  if (measures.length === 0 && (dimensions.length > 0 || input.time?.bucket)) throw invalid(at(`measures`), 'required', 'Grouping by dimensions or a time bucket needs at least one measure.');
   const output = new Set([...(input.time?.bucket ? ['bucket'] : []), ...dimensions, ...measures.map((m) => m.as), ...rowFields]);
   const orderBy = (input.order_by ?? []).map((o, i) => {
-    if (!output.has(o.field)) throw invalid(`${p}.order_by.${i}.field`, 'unknown_column', `order_by names a column of the result: ${[...output].join(', ')}.`, o.field);
+    if (!output.has(o.field)) throw invalid(at(`order_by.${i}.field`), 'unknown_column', `order_by names a column of the result: ${[...output].join(', ')}.`, o.field);
     return { field: o.field, direction: o.direction ?? 'asc' };
   });
   const limit = input.limit ?? 100;
-  if (limit > opts.maxLimit) throw invalid(`${p}.limit`, 'too_large', `limit is at most ${opts.maxLimit} here.`, limit);
-  const window = resolveWindow(input.time, now, `${p}.time`);
+  if (limit > opts.maxLimit) throw invalid(at(`limit`), 'too_large', `limit is at most ${opts.maxLimit} here.`, limit);
+  const window = resolveWindow(input.time, now, at(`time`));
   return { dataset, measures, dimensions, fields: rowFields, timeField, bucket: input.time?.bucket ?? null, ...window, filters, orderBy, limit };
 }
 
