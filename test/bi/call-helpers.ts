@@ -12,7 +12,7 @@ import { eventually, sseReply } from '../helpers/voice.js';
 // WAV, the gateway's speech pipeline (fake STT/TTS) and a fake SSE agent answer, then the
 // caller hangs up. The call's turns carry real pipeline timings (first_audio_ms ...).
 
-export async function talk(o: { api: Api; base: string; key: string; speech: FakeSpeechServer; agent: FakeServer; phone: string }): Promise<string> {
+export async function talk(o: { api: Api; base: string; key: string; speech: FakeSpeechServer; agent: FakeServer; phone: string; from?: string }): Promise<string> {
   o.speech.scriptStt({ text: 'I need an appointment.' });
   o.agent.script(sseReply('Sure, ', 'Tuesday at ten works.'));
   let printed = '';
@@ -21,6 +21,7 @@ export async function talk(o: { api: Api; base: string; key: string; speech: Fak
     baseUrl: o.base,
     key: o.key,
     number: o.phone,
+    from: o.from,
     wav: readFileSync(join(AUDIO_DIR, 'espeak-hello-22k.wav')),
     out: (s) => (printed += s),
     onCaller: (c) => (caller = c),
