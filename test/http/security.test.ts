@@ -4,6 +4,7 @@ import { group as crmPeople } from './security-routes/crm-people.js';
 import { group as crmSales } from './security-routes/crm-sales.js';
 import { group as support } from './security-routes/support.js';
 import { group as tasks } from './security-routes/tasks.js';
+import { group as data } from './security-routes/data.js';
 import type { RouteCase, RouteGroup } from './security-routes/types.js';
 
 // The shared security suite: every /v1 route that needs a key is run through the same checks
@@ -12,7 +13,7 @@ import type { RouteCase, RouteGroup } from './security-routes/types.js';
 // so no route ships without these checks.
 
 // Feature groups keep their tables in ./security-routes/ (one file each).
-const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks];
+const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, data];
 
 const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/me': {},
@@ -98,8 +99,8 @@ describe('route declarations', () => {
   it('only health, docs, the console\'s static files, the OpenAPI document and signed recording links are public', () => {
     const publicUrls = h.app.routeRecords.filter((r) => r.scope === 'public').map((r) => r.url);
     // The console's pages carry no data: everything they show comes from the API with a key.
-    // Recording downloads' signed link (HMAC, expiring) is their authorization.
-    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio)$/);
+    // Recording downloads' and asset uploads' and downloads' signed links (HMAC, expiring) are their authorization.
+    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio|\/v1\/assets\/:id\/(upload|content))$/);
   });
 });
 
