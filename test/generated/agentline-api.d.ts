@@ -1287,6 +1287,438 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search assets, newest first
+         * @description Call recordings are listed too (`source: call_recording`), linked to their call's contact.
+         *
+         *     Requires scope `assets:read`.
+         */
+        get: operations["listAssets"];
+        put?: never;
+        /**
+         * Create an asset upload intent
+         * @description Makes an asset `upload_pending` and returns `upload_url`: PUT the file's bytes there (any Content-Type, no API key) before `upload_expires_at`, then call `complete` with its size and SHA-256. A `related_resource_type/id` must exist in the workspace.
+         *
+         *     Requires scope `assets:write`.
+         */
+        post: operations["createAssetUploadIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an asset and its download URL
+         * @description `download_url` is signed and expires at `download_expires_at`; ask again for a fresh one. Null until the upload is complete and once archived.
+         *
+         *     Requires scope `assets:read`.
+         */
+        get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive an asset
+         * @description Idempotent. The asset is kept, no longer served; its links stop working. Emits `asset.archived`.
+         *
+         *     Requires scope `assets:write`.
+         */
+        delete: operations["archiveAsset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assets/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an asset upload
+         * @description `byte_size` and `checksum_sha256` must be what the upload URL received (422 naming the field that differs, nothing changes). Then the asset is `available`; emits `asset.available`.
+         *
+         *     Requires scope `assets:write`.
+         */
+        post: operations["completeAssetUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List integration event types
+         * @description Every event type the gateway emits (`source: gateway`) and the ones this workspace registered (`source: workspace`), each with the JSON Schema of its `data`; ordered by key.
+         *
+         *     Requires scope `integrations:read`.
+         */
+        get: operations["listIntegrationEventTypes"];
+        put?: never;
+        /**
+         * Register an integration event type
+         * @description Your own type: `key` starts with `external.`. With a `payload_schema`, every emitted `data` is validated against it. 409 when the key is already registered.
+         *
+         *     Requires scope `integrations:write`.
+         */
+        post: operations["registerIntegrationEventType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/events/{key}/emit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emit an event of a registered type
+         * @description `data` is validated against the type's `payload_schema` (422 naming each field). The event is written to the event log and delivered to every webhook endpoint subscribed to the key or to `*`, signed and retried like the gateway's own events.
+         *
+         *     Requires scope `integrations:write`.
+         */
+        post: operations["emitIntegrationEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List analytics event definitions, newest first
+         * @description Requires scope `analytics:read`.
+         */
+        get: operations["listAnalyticsEvents"];
+        put?: never;
+        /**
+         * Define an analytics event
+         * @description A name (unique: 409 when taken), an owner, and the property keys its payload may carry.
+         *
+         *     Requires scope `analytics:write`.
+         */
+        post: operations["defineAnalyticsEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List analytics property definitions, newest first
+         * @description Requires scope `analytics:read`.
+         */
+        get: operations["listAnalyticsProperties"];
+        put?: never;
+        /**
+         * Define an analytics property
+         * @description A key (unique: 409 when taken), its type, and whether events listing it must carry it.
+         *
+         *     Requires scope `analytics:write`.
+         */
+        post: operations["defineAnalyticsProperty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/events/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an analytics event payload
+         * @description Always 200 for a defined event (404 otherwise): `valid`, and one entry in `errors` per field that is missing (`required`), of the wrong type (`invalid_type`) or not a property of the event (`unknown_property`). Changes nothing.
+         *
+         *     Requires scope `analytics:read`.
+         */
+        post: operations["validateAnalyticsEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI datasets, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiDatasets"];
+        put?: never;
+        /**
+         * Create a BI dataset
+         * @description A view over one of the gateway's tables: its own filters (always applied) and optionally a subset of its fields. The tables themselves (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`) are listed as datasets of kind `table`.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI metrics, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiMetrics"];
+        put?: never;
+        /**
+         * Create a BI metric
+         * @description An aggregation (`count`, `count_distinct`, `sum`, `avg`, `min`, `max`, `p50`, `p95`) of a dataset field, with filters, and a time bucket or dimensions.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiMetric"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI reports, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiReports"];
+        put?: never;
+        /**
+         * Create a BI report
+         * @description Saved metrics side by side (joined on time bucket and dimensions), or one saved query.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI dashboards, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiDashboards"];
+        put?: never;
+        /**
+         * Create a BI dashboard
+         * @description A named set of reports (reports created with its `dashboard_id`) and a layout of yours.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/scheduled-artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI scheduled artifacts, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiScheduledArtifacts"];
+        put?: never;
+        /**
+         * Create a BI scheduled artifact
+         * @description Runs a report or an export every `every_minutes`; each run is an export (CSV or JSON file) and emits `bi.scheduled_artifact.completed` when done.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiScheduledArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/queries/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a BI query, metric or report
+         * @description A dataset `query` in the JSON query language (never SQL: only the dataset's fields), a saved `metric_id` or `report_id` (with an optional `time` window). Scoped to the key's workspace and mode; the last 30 days unless a window is given (at most 366 days); at most 100,000 source rows read and 1,000 rows returned; percentiles computed with linear interpolation.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["runBiQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI exports, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiExports"];
+        put?: never;
+        /**
+         * Create a BI export
+         * @description Checks the query, metric or report now (4xx), then produces the CSV or JSON file in the background (up to 10,000 rows): 202 with `status: pending`; poll GET /v1/bi/exports/{id} for `succeeded` and a signed `download_url`. Emits `bi.export.completed` or `bi.export.failed`.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a BI export and its download link
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["getBiExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/{collection}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a BI object
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["getBiObject"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a BI object
+         * @description Idempotent. Kept, no longer run: an archived metric or report is refused by queries/run (409), an archived schedule stops. The built-in datasets cannot be archived.
+         *
+         *     Requires scope `bi:write`.
+         */
+        delete: operations["archiveBiObject"];
+        options?: never;
+        head?: never;
+        /**
+         * Update BI object metadata
+         * @description `name`, `description` and `status` (`draft`/`active`); what an object computes is fixed once saved.
+         *
+         *     Requires scope `bi:write`.
+         */
+        patch: operations["updateBiObject"];
+        trace?: never;
+    };
     "/v1/softphone/tickets": {
         parameters: {
             query?: never;
@@ -1573,7 +2005,7 @@ export interface components {
             /** @description `ws_` id. */
             id: string;
             name: string;
-            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`. */
+            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `assets`, `integrations`, `analytics_governance`, `bi`. */
             enabled_modules: string[];
             /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
             default_region: string;
@@ -1909,6 +2341,287 @@ export interface components {
             completed_note: string | null;
             completed_at: string | null;
             canceled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** Asset */
+        Asset: {
+            /** @description `asset_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            file_name: string;
+            description: string | null;
+            /** @enum {string} */
+            asset_type: "document" | "image" | "video" | "attachment";
+            mime_type: string;
+            /**
+             * @description `upload_pending` until `complete` confirmed the file; `archived` assets are no longer served.
+             * @enum {string}
+             */
+            status: "upload_pending" | "available" | "archived";
+            /**
+             * @description `upload`: through `upload_url`; `call_recording`: a call's recording (read-only); `bi_export`: a BI export file.
+             * @enum {string}
+             */
+            source: "upload" | "call_recording" | "bi_export";
+            byte_size: number | null;
+            checksum_sha256: string | null;
+            related_resource_type: string | null;
+            related_resource_id: string | null;
+            call_id: string | null;
+            custom_fields: {
+                [key: string]: string;
+            };
+            /** @description Only when created: PUT the file's bytes here (no API key; the link is signed) until `upload_expires_at`. */
+            upload_url?: string;
+            upload_expires_at: string | null;
+            download_url?: string | null;
+            download_expires_at?: string | null;
+            completed_at: string | null;
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** IntegrationEventType */
+        IntegrationEventType: {
+            id: string | null;
+            key: string;
+            category: string;
+            description: string | null;
+            /** @description `gateway`: emitted by the gateway itself; `workspace`: registered by you, emitted with POST /v1/integrations/events/{key}/emit. */
+            source: "gateway" | "workspace";
+            payload_schema: {
+                [key: string]: unknown;
+            } | null;
+            livemode: boolean;
+            created_at: string | null;
+            updated_at: string | null;
+        };
+        /** AnalyticsEvent */
+        AnalyticsEvent: {
+            /** @description `aev_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            owner: string | null;
+            properties: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** AnalyticsProperty */
+        AnalyticsProperty: {
+            /** @description `prop_` id. */
+            id: string;
+            livemode: boolean;
+            key: string;
+            /** @enum {string} */
+            type: "string" | "number" | "integer" | "boolean" | "timestamp" | "object" | "array";
+            description: string | null;
+            required: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** BiDataset */
+        BiDataset: {
+            /** @description `ds_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            /** @description What queries name in `dataset`. */
+            key: string;
+            /**
+             * @description `table`: a gateway table, built in; `view`: yours.
+             * @enum {string}
+             */
+            kind: "table" | "view";
+            source: string;
+            /** @description The timestamp field windows and buckets use by default. */
+            time_field: string;
+            fields: {
+                key: string;
+                type: string;
+                description?: string;
+            }[];
+            filters: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** BiMetric */
+        BiMetric: {
+            /** @description `met_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            key: string;
+            dataset_id: string;
+            dataset: string;
+            measure: {
+                [key: string]: unknown;
+            };
+            filters: {
+                [key: string]: unknown;
+            }[];
+            dimensions: string[];
+            time: {
+                [key: string]: unknown;
+            };
+        };
+        /** BiReport */
+        BiReport: {
+            /** @description `rpt_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            metric_ids: string[];
+            query: {
+                [key: string]: unknown;
+            } | null;
+            dimensions: string[] | null;
+            time: {
+                [key: string]: unknown;
+            };
+            dataset_id: string | null;
+            dashboard_id: string | null;
+        };
+        /** BiDashboard */
+        BiDashboard: {
+            /** @description `dash_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            layout: {
+                [key: string]: unknown;
+            };
+            /** @description The reports created with this `dashboard_id`. */
+            report_ids: string[];
+        };
+        /** BiScheduledArtifact */
+        BiScheduledArtifact: {
+            /** @description `sched_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            /** @enum {string} */
+            artifact_type: "report" | "export";
+            report_id: string | null;
+            export: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            format: "csv" | "json";
+            every_minutes: number;
+            next_run_at: string | null;
+            last_run_at: string | null;
+            last_export_id: string | null;
+        };
+        /** BiQueryResult */
+        BiQueryResult: {
+            /** @enum {string} */
+            kind: "query" | "metric" | "report";
+            columns: {
+                key: string;
+                type: string;
+            }[];
+            rows: {
+                [key: string]: unknown;
+            }[];
+            row_count: number;
+            /** @description More groups or rows matched than `limit`. */
+            truncated: boolean;
+            /** @description Source rows read (at most 100,000 per dataset query). */
+            scanned_rows: number;
+            time_range: {
+                from: string;
+                to: string;
+            };
+            duration_ms: number;
+        };
+        /** BiExport */
+        BiExport: {
+            /** @description `exp_` id. */
+            id: string;
+            livemode: boolean;
+            name: string | null;
+            /** @enum {string} */
+            format: "csv" | "json";
+            /** @enum {string} */
+            status: "pending" | "running" | "succeeded" | "failed";
+            /** @description What it runs: `query`, `metric_id` or `report_id`, and `scheduled_artifact_id` when a schedule made it. */
+            source: {
+                [key: string]: unknown;
+            };
+            row_count: number | null;
+            asset_id: string | null;
+            download_url: string | null;
+            download_expires_at: string | null;
+            error: string | null;
+            started_at: string | null;
+            completed_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2716,7 +3429,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -2855,7 +3568,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created")[];
+                    event_types?: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -6761,6 +7474,1845 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["Task"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAssets: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of name, file name, description or MIME type. */
+                query?: string;
+                asset_type?: "document" | "image" | "video" | "attachment";
+                /** @description `upload_pending` until `complete` confirmed the file; `archived` assets are no longer served. */
+                status?: "upload_pending" | "available" | "archived";
+                related_resource_type?: "lead" | "contact" | "company" | "deal" | "task" | "cms_entry" | "invoice" | "marketing_campaign" | "marketing_post";
+                /** @description Assets linked to this resource. */
+                related_resource_id?: string;
+                /** @description The recording of this call. */
+                call_id?: string;
+                custom_field_key?: string;
+                custom_field_value?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAssetUploadIntent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    asset_type: "document" | "image" | "video" | "attachment";
+                    /** @description The name downloads are saved as (no slashes). */
+                    file_name: string;
+                    /** @description e.g. `image/png`; the download is served with it. */
+                    mime_type: string;
+                    /** @description Defaults to `file_name`. */
+                    name?: string;
+                    description?: string;
+                    /** @enum {string} */
+                    related_resource_type?: "lead" | "contact" | "company" | "deal" | "task" | "cms_entry" | "invoice" | "marketing_campaign" | "marketing_post";
+                    /** @description The linked resource; it must exist in the workspace (404 otherwise). */
+                    related_resource_id?: string;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An `asset_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    archiveAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An `asset_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeAssetUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description An `asset_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The size of the file you uploaded; 422 when it is not what the gateway received. */
+                    byte_size: number;
+                    /** @description Hex SHA-256 of the file you uploaded; 422 when it does not match. */
+                    checksum_sha256: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listIntegrationEventTypes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the key or description. */
+                query?: string;
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IntegrationEventType"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    registerIntegrationEventType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Your own types start with `external.`: lowercase words separated by dots, e.g. `external.publish.completed`. */
+                    key: string;
+                    /** @description e.g. `crm`, `cms`, `assets`, `usage`, or your own. */
+                    category: string;
+                    description?: string;
+                    /** @description A JSON Schema (draft 2020-12 subset ajv reads) every emitted `data` must match. */
+                    payload_schema?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IntegrationEventType"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    emitIntegrationEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A type you registered (`external.*`). */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event's payload; it must match the type's `payload_schema`. */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description `evt_` id: the same event is listed by GET /v1/events and delivered to every endpoint subscribed to its key (or `*`). */
+                            id: string;
+                            type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            livemode: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAnalyticsEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description The team or person answerable for the event, e.g. `growth`. */
+                owner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnalyticsEvent"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    defineAnalyticsEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description snake_case (dots allowed), e.g. `first_contact_created`. */
+                    name: string;
+                    description?: string;
+                    /** @description The team or person answerable for the event, e.g. `growth`. */
+                    owner?: string;
+                    /** @description The keys its payload may carry. A key defined with POST /v1/analytics/properties is checked against its type and `required`; one not defined (yet) may carry any value. */
+                    properties?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnalyticsEvent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAnalyticsProperties: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the key or description. */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnalyticsProperty"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    defineAnalyticsProperty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description snake_case, e.g. `workspace_id`. */
+                    key: string;
+                    /**
+                     * @description `timestamp`: an ISO 8601 date-time string.
+                     * @enum {string}
+                     */
+                    type: "string" | "number" | "integer" | "boolean" | "timestamp" | "object" | "array";
+                    description?: string;
+                    /**
+                     * @description Every event listing this property must carry it.
+                     * @default false
+                     */
+                    required?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnalyticsProperty"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    validateAnalyticsEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description snake_case (dots allowed), e.g. `first_contact_created`. */
+                    name: string;
+                    /** @description The payload to check. */
+                    properties: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            valid: boolean;
+                            errors: {
+                                /** @description e.g. `properties.workspace_id`. */
+                                field: string;
+                                /** @enum {string} */
+                                error: "required" | "invalid_type" | "unknown_property";
+                                message: string;
+                                /** @description The defined type (invalid_type). */
+                                expected?: string;
+                                /** @description The JSON type that was sent (invalid_type). */
+                                received?: string;
+                            }[];
+                            /** @description As in seed 003: the request id, also inside `data`. */
+                            request_id: string;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiDatasets: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+                kind?: "mock" | "table" | "view" | "semantic";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiDataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    name: string;
+                    description?: string;
+                    /**
+                     * @description Datasets you create are views: a saved filter and field subset over one source.
+                     * @enum {string}
+                     */
+                    kind?: "view";
+                    /**
+                     * @description The gateway table it reads.
+                     * @enum {string}
+                     */
+                    source: "calls" | "call_turns" | "sms" | "ledger" | "numbers" | "contacts" | "tickets" | "deals";
+                    filters?: {
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                        value?: string | number | boolean | (string | number)[];
+                    }[];
+                    fields?: string[];
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiMetrics: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+                dataset_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiMetric"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiMetric: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Its column in results (default `<agg>_<field>`, or `count`). */
+                    key?: string;
+                    /** @description A dataset key or `ds_` id. */
+                    dataset: string;
+                    measure: {
+                        /**
+                         * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                         * @enum {string}
+                         */
+                        agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field?: string;
+                        as?: string;
+                    };
+                    filters?: {
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                        value?: string | number | boolean | (string | number)[];
+                    }[];
+                    dimensions?: string[];
+                    time?: {
+                        field?: string;
+                        /** @enum {string} */
+                        bucket?: "hour" | "day" | "week" | "month";
+                    };
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiMetric"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiReports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+                dashboard_id?: string;
+                dataset_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiReport"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Metrics side by side, joined on their time bucket and dimensions. */
+                    metric_ids?: string[];
+                    query?: {
+                        /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                        dataset: string;
+                        /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                        measures?: {
+                            /**
+                             * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                             * @enum {string}
+                             */
+                            agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            as?: string;
+                        }[];
+                        /** @description Fields to group by (besides the time bucket). */
+                        dimensions?: string[];
+                        /** @description Without measures: the columns of each row (default: every field). */
+                        fields?: string[];
+                        time?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            /**
+                             * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                             * @enum {string}
+                             */
+                            bucket?: "hour" | "day" | "week" | "month";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                            last_days?: number;
+                        };
+                        filters?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                            value?: string | number | boolean | (string | number)[];
+                        }[];
+                        order_by?: {
+                            field: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /**
+                         * @description Most rows returned (exports: up to 10,000).
+                         * @default 100
+                         */
+                        limit?: number;
+                    };
+                    /** @description With metric_ids: overrides the metrics' dimensions. */
+                    dimensions?: string[];
+                    time?: {
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field?: string;
+                        /**
+                         * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                         * @enum {string}
+                         */
+                        bucket?: "hour" | "day" | "week" | "month";
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                        /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                        last_days?: number;
+                    };
+                    /** @description A `dash_` id this report is shown on. */
+                    dashboard_id?: string;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiReport"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiDashboards: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDashboard"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Yours to keep (positions, sizes); at most 20,000 characters of JSON. */
+                    layout?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDashboard"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiScheduledArtifacts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiScheduledArtifact"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiScheduledArtifact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /**
+                     * @description `report`: runs `report_id`; `export`: runs `export` (a query, metric or report).
+                     * @enum {string}
+                     */
+                    artifact_type: "report" | "export";
+                    /** @description A `rpt_` id (artifact_type report). */
+                    report_id?: string;
+                    export?: {
+                        query?: {
+                            /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                            dataset: string;
+                            /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                            measures?: {
+                                /**
+                                 * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                                 * @enum {string}
+                                 */
+                                agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                                /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                                field?: string;
+                                as?: string;
+                            }[];
+                            /** @description Fields to group by (besides the time bucket). */
+                            dimensions?: string[];
+                            /** @description Without measures: the columns of each row (default: every field). */
+                            fields?: string[];
+                            time?: {
+                                /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                                field?: string;
+                                /**
+                                 * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                                 * @enum {string}
+                                 */
+                                bucket?: "hour" | "day" | "week" | "month";
+                                /** Format: date-time */
+                                from?: string;
+                                /** Format: date-time */
+                                to?: string;
+                                /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                                last_days?: number;
+                            };
+                            filters?: {
+                                /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                                value?: string | number | boolean | (string | number)[];
+                            }[];
+                            order_by?: {
+                                field: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                            /**
+                             * @description Most rows returned (exports: up to 10,000).
+                             * @default 100
+                             */
+                            limit?: number;
+                        };
+                        /** @description A `met_` id. */
+                        metric_id?: string;
+                        /** @description A `rpt_` id. */
+                        report_id?: string;
+                        time?: {
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            last_days?: number;
+                            /** @enum {string} */
+                            bucket?: "hour" | "day" | "week" | "month";
+                        };
+                    };
+                    /**
+                     * @default csv
+                     * @enum {string}
+                     */
+                    format?: "csv" | "json";
+                    /** @description Runs every this many minutes (60 hourly, 1440 daily, 10080 weekly). */
+                    every_minutes: number;
+                    /**
+                     * Format: date-time
+                     * @description Default: now plus `every_minutes`.
+                     */
+                    first_run_at?: string;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiScheduledArtifact"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    runBiQuery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of `query`, `metric_id`, `report_id`. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    query?: {
+                        /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                        dataset: string;
+                        /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                        measures?: {
+                            /**
+                             * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                             * @enum {string}
+                             */
+                            agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            as?: string;
+                        }[];
+                        /** @description Fields to group by (besides the time bucket). */
+                        dimensions?: string[];
+                        /** @description Without measures: the columns of each row (default: every field). */
+                        fields?: string[];
+                        time?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            /**
+                             * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                             * @enum {string}
+                             */
+                            bucket?: "hour" | "day" | "week" | "month";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                            last_days?: number;
+                        };
+                        filters?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                            value?: string | number | boolean | (string | number)[];
+                        }[];
+                        order_by?: {
+                            field: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /**
+                         * @description Most rows returned (exports: up to 10,000).
+                         * @default 100
+                         */
+                        limit?: number;
+                    };
+                    /** @description A `met_` id. */
+                    metric_id?: string;
+                    /** @description A `rpt_` id. */
+                    report_id?: string;
+                    time?: {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                        last_days?: number;
+                        /** @enum {string} */
+                        bucket?: "hour" | "day" | "week" | "month";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiQueryResult"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiExports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "pending" | "running" | "succeeded" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiExport"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiExport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of `query`, `metric_id`, `report_id`. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    format: "csv" | "json";
+                    query?: {
+                        /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                        dataset: string;
+                        /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                        measures?: {
+                            /**
+                             * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                             * @enum {string}
+                             */
+                            agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            as?: string;
+                        }[];
+                        /** @description Fields to group by (besides the time bucket). */
+                        dimensions?: string[];
+                        /** @description Without measures: the columns of each row (default: every field). */
+                        fields?: string[];
+                        time?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            /**
+                             * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                             * @enum {string}
+                             */
+                            bucket?: "hour" | "day" | "week" | "month";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                            last_days?: number;
+                        };
+                        filters?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                            value?: string | number | boolean | (string | number)[];
+                        }[];
+                        order_by?: {
+                            field: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /**
+                         * @description Most rows returned (exports: up to 10,000).
+                         * @default 100
+                         */
+                        limit?: number;
+                    };
+                    /** @description A `met_` id. */
+                    metric_id?: string;
+                    /** @description A `rpt_` id. */
+                    report_id?: string;
+                    time?: {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                        last_days?: number;
+                        /** @enum {string} */
+                        bucket?: "hour" | "day" | "week" | "month";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiExport"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getBiExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An `exp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiExport"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getBiObject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collection: "datasets" | "metrics" | "reports" | "dashboards" | "scheduled-artifacts";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"] | components["schemas"]["BiMetric"] | components["schemas"]["BiReport"] | components["schemas"]["BiDashboard"] | components["schemas"]["BiScheduledArtifact"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    archiveBiObject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collection: "datasets" | "metrics" | "reports" | "dashboards" | "scheduled-artifacts";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"] | components["schemas"]["BiMetric"] | components["schemas"]["BiReport"] | components["schemas"]["BiDashboard"] | components["schemas"]["BiScheduledArtifact"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateBiObject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                collection: "datasets" | "metrics" | "reports" | "dashboards" | "scheduled-artifacts";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"] | components["schemas"]["BiMetric"] | components["schemas"]["BiReport"] | components["schemas"]["BiDashboard"] | components["schemas"]["BiScheduledArtifact"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
