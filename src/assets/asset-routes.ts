@@ -120,6 +120,10 @@ export async function assetRoutes(app: FastifyInstance, crm: CrmDeps & { assets?
       { config: { scope: 'public' }, schema: { hide: true, params: AssetParams, querystring: LinkQuery, response: { 200: One(Uploaded) } } },
       async (request) => {
         await refuseBadLink(deps, request.params.id, 'upload', request.query);
+        const declared = Number(request.headers['content-length']);
+        if (Number.isFinite(declared) && declared > deps.config.assets.maxBytes) {
+          throw new ApiError('bad_request', `The upload is larger than the ${deps.config.assets.maxBytes} bytes an asset may hold.`, [{ field: '(body)', error: 'too_large', max_bytes: deps.config.assets.maxBytes }]);
+        }
         return { data: await service.receiveUpload(deps, request.params.id, request.raw), request_id: request.id };
       },
     );

@@ -71,7 +71,18 @@ export async function receiveUpload(deps: AssetDeps, assetId: string, body: Read
   const row = await repo.findAssetById(deps.db, assetId);
   if (!row || row.source !== 'upload' || !row.storage_path) throw notFound('asset');
   if (row.status !== 'upload_pending') throw new ApiError('conflict', `This asset is ${row.status}; its upload link no longer takes files.`);
-  const stored = await deps.storage.write(row.storage_path, body, deps.config.assets.maxBytes);
+  let stored;
+  try {
+    stored = await deps.storage.write(row.storage_path, body, deps.config.assets.maxBytes);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    // The client went away or the body was cut short: nothing is kept, the link can be used again.
+    if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || (err as Error).message === 'aborted') {
+      throw new ApiError('bad_request', 'The upload was interrupted before the whole file arrived; PUT it again.', [{ field: '(body)', error: 'incomplete' }]);
+    }
+    throw err;
+  }
   const ok = await repo.updateAssetIf(deps.db, row.id, 'upload_pending', {
     uploaded_byte_size: stored.byteSize,
     uploaded_checksum_sha256: stored.checksumSha256,
@@ -85,7 +96,7 @@ export async function completeUpload(deps: AssetDeps, scope: Scope, id: string, 
   const row = await repo.findAsset(deps.db, scope, id);
   if (!row) throw notFound('asset');
   if (row.status !== 'upload_pending') {
-    if (row.status === 'available' && row.byte_size === input.byte_size && row.checksum_sha256 === input.checksum_sha256.toLowerCase()) return assetDto(row);
+    if (row.status === 'available' && Number(row.byte_size) === input.byte_size && row.checksum_sha256 === input.checksum_sha256.toLowerCase()) return assetDto(row);
     throw new ApiError('conflict', `This asset is already ${row.status}.`);
   }
   if (row.uploaded_byte_size === null || row.uploaded_checksum_sha256 === null) {

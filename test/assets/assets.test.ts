@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, createHarness, expectOk, type Harness } from '../helpers/harness.js';
 
@@ -136,5 +138,39 @@ describe('uploading an asset', () => {
     expect((await stranger.get(`/v1/assets/${doc.id}`)).status).toBe(404);
     expect(expectOk(await stranger.get('/v1/assets')).data).toEqual([]);
     expect((await stranger.post(`/v1/assets/${doc.id}/complete`, { byte_size: 1, checksum_sha256: 'x' })).status).toBe(404);
+  });
+
+  it('over a real socket: a chunked upload past the limit is refused, one cut short keeps nothing, the gateway goes on', async () => {
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (h.app.server.address() as AddressInfo).port;
+    const created = await intent();
+    const u = new URL(created.upload_url);
+    const put = (write: (req: http.ClientRequest) => void) =>
+      new Promise<{ status: number; body: string } | 'reset'>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: u.pathname + u.search, headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' } }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', () => resolve('reset'));
+        write(req);
+      });
+    const big = await put((req) => {
+      for (let i = 0; i < 5; i++) req.write(Buffer.alloc(1000, i));
+      req.end();
+    });
+    expect(big === 'reset' || big.status === 400).toBe(true);
+    const cut = await put((req) => {
+      req.write(Buffer.alloc(100));
+      setTimeout(() => req.destroy(), 50);
+    });
+    expect(cut === 'reset' || cut.status >= 400).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    const early = await api.post(`/v1/assets/${created.id}/complete`, { byte_size: 100, checksum_sha256: sha(Buffer.alloc(100)) });
+    expect(early.status).toBe(422);
+    expect(early.body.error.details).toEqual([{ field: '(body)', error: 'upload_missing' }]);
+    const ok = await put((req) => req.end(Buffer.from('hello')));
+    expect(ok).toMatchObject({ status: 200 });
+    expectOk(await api.post(`/v1/assets/${created.id}/complete`, { byte_size: 5, checksum_sha256: sha(Buffer.from('hello')) }));
   });
 });
