@@ -15,10 +15,36 @@ const cache = new Map<string, ValidateFunction>();
 
 export const MAX_SCHEMA_CHARS = 20_000;
 
+/** Keywords whose value maps names to schemas: their keys are names, not keywords. */
+const NAME_MAPS = new Set(['properties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * The first regular-expression keyword in a schema, or null. Patterns are refused: a workspace's
+ * regex runs on every emit in the gateway's process, and a catastrophic one would stall it.
+ */
+export function regexKeywordIn(schema: unknown): string | null {
+  const stack: { value: unknown; names: boolean }[] = [{ value: schema, names: false }];
+  while (stack.length > 0) {
+    const { value, names } = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (const v of value) stack.push({ value: v, names: false });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (!names && (k === 'pattern' || k === 'patternProperties')) return k;
+        if (!names && k === 'format' && v === 'regex') return 'format';
+        stack.push({ value: v, names: !names && NAME_MAPS.has(k) });
+      }
+    }
+  }
+  return null;
+}
+
 export function compilePayloadSchema(schemaText: string): ValidateFunction {
   const hit = cache.get(schemaText);
   if (hit) return hit;
   let fn: ValidateFunction;
+  const regex = regexKeywordIn(JSON.parse(schemaText));
+  if (regex) throw new ApiError('validation_error', `payload_schema may not use \`${regex}\`: regular expressions are not run on emitted events.`, [{ field: 'payload_schema', error: 'unsupported_keyword', received: regex }]);
   try {
     const schema = JSON.parse(schemaText) as Record<string, unknown>;
     delete schema.$id; // one workspace's $id must not collide with another's in the shared ajv

@@ -57,6 +57,12 @@ describe('a workspace\'s own event types', () => {
     expect(badSchema.status).toBe(422);
     expect(badSchema.body.error.details[0]).toMatchObject({ field: 'payload_schema', error: 'invalid_schema' });
 
+    // No regular expressions: one would run in the gateway on every emit.
+    const regex = await api.post('/v1/integrations/events', { key: 'external.regex', category: 'x', payload_schema: { type: 'object', properties: { pattern: { type: 'string', pattern: '^(a+)+$' } } } });
+    expect(regex.status).toBe(422);
+    expect(regex.body.error.details).toEqual([{ field: 'payload_schema', error: 'unsupported_keyword', received: 'pattern' }]);
+    expectOk(await api.post('/v1/integrations/events', { key: 'external.named.pattern', category: 'x', payload_schema: { type: 'object', properties: { pattern: { type: 'string' } } } }), 201);
+
     const listed = expectOk(await api.get('/v1/integrations/events?category=publishing')).data;
     expect(listed.map((t: any) => t.key)).toEqual(['external.publish.completed']);
     // Another workspace has none of them, and cannot emit them.
