@@ -102,7 +102,8 @@ export async function assetRoutes(app: FastifyInstance, crm: CrmDeps & { assets?
       const size = await deps.storage.size(row.storage_path);
       const range = parseRange(request.headers.range, size);
       if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
-      reply.header('content-type', row.mime_type).header('accept-ranges', 'bytes')
+      // The type is the uploader's word: always a download, never rendered or sniffed on our origin.
+      reply.header('content-type', row.mime_type).header('accept-ranges', 'bytes').header('x-content-type-options', 'nosniff').header('content-security-policy', "sandbox; default-src 'none'")
         .header('content-disposition', `attachment; filename="${row.file_name.replace(/["\\\r\n]/g, '_')}"`);
       if (!range) return reply.header('content-length', String(size)).send(deps.storage.read(row.storage_path));
       return reply.code(206).header('content-length', String(range.end - range.start + 1)).header('content-range', `bytes ${range.start}-${range.end}/${size}`)

@@ -67,6 +67,8 @@ describe('uploading an asset', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.headers['content-disposition']).toBe('attachment; filename="acme-hero.png"');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['content-security-policy']).toContain('sandbox');
     expect(file.rawPayload.equals(png)).toBe(true);
     const part = await viaLink(got.download_url, 'GET', undefined, { range: 'bytes=0-7' });
     expect(part.statusCode).toBe(206);
