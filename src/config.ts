@@ -60,6 +60,17 @@ export interface AssetsConfig {
   dir: string;
   linkTtlSeconds: number;
   maxBytes: number;
+  /** Set: files live in this S3-compatible bucket, not under `dir`. */
+  s3?: AssetsS3Config;
+}
+
+export interface AssetsS3Config {
+  bucket: string;
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  timeoutMs: number;
 }
 
 /** Call recordings (src/recordings/). */
@@ -165,6 +176,22 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const s3Bucket = V.AGENTLINE_ASSETS_S3_BUCKET.read(env);
+  const s3Region = V.AGENTLINE_ASSETS_S3_REGION.read(env);
+  const s3Key = V.AGENTLINE_ASSETS_S3_ACCESS_KEY_ID.read(env);
+  const s3Secret = V.AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY.read(env);
+  if (s3Bucket !== undefined && (s3Key === undefined || s3Secret === undefined)) {
+    throw new ConfigError(s3Key === undefined ? 'AGENTLINE_ASSETS_S3_ACCESS_KEY_ID' : 'AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY', 'AGENTLINE_ASSETS_S3_BUCKET needs AGENTLINE_ASSETS_S3_ACCESS_KEY_ID and AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY');
+  }
+  const s3 = s3Bucket === undefined ? undefined : {
+    bucket: s3Bucket,
+    endpoint: V.AGENTLINE_ASSETS_S3_ENDPOINT.read(env) ?? `https://s3.${s3Region}.amazonaws.com`,
+    region: s3Region,
+    accessKeyId: s3Key!,
+    secretAccessKey: s3Secret!,
+    timeoutMs: V.AGENTLINE_ASSETS_S3_TIMEOUT_MS.read(env),
+  };
+
   const dbPath = V.AGENTLINE_DB.read(env);
   return {
     port,
@@ -212,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
       dir: V.AGENTLINE_ASSETS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'assets'),
       linkTtlSeconds: V.AGENTLINE_ASSET_LINK_TTL_SECONDS.read(env),
       maxBytes: V.AGENTLINE_ASSET_MAX_BYTES.read(env),
+      ...(s3 ? { s3 } : {}),
     },
     voice: {
       firstTokenTimeoutMs: V.AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS.read(env),

@@ -12,6 +12,7 @@ import { findAssetById } from './asset-repository.js';
 import { AssetParams, AssetSchema, CompleteAssetBody, CreateAssetBody, LinkQuery, ListAssetsQuery } from './asset-schemas.js';
 import * as service from './asset-service.js';
 import { AssetStorage } from './asset-storage.js';
+import { S3AssetStorage } from './s3-storage.js';
 
 // /v1/assets (seed 003 "Assets"), and the two signed links they hand out, which need no API key:
 // PUT /v1/assets/{id}/upload (the file's bytes) and GET /v1/assets/{id}/content (the download).
@@ -23,7 +24,9 @@ const tags = ['assets'];
 const Uploaded = Type.Object({ id: Type.String(), byte_size: Type.Integer(), checksum_sha256: Type.String() });
 
 export function assetDepsOf(deps: CrmDeps): service.AssetDeps {
-  return { ...deps, storage: new AssetStorage(deps.config.assets.dir), links: new AssetLinks(deps), recordingLinks: new RecordingLinks(deps) };
+  const local = new AssetStorage(deps.config.assets.dir);
+  const s3 = deps.config.assets.s3;
+  return { ...deps, storage: s3 ? new S3AssetStorage(s3, local, deps.clock) : local, links: new AssetLinks(deps), recordingLinks: new RecordingLinks(deps) };
 }
 
 export async function assetRoutes(app: FastifyInstance, crm: CrmDeps & { assets?: service.AssetDeps }): Promise<void> {
@@ -105,9 +108,9 @@ export async function assetRoutes(app: FastifyInstance, crm: CrmDeps & { assets?
       // The type is the uploader's word: always a download, never rendered or sniffed on our origin.
       reply.header('content-type', row.mime_type).header('accept-ranges', 'bytes').header('x-content-type-options', 'nosniff').header('content-security-policy', "sandbox; default-src 'none'")
         .header('content-disposition', `attachment; filename="${row.file_name.replace(/["\\\r\n]/g, '_')}"`);
-      if (!range) return reply.header('content-length', String(size)).send(deps.storage.read(row.storage_path));
+      if (!range) return reply.header('content-length', String(size)).send(await deps.storage.read(row.storage_path));
       return reply.code(206).header('content-length', String(range.end - range.start + 1)).header('content-range', `bytes ${range.start}-${range.end}/${size}`)
-        .send(deps.storage.read(row.storage_path, range));
+        .send(await deps.storage.read(row.storage_path, range));
     },
   );
 

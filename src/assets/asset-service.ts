@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Db, Trx } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import type { AssetsTable } from '../db/schema-data.js';
 import { ApiError, notFound } from '../errors.js';
 import { emitEvent } from '../events/event-writer.js';
@@ -16,7 +16,7 @@ import { type AssetDto, assetDto } from './asset-dto.js';
 import type { AssetLinks } from './asset-links.js';
 import * as repo from './asset-repository.js';
 import type { CompleteAssetBody, CreateAssetBody } from './asset-schemas.js';
-import { type AssetStorage, storagePathOf } from './asset-storage.js';
+import { type AssetStore, storagePathOf } from './asset-storage.js';
 import { syncRecordingAssets } from './recording-assets.js';
 import { requireAssetRelated, tablesOf } from './related-resources.js';
 
@@ -30,7 +30,7 @@ export interface AssetDeps {
   clock: Clock;
   config: Config;
   log: FastifyBaseLogger;
-  storage: AssetStorage;
+  storage: AssetStore;
   links: AssetLinks;
   recordingLinks: RecordingLinks;
 }
@@ -169,10 +169,13 @@ export async function archiveAsset(deps: AssetDeps, scope: Scope, id: string): P
   });
 }
 
-/** Stores a file the gateway itself made (a BI export) as an available asset, in the caller's transaction. */
-export async function storeGeneratedAsset(
+/**
+ * Writes a file the gateway itself made (a BI export) and returns its asset row, available, for
+ * the caller to insert in its own transaction (insertAsset). The file is written first, outside
+ * any transaction: a bucket upload must not hold the database.
+ */
+export async function writeGeneratedAsset(
   deps: Pick<AssetDeps, 'storage'>,
-  trx: Trx,
   scope: Scope,
   file: { name: string; fileName: string; mimeType: string; data: Buffer; source: 'bi_export' },
   at: Date,
@@ -181,13 +184,11 @@ export async function storeGeneratedAsset(
   const path = storagePathOf(scope.workspaceId, id);
   const stored = await deps.storage.writeBuffer(path, file.data);
   const iso = at.toISOString();
-  const row: AssetsTable = {
+  return {
     id, workspace_id: scope.workspaceId, mode: scope.mode, name: file.name, file_name: file.fileName, description: null,
     asset_type: 'document', mime_type: file.mimeType, status: 'available', source: file.source,
     byte_size: stored.byteSize, checksum_sha256: stored.checksumSha256, uploaded_byte_size: stored.byteSize, uploaded_checksum_sha256: stored.checksumSha256,
     storage_path: path, related_resource_type: null, related_resource_id: null, call_id: null, recording_id: null, custom_fields: '{}',
     upload_expires_at: null, completed_at: iso, archived_at: null, created_at: iso, updated_at: iso,
   };
-  await repo.insertAsset(trx, row);
-  return row;
 }

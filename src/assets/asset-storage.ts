@@ -17,7 +17,15 @@ export interface StoredFile {
   checksumSha256: string;
 }
 
-export class AssetStorage {
+/** Where asset files live: this directory (AssetStorage) or an S3-compatible bucket (S3AssetStorage). */
+export interface AssetStore {
+  write(rel: string, body: Readable, maxBytes: number): Promise<StoredFile>;
+  writeBuffer(rel: string, data: Buffer): Promise<StoredFile>;
+  size(rel: string): Promise<number>;
+  read(rel: string, range?: { start: number; end: number }): Promise<Readable>;
+}
+
+export class AssetStorage implements AssetStore {
   constructor(private readonly root: string) {}
 
   /** The absolute path of a stored file; refuses a relative path that would leave the directory. */
@@ -67,8 +75,12 @@ export class AssetStorage {
     return (await stat(this.pathOf(rel))).size;
   }
 
-  read(rel: string, range?: { start: number; end: number }): Readable {
+  async read(rel: string, range?: { start: number; end: number }): Promise<Readable> {
     return createReadStream(this.pathOf(rel), range);
+  }
+
+  async remove(rel: string): Promise<void> {
+    await unlink(this.pathOf(rel)).catch(() => {});
   }
 }
 

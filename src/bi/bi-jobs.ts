@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { AssetDeps } from '../assets/asset-service.js';
-import { storeGeneratedAsset } from '../assets/asset-service.js';
+import { writeGeneratedAsset } from '../assets/asset-service.js';
+import { insertAsset } from '../assets/asset-repository.js';
 import type { BiExportsTable } from '../db/schema-data.js';
 import { ApiError, notFound } from '../errors.js';
 import { emitEvent } from '../events/event-writer.js';
@@ -115,8 +116,9 @@ export class BiJobs {
       const result = await (await planRun(db, scope, JSON.parse(row.query) as RunSource, now, EXPORT_LIMIT))();
       const data = Buffer.from(row.format === 'csv' ? renderCsv(result) : renderJson(result, now), 'utf8');
       const fileName = `${row.name?.replace(/[^\w.-]+/g, '-').slice(0, 80) || 'export'}-${row.id}.${row.format}`;
+      const asset = await writeGeneratedAsset(this.deps, scope, { name: row.name ?? `BI export ${row.id}`, fileName, mimeType: row.format === 'csv' ? 'text/csv' : 'application/json', data, source: 'bi_export' }, now);
       await db.transaction().execute(async (trx) => {
-        const asset = await storeGeneratedAsset(this.deps, trx, scope, { name: row.name ?? `BI export ${row.id}`, fileName, mimeType: row.format === 'csv' ? 'text/csv' : 'application/json', data, source: 'bi_export' }, now);
+        await insertAsset(trx, asset);
         const iso = now.toISOString();
         const ok = await repo.updateExportIf(trx, id, ['running'], { status: 'succeeded', row_count: result.row_count, asset_id: asset.id, completed_at: iso, updated_at: iso });
         if (!ok) return;

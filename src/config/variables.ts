@@ -49,6 +49,12 @@ export const V = {
   }),
   AGENTLINE_ASSET_LINK_TTL_SECONDS: integer({ name: 'AGENTLINE_ASSET_LINK_TTL_SECONDS', group: 'storage', default: 900, min: 10, max: 7 * 86_400, description: 'How long an asset upload or download link works' }),
   AGENTLINE_ASSET_MAX_BYTES: integer({ name: 'AGENTLINE_ASSET_MAX_BYTES', group: 'storage', default: 100 * 1024 * 1024, min: 1024, max: 2 ** 40, description: 'Largest file one asset upload may hold' }),
+  AGENTLINE_ASSETS_S3_BUCKET: optionalText({ name: 'AGENTLINE_ASSETS_S3_BUCKET', group: 'storage', description: 'Keep asset files in this S3-compatible bucket instead of AGENTLINE_ASSETS_DIR (uploads and downloads still go through the gateway\'s signed links); needs the two keys below' }),
+  AGENTLINE_ASSETS_S3_ENDPOINT: optionalUrl({ name: 'AGENTLINE_ASSETS_S3_ENDPOINT', group: 'storage', shownDefault: 'https://s3.$REGION.amazonaws.com', description: 'S3-compatible endpoint (MinIO, R2 ...), addressed path-style (`<endpoint>/<bucket>/<key>`)' }),
+  AGENTLINE_ASSETS_S3_REGION: text({ name: 'AGENTLINE_ASSETS_S3_REGION', group: 'storage', default: 'us-east-1', description: 'Region the bucket\'s requests are signed for (SigV4)' }),
+  AGENTLINE_ASSETS_S3_ACCESS_KEY_ID: optionalText({ name: 'AGENTLINE_ASSETS_S3_ACCESS_KEY_ID', group: 'storage', description: 'Access key of the asset bucket' }),
+  AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY: optionalText({ name: 'AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY', group: 'storage', description: 'Secret key of the asset bucket' }),
+  AGENTLINE_ASSETS_S3_TIMEOUT_MS: integer({ name: 'AGENTLINE_ASSETS_S3_TIMEOUT_MS', group: 'storage', default: 30_000, min: 100, max: 600_000, description: 'Timeout of each request to the asset bucket (and the longest gap while streaming one)' }),
 
   TWILIO_ACCOUNT_SID: optionalText({ name: 'TWILIO_ACCOUNT_SID', group: 'carrier', pattern: /^AC[0-9a-fA-F]{32}$/, patternText: 'AC followed by 32 hex characters', description: 'Twilio account; set together with TWILIO_AUTH_TOKEN' }),
   TWILIO_AUTH_TOKEN: optionalText({ name: 'TWILIO_AUTH_TOKEN', group: 'carrier', description: 'Twilio auth token; also checks the signature of every carrier request' }),
