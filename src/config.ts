@@ -53,6 +53,26 @@ export interface Config {
   /** An SMS thread this long without a message is logged as one `sms` activity on its contact. */
   smsThreadQuietMs: number;
   recordings: RecordingsConfig;
+  assets: AssetsConfig;
+}
+
+/** Uploaded assets and BI exports (src/assets/). Links are signed with the recordings' scheme. */
+export interface AssetsConfig {
+  /** AGENTLINE_ASSETS_DIR, else `assets/` beside the database. */
+  dir: string;
+  linkTtlSeconds: number;
+  maxBytes: number;
+  /** Set: files live in this S3-compatible bucket, not under `dir`. */
+  s3?: AssetsS3Config;
+}
+
+export interface AssetsS3Config {
+  bucket: string;
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  timeoutMs: number;
 }
 
 /** Call recordings (src/recordings/). */
@@ -158,6 +178,22 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const s3Bucket = V.AGENTLINE_ASSETS_S3_BUCKET.read(env);
+  const s3Region = V.AGENTLINE_ASSETS_S3_REGION.read(env);
+  const s3Key = V.AGENTLINE_ASSETS_S3_ACCESS_KEY_ID.read(env);
+  const s3Secret = V.AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY.read(env);
+  if (s3Bucket !== undefined && (s3Key === undefined || s3Secret === undefined)) {
+    throw new ConfigError(s3Key === undefined ? 'AGENTLINE_ASSETS_S3_ACCESS_KEY_ID' : 'AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY', 'AGENTLINE_ASSETS_S3_BUCKET needs AGENTLINE_ASSETS_S3_ACCESS_KEY_ID and AGENTLINE_ASSETS_S3_SECRET_ACCESS_KEY');
+  }
+  const s3 = s3Bucket === undefined ? undefined : {
+    bucket: s3Bucket,
+    endpoint: V.AGENTLINE_ASSETS_S3_ENDPOINT.read(env) ?? `https://s3.${s3Region}.amazonaws.com`,
+    region: s3Region,
+    accessKeyId: s3Key!,
+    secretAccessKey: s3Secret!,
+    timeoutMs: V.AGENTLINE_ASSETS_S3_TIMEOUT_MS.read(env),
+  };
+
   const dbPath = V.AGENTLINE_DB.read(env);
   return {
     port,
@@ -201,6 +237,12 @@ export function loadConfig(env: Env = process.env): Config {
       dir: V.AGENTLINE_RECORDINGS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'recordings'),
       linkTtlSeconds: V.AGENTLINE_RECORDING_LINK_TTL_SECONDS.read(env),
       linkSecret: V.AGENTLINE_RECORDING_LINK_SECRET.read(env),
+    },
+    assets: {
+      dir: V.AGENTLINE_ASSETS_DIR.read(env) ?? join(dbPath === ':memory:' ? './data' : dirname(dbPath), 'assets'),
+      linkTtlSeconds: V.AGENTLINE_ASSET_LINK_TTL_SECONDS.read(env),
+      maxBytes: V.AGENTLINE_ASSET_MAX_BYTES.read(env),
+      ...(s3 ? { s3 } : {}),
     },
     voice: {
       firstTokenTimeoutMs: V.AGENTLINE_AGENT_FIRST_TOKEN_TIMEOUT_MS.read(env),

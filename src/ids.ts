@@ -11,6 +11,8 @@ export const ID_PREFIXES = [
   'site', 'col', 'ent',
   'acct', 'je', 'jel', 'camp', 'post', 'rcpt',
   'agt', 'idn', 'svc', 'use',
+  // assets, integrations, analytics governance, BI (issue 15)
+  'asset', 'iet', 'aev', 'prop', 'ds', 'met', 'rpt', 'dash', 'exp', 'sched',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

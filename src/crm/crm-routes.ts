@@ -7,6 +7,10 @@ import { taskRoutes } from '../tasks/task-routes.js';
 import { cmsRoutes } from '../cms/cms-routes.js';
 import { blogRoutes } from '../blog/blog-routes.js';
 import { accountingRoutes } from '../accounting/accounting-routes.js';
+import { assetRoutes } from '../assets/asset-routes.js';
+import { integrationRoutes } from '../integrations/integration-routes.js';
+import { analyticsRoutes } from '../analytics/analytics-routes.js';
+import { biRoutes } from '../bi/bi-routes.js';
 
 /** The CRM and support API (seed 003), registered under /v1. */
 export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<void> {
@@ -17,4 +21,8 @@ export async function crmRoutes(app: FastifyInstance, deps: CrmDeps): Promise<vo
   await app.register(cmsRoutes, deps);
   await app.register(blogRoutes, deps);
   await app.register(accountingRoutes, deps);
+  await app.register(assetRoutes, deps);
+  await app.register(integrationRoutes, deps);
+  await app.register(analyticsRoutes, deps);
+  await app.register(biRoutes, deps);
 }

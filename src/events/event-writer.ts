@@ -42,7 +42,15 @@ export type EventType =
   | 'agent.created'
   | 'agent.updated'
   | 'identity.updated'
-  | 'usage.limit_exceeded';
+  | 'usage.limit_exceeded'
+  | 'asset.available'
+  | 'asset.archived'
+  | 'bi.export.completed'
+  | 'bi.export.failed'
+  | 'bi.scheduled_artifact.completed';
+
+/** Types a workspace registers itself (POST /v1/integrations/events) and emits through the API. */
+export type ExternalEventType = `external.${string}`;
 
 /** Every type a webhook endpoint can subscribe to (`*` means all). */
 export const EVENT_TYPES: readonly EventType[] = [
@@ -53,6 +61,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'invoice.paid', 'task.created',
   'customer.created', 'customer.updated', 'customer.deleted', 'auth.install_token.exchanged', 'auth.install_token.replayed',
   'agent.created', 'agent.updated', 'identity.updated', 'usage.limit_exceeded',
+  'asset.available', 'asset.archived', 'bi.export.completed', 'bi.export.failed', 'bi.scheduled_artifact.completed',
 ];
 
 export interface EventDto {
@@ -66,7 +75,7 @@ export interface EventDto {
 export async function emitEvent(
   trx: Trx,
   scope: Scope,
-  type: EventType,
+  type: EventType | ExternalEventType,
   data: Record<string, unknown>,
   at: Date,
   delivery: FanOutOptions = {},

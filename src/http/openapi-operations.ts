@@ -31,6 +31,10 @@ export const TAGS = {
   agents: 'Reusable agents that numbers and calls point at, with their activity.',
   identity: 'The business the agents speak for: profile and services.',
   usage: 'Model tokens and agent executions, and usage against the plan limits.',
+  assets: 'Files: upload intents with signed upload links, checked completion, signed downloads; call recordings appear here too.',
+  integrations: 'The catalogue of event types the gateway emits, and your own `external.*` types, emitted to your webhooks.',
+  'analytics governance': 'Analytics event and property definitions, and validation of payloads against them.',
+  bi: 'Datasets over the gateway\'s own data, metrics, reports, dashboards, queries, exports and scheduled artifacts.',
 } as const;
 
 export type Tag = keyof typeof TAGS;
@@ -223,6 +227,39 @@ export const OPERATIONS: Record<string, Operation> = {
   'PATCH /v1/identity': { id: 'updateIdentity', tag: 'identity' },
   'POST /v1/usage/track': { id: 'trackUsage', tag: 'usage' },
   'GET /v1/usage/stats': { id: 'getUsageStats', tag: 'usage' },
+  'GET /v1/assets': { id: 'listAssets', tag: 'assets' },
+  'POST /v1/assets': { id: 'createAssetUploadIntent', tag: 'assets' },
+  'GET /v1/assets/{id}': { id: 'getAsset', tag: 'assets' },
+  'DELETE /v1/assets/{id}': { id: 'archiveAsset', tag: 'assets' },
+  'POST /v1/assets/{id}/complete': { id: 'completeAssetUpload', tag: 'assets' },
+
+  'GET /v1/integrations/events': { id: 'listIntegrationEventTypes', tag: 'integrations' },
+  'POST /v1/integrations/events': { id: 'registerIntegrationEventType', tag: 'integrations' },
+  'POST /v1/integrations/events/{key}/emit': { id: 'emitIntegrationEvent', tag: 'integrations' },
+
+  'GET /v1/analytics/events': { id: 'listAnalyticsEvents', tag: 'analytics governance' },
+  'POST /v1/analytics/events': { id: 'defineAnalyticsEvent', tag: 'analytics governance' },
+  'GET /v1/analytics/properties': { id: 'listAnalyticsProperties', tag: 'analytics governance' },
+  'POST /v1/analytics/properties': { id: 'defineAnalyticsProperty', tag: 'analytics governance' },
+  'POST /v1/analytics/events/validate': { id: 'validateAnalyticsEvent', tag: 'analytics governance' },
+
+  'GET /v1/bi/datasets': { id: 'listBiDatasets', tag: 'bi' },
+  'POST /v1/bi/datasets': { id: 'createBiDataset', tag: 'bi' },
+  'GET /v1/bi/metrics': { id: 'listBiMetrics', tag: 'bi' },
+  'POST /v1/bi/metrics': { id: 'createBiMetric', tag: 'bi' },
+  'GET /v1/bi/reports': { id: 'listBiReports', tag: 'bi' },
+  'POST /v1/bi/reports': { id: 'createBiReport', tag: 'bi' },
+  'GET /v1/bi/dashboards': { id: 'listBiDashboards', tag: 'bi' },
+  'POST /v1/bi/dashboards': { id: 'createBiDashboard', tag: 'bi' },
+  'POST /v1/bi/queries/run': { id: 'runBiQuery', tag: 'bi' },
+  'GET /v1/bi/exports': { id: 'listBiExports', tag: 'bi' },
+  'POST /v1/bi/exports': { id: 'createBiExport', tag: 'bi' },
+  'GET /v1/bi/exports/{id}': { id: 'getBiExport', tag: 'bi' },
+  'GET /v1/bi/scheduled-artifacts': { id: 'listBiScheduledArtifacts', tag: 'bi' },
+  'POST /v1/bi/scheduled-artifacts': { id: 'createBiScheduledArtifact', tag: 'bi' },
+  'GET /v1/bi/{collection}/{id}': { id: 'getBiObject', tag: 'bi' },
+  'PATCH /v1/bi/{collection}/{id}': { id: 'updateBiObject', tag: 'bi' },
+  'DELETE /v1/bi/{collection}/{id}': { id: 'archiveBiObject', tag: 'bi' },
 };
 
 /** `GET /v1/numbers/:id` (fastify) → `GET /v1/numbers/{id}` (OpenAPI). */

@@ -2,7 +2,7 @@ import type { Scope } from '../scope.js';
 
 // Scopes a key can hold (api-conventions.md "Auth") and what a route may declare.
 
-export const SCOPE_GROUPS = ['numbers', 'calls', 'sms', 'credits', 'webhooks', 'crm', 'support', 'tasks', 'activity', 'cms', 'agents', 'identity', 'usage'] as const;
+export const SCOPE_GROUPS = ['numbers', 'calls', 'sms', 'credits', 'webhooks', 'crm', 'support', 'tasks', 'activity', 'cms', 'agents', 'identity', 'usage', 'assets', 'integrations', 'analytics', 'bi'] as const;
 export type ScopeGroup = (typeof SCOPE_GROUPS)[number];
 export type KeyScope = `${ScopeGroup}:${'read' | 'write'}` | '*';
 

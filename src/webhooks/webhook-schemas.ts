@@ -5,7 +5,9 @@ import { EVENT_TYPES } from '../events/event-writer.js';
 
 const Url = Type.String({ minLength: 1, maxLength: 2048, description: 'Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them.' });
 // A plain enum (not a union of literals) so a wrong type yields one clear "must be one of" error.
-const EventTypeOrAll = Type.Unsafe<string>({ type: 'string', enum: ['*', ...EVENT_TYPES] });
+// Or a workspace's own `external.*` type (src/integrations/), emitted through the API.
+export const EXTERNAL_EVENT_KEY = '^external\\.[a-z0-9_]+(\\.[a-z0-9_]+)*$';
+const EventTypeOrAll = Type.Unsafe<string>({ type: 'string', anyOf: [{ enum: ['*', ...EVENT_TYPES] }, { pattern: EXTERNAL_EVENT_KEY, maxLength: 100 }] });
 const EventTypes = Type.Array(EventTypeOrAll, {
   minItems: 1,
   maxItems: 50,

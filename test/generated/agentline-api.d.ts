@@ -1287,7 +1287,7 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
-    "/v1/accounting/accounts": {
+    "/v1/assets": {
         parameters: {
             query?: never;
             header?: never;
@@ -1295,25 +1295,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List accounting accounts
-         * @description Requires scope `crm:read`.
+         * Search assets, newest first
+         * @description Call recordings are listed too (`source: call_recording`), linked to their call's contact.
+         *
+         *     Requires scope `assets:read`.
          */
-        get: operations["listAccountingAccounts"];
+        get: operations["listAssets"];
         put?: never;
         /**
-         * Create accounting account
-         * @description `code` is unique in the workspace (409). `default_for` makes it the account invoices (`receivables`, `revenue`) or payments (`cash`) post to.
+         * Create an asset upload intent
+         * @description Makes an asset `upload_pending` and returns `upload_url`: PUT the file's bytes there (any Content-Type, no API key) before `upload_expires_at`, then call `complete` with its size and SHA-256. A `related_resource_type/id` must exist in the workspace.
          *
-         *     Requires scope `crm:write`.
+         *     Requires scope `assets:write`.
          */
-        post: operations["createAccountingAccount"];
+        post: operations["createAssetUploadIntent"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/accounting/accounts/{id}": {
+    "/v1/assets/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1321,83 +1323,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get an accounting account with its balance
-         * @description Requires scope `crm:read`.
+         * Get an asset and its download URL
+         * @description `download_url` is signed and expires at `download_expires_at`; ask again for a fresh one. Null until the upload is complete and once archived.
+         *
+         *     Requires scope `assets:read`.
          */
-        get: operations["getAccountingAccount"];
+        get: operations["getAsset"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
         /**
-         * Update an accounting account
-         * @description Rename, re-code, archive, or set `default_for`. `type` changes only while no journal line uses the account (409 `account_in_use`).
+         * Archive an asset
+         * @description Idempotent. The asset is kept, no longer served; its links stop working. Emits `asset.archived`.
          *
-         *     Requires scope `crm:write`.
+         *     Requires scope `assets:write`.
          */
-        patch: operations["updateAccountingAccount"];
-        trace?: never;
-    };
-    "/v1/accounting/journal-entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List journal entries
-         * @description Requires scope `crm:read`.
-         */
-        get: operations["listJournalEntries"];
-        put?: never;
-        /**
-         * Create journal entry
-         * @description The lines must balance: each line has `debit_cents` or `credit_cents` (positive integer cents, never both) on an open account of this workspace, and the debits sum to the credits. Otherwise 422 `validation_error` whose `details` name each problem (`lines.1.account_id` `account_not_found`, `lines` `unbalanced` ...). `status: "posted"` posts it at once; a posted entry is immutable.
-         *
-         *     Requires scope `crm:write`.
-         */
-        post: operations["createJournalEntry"];
-        delete?: never;
+        delete: operations["archiveAsset"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/accounting/journal-entries/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a journal entry with its lines
-         * @description Requires scope `crm:read`.
-         */
-        get: operations["getJournalEntry"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a draft journal entry
-         * @description Drafts only; a posted entry answers 409 (reverse it instead).
-         *
-         *     Requires scope `crm:write`.
-         */
-        delete: operations["deleteJournalEntry"];
-        options?: never;
-        head?: never;
-        /**
-         * Edit or post a draft journal entry
-         * @description Drafts only (a posted entry answers 409 `entry_posted`). `lines` replaces all lines and is checked like a new entry; `status: "posted"` posts the draft.
-         *
-         *     Requires scope `crm:write`.
-         */
-        patch: operations["updateJournalEntry"];
-        trace?: never;
-    };
-    "/v1/accounting/journal-entries/{id}/reverse": {
+    "/v1/assets/{id}/complete": {
         parameters: {
             query?: never;
             header?: never;
@@ -1407,19 +1353,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reverse a posted journal entry
-         * @description Posts a new entry with every line on the other side, linked both ways (`reversal_of` / `reversed_by`). An entry is reversed once (409 `already_reversed`).
+         * Complete an asset upload
+         * @description `byte_size` and `checksum_sha256` must be what the upload URL received (422 naming the field that differs, nothing changes). Then the asset is `available`; emits `asset.available`.
          *
-         *     Requires scope `crm:write`.
+         *     Requires scope `assets:write`.
          */
-        post: operations["reverseJournalEntry"];
+        post: operations["completeAssetUpload"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/accounting/trial-balance": {
+    "/v1/integrations/events": {
         parameters: {
             query?: never;
             header?: never;
@@ -1427,77 +1373,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get the trial balance
-         * @description Posted debits and credits per account in one currency (default USD), optionally up to `as_of`. The totals are always equal: `balance_cents` is 0.
+         * List integration event types
+         * @description Every event type the gateway emits (`source: gateway`) and the ones this workspace registered (`source: workspace`), each with the JSON Schema of its `data`; ordered by key.
          *
-         *     Requires scope `crm:read`.
+         *     Requires scope `integrations:read`.
          */
-        get: operations["getTrialBalance"];
+        get: operations["listIntegrationEventTypes"];
         put?: never;
-        post?: never;
+        /**
+         * Register an integration event type
+         * @description Your own type: `key` starts with `external.`. With a `payload_schema`, every emitted `data` is validated against it. 409 when the key is already registered.
+         *
+         *     Requires scope `integrations:write`.
+         */
+        post: operations["registerIntegrationEventType"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/marketing/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List marketing campaigns
-         * @description Archived campaigns only with `status=archived`.
-         *
-         *     Requires scope `cms:read`.
-         */
-        get: operations["listMarketingCampaigns"];
-        put?: never;
-        /**
-         * Create marketing campaign
-         * @description `key` is unique in the workspace (409). An SMS campaign (`channel: "sms"`) also takes `body_template` (with `{{first_name}}`-style variables; 422 `unknown_variable`), `from_number_id` and an `audience` (`contact_ids`, or a contact `filter`); send it with POST …/send.
-         *
-         *     Requires scope `cms:write`.
-         */
-        post: operations["createMarketingCampaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/marketing/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a marketing campaign
-         * @description SMS campaigns carry `stats`: recipients by delivery status, replies and cost.
-         *
-         *     Requires scope `cms:read`.
-         */
-        get: operations["getMarketingCampaign"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Update a marketing campaign
-         * @description While an SMS campaign is sending, `status: "paused"` stops the sender (POST …/send resumes); its text, number and audience change only when it is not sending (409 `campaign_sending`).
-         *
-         *     Requires scope `cms:write`.
-         */
-        patch: operations["updateMarketingCampaign"];
-        trace?: never;
-    };
-    "/v1/marketing/campaigns/{id}/send": {
+    "/v1/integrations/events/{key}/emit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1507,19 +1403,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send an SMS campaign
-         * @description Texts the audience from `from_number_id`, in the background at `messages_per_minute`; answers 202 at once with the campaign (`status: "sending"`). Each message is charged per segment as it is sent, like POST /v1/sms. Contacts who replied STOP to that number, or without a phone, are skipped and never charged. 402 `insufficient_credits` (nothing sent, nothing recorded) when the balance cannot cover every message. A contact is texted at most once per campaign: sending again (after a pause, or to contacts that joined the filter) sends only to those not yet texted. The key also needs `sms:write`.
+         * Emit an event of a registered type
+         * @description `data` is validated against the type's `payload_schema` (422 naming each field). The event is written to the event log and delivered to every webhook endpoint subscribed to the key or to `*`, signed and retried like the gateway's own events.
          *
-         *     Requires scope `cms:write`.
+         *     Requires scope `integrations:write`.
          */
-        post: operations["sendMarketingCampaign"];
+        post: operations["emitIntegrationEvent"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/marketing/campaigns/{id}/recipients": {
+    "/v1/analytics/events": {
         parameters: {
             query?: never;
             header?: never;
@@ -1527,10 +1423,262 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List an SMS campaign's recipients and their delivery status
-         * @description Requires scope `cms:read`.
+         * List analytics event definitions, newest first
+         * @description Requires scope `analytics:read`.
          */
-        get: operations["listMarketingCampaignRecipients"];
+        get: operations["listAnalyticsEvents"];
+        put?: never;
+        /**
+         * Define an analytics event
+         * @description A name (unique: 409 when taken), an owner, and the property keys its payload may carry.
+         *
+         *     Requires scope `analytics:write`.
+         */
+        post: operations["defineAnalyticsEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List analytics property definitions, newest first
+         * @description Requires scope `analytics:read`.
+         */
+        get: operations["listAnalyticsProperties"];
+        put?: never;
+        /**
+         * Define an analytics property
+         * @description A key (unique: 409 when taken), its type, and whether events listing it must carry it.
+         *
+         *     Requires scope `analytics:write`.
+         */
+        post: operations["defineAnalyticsProperty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/events/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an analytics event payload
+         * @description Always 200 for a defined event (404 otherwise): `valid`, and one entry in `errors` per field that is missing (`required`), of the wrong type (`invalid_type`) or not a property of the event (`unknown_property`). Changes nothing.
+         *
+         *     Requires scope `analytics:read`.
+         */
+        post: operations["validateAnalyticsEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI datasets, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiDatasets"];
+        put?: never;
+        /**
+         * Create a BI dataset
+         * @description A view over one of the gateway's tables: its own filters (always applied) and optionally a subset of its fields. The tables themselves (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`) are listed as datasets of kind `table`.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI metrics, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiMetrics"];
+        put?: never;
+        /**
+         * Create a BI metric
+         * @description An aggregation (`count`, `count_distinct`, `sum`, `avg`, `min`, `max`, `p50`, `p95`) of a dataset field, with filters, and a time bucket or dimensions.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiMetric"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI reports, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiReports"];
+        put?: never;
+        /**
+         * Create a BI report
+         * @description Saved metrics side by side (joined on time bucket and dimensions), or one saved query.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI dashboards, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiDashboards"];
+        put?: never;
+        /**
+         * Create a BI dashboard
+         * @description A named set of reports (reports created with its `dashboard_id`) and a layout of yours.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/scheduled-artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI scheduled artifacts, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiScheduledArtifacts"];
+        put?: never;
+        /**
+         * Create a BI scheduled artifact
+         * @description Runs a report or an export every `every_minutes`; each run is an export (CSV or JSON file) and emits `bi.scheduled_artifact.completed` when done.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiScheduledArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/queries/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a BI query, metric or report
+         * @description A dataset `query` in the JSON query language (never SQL: only the dataset's fields), a saved `metric_id` or `report_id` (with an optional `time` window). Scoped to the key's workspace and mode; the last 30 days unless a window is given (at most 366 days); at most 100,000 source rows read and 1,000 rows returned; percentiles computed with linear interpolation.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["runBiQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List BI exports, newest first
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["listBiExports"];
+        put?: never;
+        /**
+         * Create a BI export
+         * @description Checks the query, metric or report now (4xx), then produces the CSV or JSON file in the background (up to 10,000 rows): 202 with `status: pending`; poll GET /v1/bi/exports/{id} for `succeeded` and a signed `download_url`. Emits `bi.export.completed` or `bi.export.failed`.
+         *
+         *     Requires scope `bi:write`.
+         */
+        post: operations["createBiExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bi/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a BI export and its download link
+         * @description Requires scope `bi:read`.
+         */
+        get: operations["getBiExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1539,7 +1687,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/marketing/posts": {
+    "/v1/bi/{collection}/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1547,50 +1695,28 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List marketing posts
-         * @description Requires scope `cms:read`.
+         * Get a BI object
+         * @description Requires scope `bi:read`.
          */
-        get: operations["listMarketingPosts"];
-        put?: never;
-        /**
-         * Create marketing post
-         * @description `campaign_id` must exist (404 naming it). `scheduled` needs `scheduled_at`; `published` sets `published_at` to now unless given.
-         *
-         *     Requires scope `cms:write`.
-         */
-        post: operations["createMarketingPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/marketing/posts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a marketing post
-         * @description Requires scope `cms:read`.
-         */
-        get: operations["getMarketingPost"];
+        get: operations["getBiObject"];
         put?: never;
         post?: never;
         /**
-         * Delete a marketing post
-         * @description Requires scope `cms:write`.
+         * Archive a BI object
+         * @description Idempotent. Kept, no longer run: an archived metric or report is refused by queries/run (409), an archived schedule stops. The built-in datasets cannot be archived.
+         *
+         *     Requires scope `bi:write`.
          */
-        delete: operations["deleteMarketingPost"];
+        delete: operations["archiveBiObject"];
         options?: never;
         head?: never;
         /**
-         * Update a marketing post
-         * @description Requires scope `cms:write`.
+         * Update BI object metadata
+         * @description `name`, `description` and `status` (`draft`/`active`); what an object computes is fixed once saved.
+         *
+         *     Requires scope `bi:write`.
          */
-        patch: operations["updateMarketingPost"];
+        patch: operations["updateBiObject"];
         trace?: never;
     };
     "/v1/softphone/tickets": {
@@ -1609,132 +1735,6 @@ export interface paths {
          *     Requires scope `calls:write`.
          */
         post: operations["createSoftphoneTicket"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/agents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List agents, newest first
-         * @description Filters `status`, `kind` (exact or `*`/`?` pattern) and `query` (or `q`) over name, kind and role_id. Pages by `cursor` or by `offset`; `count`, `total`, `pagination` and `filters` as seed 001 shows them.
-         *
-         *     Requires scope `agents:read`.
-         */
-        get: operations["listAgents"];
-        put?: never;
-        /**
-         * Create an agent
-         * @description A reusable agent configuration. Point numbers (`agent_id` on POST/PATCH /v1/numbers) and outbound calls (`agent_id` on POST /v1/calls) at it. Needs `config.system_prompt` (managed) or `config.webhook_url`. Emits `agent.created`.
-         *
-         *     Requires scope `agents:write`.
-         */
-        post: operations["createAgent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/agents/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get an agent, with its stats
-         * @description Requires scope `agents:read`.
-         */
-        get: operations["getAgent"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Update an agent
-         * @description `config` merges key by key (null removes a key). The next call or message on every number using the agent follows the change. `status`: `paused` makes its numbers answer "unavailable"; `archived` is refused (409) while numbers use it. Emits `agent.updated`.
-         *
-         *     Requires scope `agents:write`.
-         */
-        patch: operations["updateAgent"];
-        trace?: never;
-    };
-    "/v1/identity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get the business identity
-         * @description The business profile managed agents speak for: display name, tagline, about, website and services with prices.
-         *
-         *     Requires scope `identity:read`.
-         */
-        get: operations["getIdentity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Update the business identity
-         * @description `profile` merges with the stored one: a field given replaces, `null` removes it; `services` merge by `id` (no id: a new service with a generated `svc_` id; `deleted: true` removes one). Emits `identity.updated`.
-         *
-         *     Requires scope `identity:write`.
-         */
-        patch: operations["updateIdentity"];
-        trace?: never;
-    };
-    "/v1/usage/track": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record usage
-         * @description A `token_usage` record (your model's tokens) or an `agent_execution` record (something an agent did). Managed agents' tokens are recorded by the gateway itself. Counts against the plan's `tokens` / `executions` limits.
-         *
-         *     Requires scope `usage:write`.
-         */
-        post: operations["trackUsage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/usage/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Usage against the plan
-         * @description Tokens, agent executions, billed call minutes, charged SMS segments and active numbers for the month (UTC), each against the plan limit the operator set.
-         *
-         *     Requires scope `usage:read`.
-         */
-        get: operations["getUsageStats"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1793,7 +1793,6 @@ export interface components {
             crm: {
                 create_leads: boolean;
             };
-            agent_id: string | null;
             renews_at: string | null;
             released_at: string | null;
             release_reason: string | null;
@@ -1935,7 +1934,6 @@ export interface components {
             end_reason: string | null;
             transfer_to: string | null;
             contact_id: string | null;
-            agent_id: string | null;
             metadata: {
                 [key: string]: string;
             };
@@ -2007,12 +2005,10 @@ export interface components {
             /** @description `ws_` id. */
             id: string;
             name: string;
-            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`. */
+            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `assets`, `integrations`, `analytics_governance`, `bi`. */
             enabled_modules: string[];
             /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
             default_region: string;
-            /** @description When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike. */
-            accounting_enabled: boolean;
         };
         /** Contact */
         Contact: {
@@ -2350,183 +2346,282 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** AccountingAccount */
-        AccountingAccount: {
-            /** @description `acct_` id. */
+        /** Asset */
+        Asset: {
+            /** @description `asset_` id. */
             id: string;
-            code: string;
+            livemode: boolean;
             name: string;
-            /** @description asset, liability, equity, revenue or expense. */
-            type: "asset" | "liability" | "equity" | "revenue" | "expense";
+            file_name: string;
             description: string | null;
-            default_for: ("receivables" | "revenue" | "cash") | null;
-            /** @description Posted entries only, on the account's normal side: debits − credits for assets and expenses, credits − debits otherwise. */
-            balance_cents: number;
+            /** @enum {string} */
+            asset_type: "document" | "image" | "video" | "attachment";
+            mime_type: string;
+            /**
+             * @description `upload_pending` until `complete` confirmed the file; `archived` assets are no longer served.
+             * @enum {string}
+             */
+            status: "upload_pending" | "available" | "archived";
+            /**
+             * @description `upload`: through `upload_url`; `call_recording`: a call's recording (read-only); `bi_export`: a BI export file.
+             * @enum {string}
+             */
+            source: "upload" | "call_recording" | "bi_export";
+            byte_size: number | null;
+            checksum_sha256: string | null;
+            related_resource_type: string | null;
+            related_resource_id: string | null;
+            call_id: string | null;
             custom_fields: {
                 [key: string]: string;
             };
-            archived_at: string | null;
-            livemode: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** JournalEntry */
-        JournalEntry: {
-            /** @description `je_` id. */
-            id: string;
-            status: "draft" | "posted";
-            /** Format: date */
-            entry_date: string;
-            memo: string | null;
-            reference: string | null;
-            currency: string;
-            lines: {
-                /** @description `jel_` id. */
-                id: string;
-                account_id: string;
-                account_code: string;
-                account_name: string;
-                debit_cents: number;
-                credit_cents: number;
-                description: string | null;
-            }[];
-            /** @description The sum of the debits (= the sum of the credits). */
-            total_cents: number;
-            source: {
-                /** @description `invoice` or `payment` for automatic postings. */
-                type: string;
-                id: string;
-            } | null;
-            reversal_of: string | null;
-            reversed_by: string | null;
-            posted_at: string | null;
-            custom_fields: {
-                [key: string]: string;
-            };
-            livemode: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** TrialBalance */
-        TrialBalance: {
-            currency: string;
-            /** @description Entries dated up to and including this day; null for all. */
-            as_of: string | null;
-            accounts: {
-                account_id: string;
-                code: string;
-                name: string;
-                type: string;
-                /** @description Sum of posted debits. */
-                debit_cents: number;
-                /** @description Sum of posted credits. */
-                credit_cents: number;
-                /** @description debit_cents − credit_cents (positive: a debit balance). */
-                balance_cents: number;
-            }[];
-            total_debit_cents: number;
-            total_credit_cents: number;
-            /** @description total_debit_cents − total_credit_cents: always 0. */
-            balance_cents: number;
-            livemode: boolean;
-        };
-        /** MarketingCampaign */
-        MarketingCampaign: {
-            /** @description `camp_` id. */
-            id: string;
-            key: string;
-            name: string;
-            channel: string;
-            status: "draft" | "active" | "sending" | "paused" | "completed" | "archived";
-            description: string | null;
-            starts_at: string | null;
-            ends_at: string | null;
-            budget_cents: number | null;
-            custom_fields: {
-                [key: string]: string;
-            };
-            body_template: string | null;
-            from_number_id: string | null;
-            audience: {
-                /** @description `con_` ids of this workspace. */
-                contact_ids?: string[];
-                /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
-                filter?: {
-                    /** @description As GET /v1/contacts `query`. */
-                    query?: string;
-                    company_id?: string;
-                    custom_field_key?: string;
-                    custom_field_value?: string;
-                };
-            } | null;
-            messages_per_minute: number | null;
-            paused_reason: string | null;
-            stats: {
-                recipients: number;
-                /** @description Waiting for the sender. */
-                pending: number;
-                /** @description Handed to the carrier, no delivery report yet. */
-                sent: number;
-                delivered: number;
-                /** @description Failed or undelivered (failed messages are refunded). */
-                failed: number;
-                /** @description Opted out, no phone number, duplicate number ... never sent, never charged. */
-                skipped: number;
-                replied: number;
-                /** @description What the messages sent so far cost (refunds deducted). */
-                cost_cents: number;
-            } | null;
-            send_started_at: string | null;
+            /** @description Only when created: PUT the file's bytes here (no API key; the link is signed) until `upload_expires_at`. */
+            upload_url?: string;
+            upload_expires_at: string | null;
+            download_url?: string | null;
+            download_expires_at?: string | null;
             completed_at: string | null;
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** IntegrationEventType */
+        IntegrationEventType: {
+            id: string | null;
+            key: string;
+            category: string;
+            description: string | null;
+            /** @description `gateway`: emitted by the gateway itself; `workspace`: registered by you, emitted with POST /v1/integrations/events/{key}/emit. */
+            source: "gateway" | "workspace";
+            payload_schema: {
+                [key: string]: unknown;
+            } | null;
             livemode: boolean;
+            created_at: string | null;
+            updated_at: string | null;
+        };
+        /** AnalyticsEvent */
+        AnalyticsEvent: {
+            /** @description `aev_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            owner: string | null;
+            properties: string[];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
-        /** MarketingCampaignRecipient */
-        MarketingCampaignRecipient: {
-            /** @description `rcpt_` id. */
+        /** AnalyticsProperty */
+        AnalyticsProperty: {
+            /** @description `prop_` id. */
             id: string;
-            campaign_id: string;
-            contact_id: string;
-            to: string | null;
-            body: string | null;
-            segments: number;
-            cost_cents: number;
-            /** @description `pending` (not sent yet), `skipped` (see `skip_reason`), then the SMS's delivery: `sent`, `delivered`, or `failed` (failed or undelivered). */
-            status: "pending" | "skipped" | "sent" | "delivered" | "failed";
-            skip_reason: string | null;
-            error_code: string | null;
-            sms_id: string | null;
-            sent_at: string | null;
-            replied_at: string | null;
-            reply_sms_id: string | null;
+            livemode: boolean;
+            key: string;
+            /** @enum {string} */
+            type: "string" | "number" | "integer" | "boolean" | "timestamp" | "object" | "array";
+            description: string | null;
+            required: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
-        /** MarketingPost */
-        MarketingPost: {
-            /** @description `post_` id. */
+        /** BiDataset */
+        BiDataset: {
+            /** @description `ds_` id. */
             id: string;
-            channel: string;
-            title: string | null;
-            body: string;
-            campaign_id: string | null;
-            status: "draft" | "scheduled" | "published" | "archived";
-            url: string | null;
-            scheduled_at: string | null;
-            published_at: string | null;
-            custom_fields: {
-                [key: string]: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            /** @description What queries name in `dataset`. */
+            key: string;
+            /**
+             * @description `table`: a gateway table, built in; `view`: yours.
+             * @enum {string}
+             */
+            kind: "table" | "view";
+            source: string;
+            /** @description The timestamp field windows and buckets use by default. */
+            time_field: string;
+            fields: {
+                key: string;
+                type: string;
+                description?: string;
+            }[];
+            filters: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** BiMetric */
+        BiMetric: {
+            /** @description `met_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            key: string;
+            dataset_id: string;
+            dataset: string;
+            measure: {
+                [key: string]: unknown;
             };
+            filters: {
+                [key: string]: unknown;
+            }[];
+            dimensions: string[];
+            time: {
+                [key: string]: unknown;
+            };
+        };
+        /** BiReport */
+        BiReport: {
+            /** @description `rpt_` id. */
+            id: string;
             livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            metric_ids: string[];
+            query: {
+                [key: string]: unknown;
+            } | null;
+            dimensions: string[] | null;
+            time: {
+                [key: string]: unknown;
+            };
+            dataset_id: string | null;
+            dashboard_id: string | null;
+        };
+        /** BiDashboard */
+        BiDashboard: {
+            /** @description `dash_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            layout: {
+                [key: string]: unknown;
+            };
+            /** @description The reports created with this `dashboard_id`. */
+            report_ids: string[];
+        };
+        /** BiScheduledArtifact */
+        BiScheduledArtifact: {
+            /** @description `sched_` id. */
+            id: string;
+            livemode: boolean;
+            name: string;
+            description: string | null;
+            /**
+             * @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            archived_at: string | null;
+            /** @enum {string} */
+            artifact_type: "report" | "export";
+            report_id: string | null;
+            export: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            format: "csv" | "json";
+            every_minutes: number;
+            next_run_at: string | null;
+            last_run_at: string | null;
+            last_export_id: string | null;
+        };
+        /** BiQueryResult */
+        BiQueryResult: {
+            /** @enum {string} */
+            kind: "query" | "metric" | "report";
+            columns: {
+                key: string;
+                type: string;
+            }[];
+            rows: {
+                [key: string]: unknown;
+            }[];
+            row_count: number;
+            /** @description More groups or rows matched than `limit`. */
+            truncated: boolean;
+            /** @description Source rows read (at most 100,000 per dataset query). */
+            scanned_rows: number;
+            time_range: {
+                from: string;
+                to: string;
+            };
+            duration_ms: number;
+        };
+        /** BiExport */
+        BiExport: {
+            /** @description `exp_` id. */
+            id: string;
+            livemode: boolean;
+            name: string | null;
+            /** @enum {string} */
+            format: "csv" | "json";
+            /** @enum {string} */
+            status: "pending" | "running" | "succeeded" | "failed";
+            /** @description What it runs: `query`, `metric_id` or `report_id`, and `scheduled_artifact_id` when a schedule made it. */
+            source: {
+                [key: string]: unknown;
+            };
+            row_count: number | null;
+            asset_id: string | null;
+            download_url: string | null;
+            download_expires_at: string | null;
+            error: string | null;
+            started_at: string | null;
+            completed_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2545,180 +2640,6 @@ export interface components {
             media_mode: "relay" | "stream" | "realtime";
             /** @description `/v1/softphone` (text frames) for a relay number, `/v1/softphone/media` (Media Streams audio) otherwise. */
             socket_path: string;
-        };
-        /** Agent */
-        Agent: {
-            /** @description `agt_` id. */
-            id: string;
-            name: string;
-            kind: string;
-            role_id: string;
-            /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
-            status: "active" | "paused" | "archived";
-            avatar_url: string | null;
-            /** @description `webhook` when `config.webhook_url` is set, else `managed`. */
-            mode: "managed" | "webhook";
-            livemode: boolean;
-            /** @description Open tasks assigned to the agent or about its calls and messages. */
-            active_tasks: number;
-            last_active_at: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** @description As given, with `webhook_token` replaced by `webhook_token_set`. */
-            config: {
-                [key: string]: unknown;
-            };
-            stats: {
-                calls_handled: number;
-                /** @description SMS replies the agent wrote. */
-                sms_handled: number;
-                active_tasks: number;
-                completed_tasks: number;
-                completion_rate: number | null;
-                /** @description Calls it transferred. */
-                escalations: number;
-                /** @description Tool calls it made on calls. */
-                total_actions: number;
-                last_active_at: string | null;
-            };
-            /** @description Active numbers using the agent. */
-            numbers: string[];
-        };
-        /** AgentSummary */
-        AgentSummary: {
-            /** @description `agt_` id. */
-            id: string;
-            name: string;
-            kind: string;
-            role_id: string;
-            /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
-            status: "active" | "paused" | "archived";
-            avatar_url: string | null;
-            /** @description `webhook` when `config.webhook_url` is set, else `managed`. */
-            mode: "managed" | "webhook";
-            livemode: boolean;
-            /** @description Open tasks assigned to the agent or about its calls and messages. */
-            active_tasks: number;
-            last_active_at: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** Identity */
-        Identity: {
-            /** @description `idn_` id. */
-            id: string;
-            /** @description The workspace's name. */
-            handle: string;
-            address: string | null;
-            /** @enum {string} */
-            scope: "business";
-            display_name: string | null;
-            profile: {
-                tagline?: string;
-                about?: string;
-                website?: string;
-                services?: {
-                    id: string;
-                    name: string;
-                    description: string | null;
-                    price_cents: number;
-                    /** @description `price_cents` in major units. */
-                    price: number;
-                    currency: string;
-                    billing_interval: "one-time" | "monthly" | "yearly";
-                    active: boolean;
-                }[];
-            } | null;
-            livemode: boolean;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        /** UsageRecord */
-        UsageRecord: {
-            /** @description `use_` id. */
-            id: string;
-            type: "token_usage" | "agent_execution";
-            /** @description `managed`: recorded by the gateway from a managed agent's model. */
-            source: "api" | "managed";
-            agent_id: string | null;
-            related_resource: {
-                type: string;
-                id: string;
-            } | null;
-            prompt_tokens: number | null;
-            completion_tokens: number | null;
-            total_tokens: number | null;
-            model: string | null;
-            provider: string | null;
-            usage_type: string | null;
-            operation: string | null;
-            status: string | null;
-            conversation_id: string | null;
-            task_id: string | null;
-            message_id: string | null;
-            result: {
-                [key: string]: unknown;
-            } | null;
-            metadata: {
-                [key: string]: unknown;
-            };
-            livemode: boolean;
-            /** Format: date-time */
-            created_at: string;
-        };
-        /** UsageStats */
-        UsageStats: {
-            /** @description The plan name the operator set (`unlimited` when none). */
-            plan: string;
-            /** @description `warn`: a reached limit emits `usage.limit_exceeded`; `block`: it also refuses new calls, SMS or numbers with 402 `plan_limit_exceeded`. */
-            enforcement: "warn" | "block";
-            period: {
-                /** Format: date-time */
-                start: string;
-                /** Format: date-time */
-                end: string;
-            };
-            token_usage: {
-                current: number;
-                limit: number | null;
-                percentage: number | null;
-                /** @description e.g. `50K / 1M`. */
-                formatted: string;
-            };
-            executions: {
-                current: number;
-                limit: number | null;
-                percentage: number | null;
-                /** @description e.g. `50K / 1M`. */
-                formatted: string;
-            };
-            minutes: {
-                current: number;
-                limit: number | null;
-                percentage: number | null;
-                /** @description e.g. `50K / 1M`. */
-                formatted: string;
-            };
-            sms_segments: {
-                current: number;
-                limit: number | null;
-                percentage: number | null;
-                /** @description e.g. `50K / 1M`. */
-                formatted: string;
-            };
-            numbers: {
-                current: number;
-                limit: number | null;
-                percentage: number | null;
-                /** @description e.g. `50K / 1M`. */
-                formatted: string;
-            };
         };
         /** Error */
         Error: {
@@ -3041,8 +2962,6 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
-                    /** @description A reusable agent (`agt_`, see /v1/agents) whose settings replace the number's own on every call and message: its prompt or webhook always, its voice, language, media mode, first message and speech timings where it sets them. 422 when archived or unknown. */
-                    agent_id?: string;
                 };
             };
         };
@@ -3202,7 +3121,6 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
-                    agent_id?: string | null;
                 };
             };
         };
@@ -3511,7 +3429,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "agent.created" | "agent.updated" | "identity.updated" | "usage.limit_exceeded")[];
+                    event_types: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -3650,7 +3568,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "agent.created" | "agent.updated" | "identity.updated" | "usage.limit_exceeded")[];
+                    event_types?: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -4045,8 +3963,6 @@ export interface operations {
                     system_prompt?: string;
                     /** @description Record this call (or not), whatever the number's `recording` setting says. */
                     recording?: boolean;
-                    /** @description An agent (`agt_`) whose settings run this call instead of the number's (or its agent's). 422 when archived or unknown, 409 when paused. */
-                    agent_id?: string;
                 };
             };
         };
@@ -4512,8 +4428,6 @@ export interface operations {
                 "application/json": {
                     /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
                     default_region?: string;
-                    /** @description When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike. */
-                    accounting_enabled?: boolean;
                 };
             };
         };
@@ -7576,18 +7490,25 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    listAccountingAccounts: {
+    listAssets: {
         parameters: {
             query?: {
                 /** @description Page size, 1..100. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description asset, liability, equity, revenue or expense. */
-                type?: "asset" | "liability" | "equity" | "revenue" | "expense";
-                /** @description Matches code or name (case-insensitive substring). */
+                /** @description Case-insensitive substring of name, file name, description or MIME type. */
                 query?: string;
-                include_archived?: boolean;
+                asset_type?: "document" | "image" | "video" | "attachment";
+                /** @description `upload_pending` until `complete` confirmed the file; `archived` assets are no longer served. */
+                status?: "upload_pending" | "available" | "archived";
+                related_resource_type?: "lead" | "contact" | "company" | "deal" | "task" | "cms_entry" | "invoice" | "marketing_campaign" | "marketing_post";
+                /** @description Assets linked to this resource. */
+                related_resource_id?: string;
+                /** @description The recording of this call. */
+                call_id?: string;
+                custom_field_key?: string;
+                custom_field_value?: string;
             };
             header?: never;
             path?: never;
@@ -7606,7 +7527,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["AccountingAccount"][];
+                        data: components["schemas"]["Asset"][];
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         next_cursor: string | null;
                         request_id: string;
@@ -7624,7 +7545,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    createAccountingAccount: {
+    createAssetUploadIntent: {
         parameters: {
             query?: never;
             header?: {
@@ -7637,236 +7558,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Unique in the workspace (409 otherwise), e.g. `4000`. */
-                    code: string;
-                    name: string;
-                    /** @description asset, liability, equity, revenue or expense. */
-                    type: "asset" | "liability" | "equity" | "revenue" | "expense";
-                    description?: string | null;
-                    default_for?: ("receivables" | "revenue" | "cash") | null;
-                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
-                    custom_fields?: {
-                        [key: string]: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AccountingAccount"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getAccountingAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `acct_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AccountingAccount"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    updateAccountingAccount: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description A `acct_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Unique in the workspace (409 otherwise), e.g. `4000`. */
-                    code?: string;
+                    /** @enum {string} */
+                    asset_type: "document" | "image" | "video" | "attachment";
+                    /** @description The name downloads are saved as (no slashes). */
+                    file_name: string;
+                    /** @description e.g. `image/png`; the download is served with it. */
+                    mime_type: string;
+                    /** @description Defaults to `file_name`. */
                     name?: string;
-                    /** @description asset, liability, equity, revenue or expense. */
-                    type?: "asset" | "liability" | "equity" | "revenue" | "expense";
-                    description?: string | null;
-                    default_for?: ("receivables" | "revenue" | "cash") | null;
-                    /** @description Archived accounts take no new lines and are hidden from lists unless `include_archived=true`. */
-                    archived?: boolean;
-                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
-                    custom_fields?: {
-                        [key: string]: string | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AccountingAccount"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    listJournalEntries: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                status?: "draft" | "posted";
-                /** @description Matches memo or reference (case-insensitive substring). */
-                query?: string;
-                /** @description Entries with a line on this account. */
-                account_id?: string;
-                /** @description Entries posted for this invoice or payment. */
-                source_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["JournalEntry"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    createJournalEntry: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Default `draft`. A posted entry is final. */
-                    status?: "draft" | "posted";
-                    /**
-                     * Format: date
-                     * @description The accounting date, YYYY-MM-DD (default today, UTC).
-                     */
-                    entry_date?: string;
-                    memo?: string | null;
-                    reference?: string | null;
-                    /** @description ISO 4217, upper case (default `USD`). */
-                    currency?: string;
-                    /** @description At least two; the debits must sum to the credits (422 `unbalanced`). */
-                    lines: {
-                        /** @description An `acct_` id of this workspace (422 `account_not_found` otherwise). */
-                        account_id: string;
-                        /** @description Positive integer cents on the debit side; a line has a debit or a credit, never both. */
-                        debit_cents?: number;
-                        /** @description Positive integer cents on the credit side; a line has a debit or a credit, never both. */
-                        credit_cents?: number;
-                        description?: string;
-                    }[];
+                    description?: string;
+                    /** @enum {string} */
+                    related_resource_type?: "lead" | "contact" | "company" | "deal" | "task" | "cms_entry" | "invoice" | "marketing_campaign" | "marketing_post";
+                    /** @description The linked resource; it must exist in the workspace (404 otherwise). */
+                    related_resource_id?: string;
                     /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
                     custom_fields?: {
                         [key: string]: string;
@@ -7887,7 +7591,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["JournalEntry"];
+                        data: components["schemas"]["Asset"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7904,12 +7608,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getJournalEntry: {
+    getAsset: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `je_` id. */
+                /** @description An `asset_` id. */
                 id: string;
             };
             cookie?: never;
@@ -7927,7 +7631,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["JournalEntry"];
+                        data: components["schemas"]["Asset"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -7944,12 +7648,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    deleteJournalEntry: {
+    archiveAsset: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `je_` id. */
+                /** @description An `asset_` id. */
                 id: string;
             };
             cookie?: never;
@@ -7963,14 +7667,227 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    completeAssetUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description An `asset_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The size of the file you uploaded; 422 when it is not what the gateway received. */
+                    byte_size: number;
+                    /** @description Hex SHA-256 of the file you uploaded; 422 when it does not match. */
+                    checksum_sha256: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Asset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listIntegrationEventTypes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the key or description. */
+                query?: string;
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IntegrationEventType"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    registerIntegrationEventType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Your own types start with `external.`: lowercase words separated by dots, e.g. `external.publish.completed`. */
+                    key: string;
+                    /** @description e.g. `crm`, `cms`, `assets`, `usage`, or your own. */
+                    category: string;
+                    description?: string;
+                    /** @description A JSON Schema (draft 2020-12 subset ajv reads) every emitted `data` must match. */
+                    payload_schema?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IntegrationEventType"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    emitIntegrationEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A type you registered (`external.*`). */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event's payload; it must match the type's `payload_schema`. */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         data: {
+                            /** @description `evt_` id: the same event is listed by GET /v1/events and delivered to every endpoint subscribed to its key (or `*`). */
                             id: string;
-                            /** @enum {boolean} */
-                            deleted: true;
+                            type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            livemode: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
                         };
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
@@ -7988,140 +7905,17 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    updateJournalEntry: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description A `je_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description `posted` posts the draft; it cannot go back.
-                     * @enum {string}
-                     */
-                    status?: "posted";
-                    /** Format: date */
-                    entry_date?: string;
-                    memo?: string | null;
-                    reference?: string | null;
-                    /** @description ISO 4217, upper case (default `USD`). */
-                    currency?: string;
-                    /** @description At least two; the debits must sum to the credits (422 `unbalanced`). */
-                    lines?: {
-                        /** @description An `acct_` id of this workspace (422 `account_not_found` otherwise). */
-                        account_id: string;
-                        /** @description Positive integer cents on the debit side; a line has a debit or a credit, never both. */
-                        debit_cents?: number;
-                        /** @description Positive integer cents on the credit side; a line has a debit or a credit, never both. */
-                        credit_cents?: number;
-                        description?: string;
-                    }[];
-                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
-                    custom_fields?: {
-                        [key: string]: string | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["JournalEntry"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    reverseJournalEntry: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description A `je_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * Format: date
-                     * @description Date of the reversing entry (default today).
-                     */
-                    entry_date?: string;
-                    memo?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["JournalEntry"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getTrialBalance: {
+    listAnalyticsEvents: {
         parameters: {
             query?: {
-                currency?: string;
-                as_of?: string;
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description The team or person answerable for the event, e.g. `growth`. */
+                owner?: string;
             };
             header?: never;
             path?: never;
@@ -8140,7 +7934,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["TrialBalance"];
+                        data: components["schemas"]["AnalyticsEvent"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    defineAnalyticsEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description snake_case (dots allowed), e.g. `first_contact_created`. */
+                    name: string;
+                    description?: string;
+                    /** @description The team or person answerable for the event, e.g. `growth`. */
+                    owner?: string;
+                    /** @description The keys its payload may carry. A key defined with POST /v1/analytics/properties is checked against its type and `required`; one not defined (yet) may carry any value. */
+                    properties?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AnalyticsEvent"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8157,16 +8005,14 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    listMarketingCampaigns: {
+    listAnalyticsProperties: {
         parameters: {
             query?: {
                 /** @description Page size, 1..100. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
-                status?: "draft" | "active" | "sending" | "paused" | "completed" | "archived";
-                channel?: string;
-                /** @description Matches key or name (case-insensitive substring). */
+                /** @description Case-insensitive substring of the key or description. */
                 query?: string;
             };
             header?: never;
@@ -8186,7 +8032,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingCampaign"][];
+                        data: components["schemas"]["AnalyticsProperty"][];
                         /** @description Pass as `cursor` for the next page; null on the last page. */
                         next_cursor: string | null;
                         request_id: string;
@@ -8204,7 +8050,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    createMarketingCampaign: {
+    defineAnalyticsProperty: {
         parameters: {
             query?: never;
             header?: {
@@ -8217,40 +8063,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Your stable identifier, unique in the workspace (409 otherwise). */
+                    /** @description snake_case, e.g. `workspace_id`. */
                     key: string;
-                    name: string;
-                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
-                    channel: string;
-                    /** @description Default `draft`. SMS campaigns start as drafts and are sent with POST …/send. */
-                    status?: "draft" | "active";
-                    description?: string | null;
-                    starts_at?: string | null;
-                    ends_at?: string | null;
-                    budget_cents?: number | null;
-                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
-                    custom_fields?: {
-                        [key: string]: string;
-                    };
-                    /** @description The SMS text, filled per contact. Variables: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company_name}}, {{title}}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}. */
-                    body_template?: string;
-                    /** @description The `num_` id that sends (and receives the replies). */
-                    from_number_id?: string;
-                    /** @description Who an SMS campaign texts: `contact_ids` or a contact `filter` (one of the two). Each contact is texted at its first phone number. */
-                    audience?: {
-                        /** @description `con_` ids of this workspace. */
-                        contact_ids?: string[];
-                        /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
-                        filter?: {
-                            /** @description As GET /v1/contacts `query`. */
-                            query?: string;
-                            company_id?: string;
-                            custom_field_key?: string;
-                            custom_field_value?: string;
-                        };
-                    };
-                    /** @description Pacing of the background sender (default 60 a minute). */
-                    messages_per_minute?: number;
+                    /**
+                     * @description `timestamp`: an ISO 8601 date-time string.
+                     * @enum {string}
+                     */
+                    type: "string" | "number" | "integer" | "boolean" | "timestamp" | "object" | "array";
+                    description?: string;
+                    /**
+                     * @description Every event listing this property must carry it.
+                     * @default false
+                     */
+                    required?: boolean;
                 };
             };
         };
@@ -8267,7 +8092,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingCampaign"];
+                        data: components["schemas"]["AnalyticsProperty"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8284,91 +8109,25 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getMarketingCampaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `camp_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["MarketingCampaign"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    updateMarketingCampaign: {
+    validateAnalyticsEvent: {
         parameters: {
             query?: never;
             header?: {
                 /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            path: {
-                /** @description A `camp_` id. */
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    name?: string;
-                    status?: "draft" | "active" | "paused" | "completed" | "archived";
-                    description?: string | null;
-                    starts_at?: string | null;
-                    ends_at?: string | null;
-                    budget_cents?: number | null;
-                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
-                    custom_fields?: {
-                        [key: string]: string | null;
+                    /** @description snake_case (dots allowed), e.g. `first_contact_created`. */
+                    name: string;
+                    /** @description The payload to check. */
+                    properties: {
+                        [key: string]: unknown;
                     };
-                    /** @description The SMS text, filled per contact. Variables: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company_name}}, {{title}}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}. */
-                    body_template?: string;
-                    /** @description The `num_` id that sends (and receives the replies). */
-                    from_number_id?: string;
-                    /** @description Who an SMS campaign texts: `contact_ids` or a contact `filter` (one of the two). Each contact is texted at its first phone number. */
-                    audience?: {
-                        /** @description `con_` ids of this workspace. */
-                        contact_ids?: string[];
-                        /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
-                        filter?: {
-                            /** @description As GET /v1/contacts `query`. */
-                            query?: string;
-                            company_id?: string;
-                            custom_field_key?: string;
-                            custom_field_value?: string;
-                        };
-                    };
-                    /** @description Pacing of the background sender (default 60 a minute). */
-                    messages_per_minute?: number;
                 };
             };
         };
@@ -8385,7 +8144,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingCampaign"];
+                        data: {
+                            valid: boolean;
+                            errors: {
+                                /** @description e.g. `properties.workspace_id`. */
+                                field: string;
+                                /** @enum {string} */
+                                error: "required" | "invalid_type" | "unknown_property";
+                                message: string;
+                                /** @description The defined type (invalid_type). */
+                                expected?: string;
+                                /** @description The JSON type that was sent (invalid_type). */
+                                received?: string;
+                            }[];
+                            /** @description As in seed 003: the request id, also inside `data`. */
+                            request_id: string;
+                        };
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8402,23 +8176,954 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    sendMarketingCampaign: {
+    listBiDatasets: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+                kind?: "mock" | "table" | "view" | "semantic";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiDataset: {
         parameters: {
             query?: never;
             header?: {
                 /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
-            path: {
-                /** @description A `camp_` id. */
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
-        /** @description This operation takes no fields: send no body or `{}`. */
         requestBody: {
             content: {
-                "application/json": Record<string, never> | null;
+                "application/json": {
+                    key: string;
+                    name: string;
+                    description?: string;
+                    /**
+                     * @description Datasets you create are views: a saved filter and field subset over one source.
+                     * @enum {string}
+                     */
+                    kind?: "view";
+                    /**
+                     * @description The gateway table it reads.
+                     * @enum {string}
+                     */
+                    source: "calls" | "call_turns" | "sms" | "ledger" | "numbers" | "contacts" | "tickets" | "deals";
+                    filters?: {
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                        value?: string | number | boolean | (string | number)[];
+                    }[];
+                    fields?: string[];
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDataset"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiMetrics: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+                dataset_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiMetric"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiMetric: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Its column in results (default `<agg>_<field>`, or `count`). */
+                    key?: string;
+                    /** @description A dataset key or `ds_` id. */
+                    dataset: string;
+                    measure: {
+                        /**
+                         * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                         * @enum {string}
+                         */
+                        agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field?: string;
+                        as?: string;
+                    };
+                    filters?: {
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                        value?: string | number | boolean | (string | number)[];
+                    }[];
+                    dimensions?: string[];
+                    time?: {
+                        field?: string;
+                        /** @enum {string} */
+                        bucket?: "hour" | "day" | "week" | "month";
+                    };
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiMetric"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiReports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+                dashboard_id?: string;
+                dataset_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiReport"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Metrics side by side, joined on their time bucket and dimensions. */
+                    metric_ids?: string[];
+                    query?: {
+                        /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                        dataset: string;
+                        /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                        measures?: {
+                            /**
+                             * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                             * @enum {string}
+                             */
+                            agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            as?: string;
+                        }[];
+                        /** @description Fields to group by (besides the time bucket). */
+                        dimensions?: string[];
+                        /** @description Without measures: the columns of each row (default: every field). */
+                        fields?: string[];
+                        time?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            /**
+                             * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                             * @enum {string}
+                             */
+                            bucket?: "hour" | "day" | "week" | "month";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                            last_days?: number;
+                        };
+                        filters?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                            value?: string | number | boolean | (string | number)[];
+                        }[];
+                        order_by?: {
+                            field: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /**
+                         * @description Most rows returned (exports: up to 10,000).
+                         * @default 100
+                         */
+                        limit?: number;
+                    };
+                    /** @description With metric_ids: overrides the metrics' dimensions. */
+                    dimensions?: string[];
+                    time?: {
+                        /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                        field?: string;
+                        /**
+                         * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                         * @enum {string}
+                         */
+                        bucket?: "hour" | "day" | "week" | "month";
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                        /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                        last_days?: number;
+                    };
+                    /** @description A `dash_` id this report is shown on. */
+                    dashboard_id?: string;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiReport"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiDashboards: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDashboard"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description Yours to keep (positions, sizes); at most 20,000 characters of JSON. */
+                    layout?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiDashboard"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiScheduledArtifacts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Case-insensitive substring of the name or description. */
+                query?: string;
+                /** @description `archived` by DELETE /v1/bi/{collection}/{id}: kept, no longer run. */
+                status?: "draft" | "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiScheduledArtifact"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiScheduledArtifact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /**
+                     * @description `report`: runs `report_id`; `export`: runs `export` (a query, metric or report).
+                     * @enum {string}
+                     */
+                    artifact_type: "report" | "export";
+                    /** @description A `rpt_` id (artifact_type report). */
+                    report_id?: string;
+                    export?: {
+                        query?: {
+                            /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                            dataset: string;
+                            /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                            measures?: {
+                                /**
+                                 * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                                 * @enum {string}
+                                 */
+                                agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                                /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                                field?: string;
+                                as?: string;
+                            }[];
+                            /** @description Fields to group by (besides the time bucket). */
+                            dimensions?: string[];
+                            /** @description Without measures: the columns of each row (default: every field). */
+                            fields?: string[];
+                            time?: {
+                                /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                                field?: string;
+                                /**
+                                 * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                                 * @enum {string}
+                                 */
+                                bucket?: "hour" | "day" | "week" | "month";
+                                /** Format: date-time */
+                                from?: string;
+                                /** Format: date-time */
+                                to?: string;
+                                /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                                last_days?: number;
+                            };
+                            filters?: {
+                                /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                                field: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                                value?: string | number | boolean | (string | number)[];
+                            }[];
+                            order_by?: {
+                                field: string;
+                                /** @enum {string} */
+                                direction?: "asc" | "desc";
+                            }[];
+                            /**
+                             * @description Most rows returned (exports: up to 10,000).
+                             * @default 100
+                             */
+                            limit?: number;
+                        };
+                        /** @description A `met_` id. */
+                        metric_id?: string;
+                        /** @description A `rpt_` id. */
+                        report_id?: string;
+                        time?: {
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            last_days?: number;
+                            /** @enum {string} */
+                            bucket?: "hour" | "day" | "week" | "month";
+                        };
+                    };
+                    /**
+                     * @default csv
+                     * @enum {string}
+                     */
+                    format?: "csv" | "json";
+                    /** @description Runs every this many minutes (60 hourly, 1440 daily, 10080 weekly). */
+                    every_minutes: number;
+                    /**
+                     * Format: date-time
+                     * @description Default: now plus `every_minutes`.
+                     */
+                    first_run_at?: string;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "draft" | "active";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiScheduledArtifact"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    runBiQuery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of `query`, `metric_id`, `report_id`. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    query?: {
+                        /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                        dataset: string;
+                        /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                        measures?: {
+                            /**
+                             * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                             * @enum {string}
+                             */
+                            agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            as?: string;
+                        }[];
+                        /** @description Fields to group by (besides the time bucket). */
+                        dimensions?: string[];
+                        /** @description Without measures: the columns of each row (default: every field). */
+                        fields?: string[];
+                        time?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            /**
+                             * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                             * @enum {string}
+                             */
+                            bucket?: "hour" | "day" | "week" | "month";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                            last_days?: number;
+                        };
+                        filters?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                            value?: string | number | boolean | (string | number)[];
+                        }[];
+                        order_by?: {
+                            field: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /**
+                         * @description Most rows returned (exports: up to 10,000).
+                         * @default 100
+                         */
+                        limit?: number;
+                    };
+                    /** @description A `met_` id. */
+                    metric_id?: string;
+                    /** @description A `rpt_` id. */
+                    report_id?: string;
+                    time?: {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                        last_days?: number;
+                        /** @enum {string} */
+                        bucket?: "hour" | "day" | "week" | "month";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiQueryResult"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBiExports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "pending" | "running" | "succeeded" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BiExport"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBiExport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly one of `query`, `metric_id`, `report_id`. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    format: "csv" | "json";
+                    query?: {
+                        /** @description A dataset key (`calls`, `call_turns`, `sms`, `ledger`, `numbers`, `contacts`, `tickets`, `deals`, or one of yours) or a `ds_` id. */
+                        dataset: string;
+                        /** @description Aggregations per group. Without measures the query returns rows of `fields`. */
+                        measures?: {
+                            /**
+                             * @description `count` counts rows (no field needed); the others aggregate a field, ignoring nulls. `p50`/`p95`: percentiles with linear interpolation.
+                             * @enum {string}
+                             */
+                            agg: "count" | "count_distinct" | "sum" | "avg" | "min" | "max" | "p50" | "p95";
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            as?: string;
+                        }[];
+                        /** @description Fields to group by (besides the time bucket). */
+                        dimensions?: string[];
+                        /** @description Without measures: the columns of each row (default: every field). */
+                        fields?: string[];
+                        time?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field?: string;
+                            /**
+                             * @description Group rows by the start (UTC) of their hour, day, ISO week (Monday) or month.
+                             * @enum {string}
+                             */
+                            bucket?: "hour" | "day" | "week" | "month";
+                            /** Format: date-time */
+                            from?: string;
+                            /** Format: date-time */
+                            to?: string;
+                            /** @description The window ending now. Default: the last 30 days; at most 366 days. */
+                            last_days?: number;
+                        };
+                        filters?: {
+                            /** @description A field of the dataset (GET /v1/bi/datasets lists them). */
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "is_null" | "not_null" | "contains";
+                            value?: string | number | boolean | (string | number)[];
+                        }[];
+                        order_by?: {
+                            field: string;
+                            /** @enum {string} */
+                            direction?: "asc" | "desc";
+                        }[];
+                        /**
+                         * @description Most rows returned (exports: up to 10,000).
+                         * @default 100
+                         */
+                        limit?: number;
+                    };
+                    /** @description A `met_` id. */
+                    metric_id?: string;
+                    /** @description A `rpt_` id. */
+                    report_id?: string;
+                    time?: {
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                        last_days?: number;
+                        /** @enum {string} */
+                        bucket?: "hour" | "day" | "week" | "month";
+                    };
+                };
             };
         };
         responses: {
@@ -8434,7 +9139,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingCampaign"];
+                        data: components["schemas"]["BiExport"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8442,7 +9147,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            402: components["responses"]["InsufficientCredits"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -8452,18 +9156,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    listMarketingCampaignRecipients: {
+    getBiExport: {
         parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                status?: "pending" | "skipped" | "sent" | "delivered" | "failed";
-            };
+            query?: never;
             header?: never;
             path: {
-                /** @description A `camp_` id. */
+                /** @description An `exp_` id. */
                 id: string;
             };
             cookie?: never;
@@ -8481,115 +9179,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingCampaignRecipient"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    listMarketingPosts: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                campaign_id?: string;
-                channel?: string;
-                status?: "draft" | "scheduled" | "published" | "archived";
-                /** @description Matches title or body (case-insensitive substring). */
-                query?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["MarketingPost"][];
-                        /** @description Pass as `cursor` for the next page; null on the last page. */
-                        next_cursor: string | null;
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    createMarketingPost: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
-                    channel: string;
-                    title?: string | null;
-                    body: string;
-                    campaign_id?: string | null;
-                    status?: "draft" | "scheduled" | "published" | "archived";
-                    url?: string | null;
-                    scheduled_at?: string | null;
-                    published_at?: string | null;
-                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
-                    custom_fields?: {
-                        [key: string]: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["MarketingPost"];
+                        data: components["schemas"]["BiExport"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8606,12 +9196,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getMarketingPost: {
+    getBiObject: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `post_` id. */
+                collection: "datasets" | "metrics" | "reports" | "dashboards" | "scheduled-artifacts";
                 id: string;
             };
             cookie?: never;
@@ -8629,7 +9219,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingPost"];
+                        data: components["schemas"]["BiDataset"] | components["schemas"]["BiMetric"] | components["schemas"]["BiReport"] | components["schemas"]["BiDashboard"] | components["schemas"]["BiScheduledArtifact"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8646,12 +9236,12 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    deleteMarketingPost: {
+    archiveBiObject: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description A `post_` id. */
+                collection: "datasets" | "metrics" | "reports" | "dashboards" | "scheduled-artifacts";
                 id: string;
             };
             cookie?: never;
@@ -8669,11 +9259,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            id: string;
-                            /** @enum {boolean} */
-                            deleted: true;
-                        };
+                        data: components["schemas"]["BiDataset"] | components["schemas"]["BiMetric"] | components["schemas"]["BiReport"] | components["schemas"]["BiDashboard"] | components["schemas"]["BiScheduledArtifact"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8690,7 +9276,7 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    updateMarketingPost: {
+    updateBiObject: {
         parameters: {
             query?: never;
             header?: {
@@ -8698,7 +9284,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A `post_` id. */
+                collection: "datasets" | "metrics" | "reports" | "dashboards" | "scheduled-artifacts";
                 id: string;
             };
             cookie?: never;
@@ -8706,19 +9292,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
-                    channel?: string;
-                    title?: string | null;
-                    body?: string;
-                    campaign_id?: string | null;
-                    status?: "draft" | "scheduled" | "published" | "archived";
-                    url?: string | null;
-                    scheduled_at?: string | null;
-                    published_at?: string | null;
-                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
-                    custom_fields?: {
-                        [key: string]: string | null;
-                    };
+                    name?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    status?: "draft" | "active";
                 };
             };
         };
@@ -8735,7 +9312,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["MarketingPost"];
+                        data: components["schemas"]["BiDataset"] | components["schemas"]["BiMetric"] | components["schemas"]["BiReport"] | components["schemas"]["BiDashboard"] | components["schemas"]["BiScheduledArtifact"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
@@ -8786,529 +9363,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["SoftphoneTicket"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    listAgents: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1..100. */
-                limit?: number;
-                /** @description The `next_cursor` of the previous page. */
-                cursor?: string;
-                /** @description Search name, kind and role_id: `*` any characters, `?` one; without a wildcard, a substring. */
-                query?: string;
-                /** @description Same as `query`. */
-                q?: string;
-                /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
-                status?: "active" | "paused" | "archived";
-                /** @description Exact, or a pattern with `*` / `?`. */
-                kind?: string;
-                /** @description Rows to skip (the seed's offset paging; `cursor` is the other way). */
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AgentSummary"][];
-                        next_cursor: string | null;
-                        /** @description Agents in this page. */
-                        count: number;
-                        /** @description Agents matching the filters. */
-                        total: number;
-                        pagination: {
-                            limit: number;
-                            offset: number;
-                            has_more: boolean;
-                        };
-                        /** @description The filters applied. */
-                        filters: {
-                            query?: string;
-                            status?: string;
-                            kind?: string;
-                        };
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    createAgent: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    /** @description Type/category, kebab-case, e.g. `receptionist`, `inbox-manager`. Default `assistant`. */
-                    kind?: string;
-                    /** @description Unique in the workspace, kebab-case. Default: from the name. */
-                    role_id?: string;
-                    /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
-                    status?: "active" | "paused" | "archived";
-                    avatar_url?: string;
-                    config?: {
-                        /** @description Told to the agent after its prompt (managed) or with the system message (webhook). */
-                        persona?: {
-                            tone?: string;
-                            traits?: string[];
-                            bio?: string;
-                            signature?: string;
-                        };
-                        /** @description Managed agent: the model's instructions. */
-                        system_prompt?: string;
-                        /** @description Webhook agent: each turn is POSTed here (the number's `webhook_secret` signs it). */
-                        webhook_url?: string;
-                        /** @description Sent as `Authorization: Bearer …` to the webhook. Never returned. */
-                        webhook_token?: string;
-                        /** @description Managed agent: the model (default `OPENAI_MODEL`). */
-                        model?: string;
-                        voice_id?: string;
-                        language?: string;
-                        media_mode?: "relay" | "stream" | "realtime";
-                        first_message?: string;
-                        endpointing_ms?: number;
-                        barge_in_ms?: number;
-                        /** @description `call_control` (end_call, transfer_call, send_digits), `crm` (the CRM tools of managed agents), `knowledge`; each `{ "enabled": bool }`, on unless set false. Other names (the seed's `email`, `calendar`) are stored. */
-                        tools?: {
-                            [key: string]: {
-                                enabled: boolean;
-                            };
-                        };
-                        /** @description The knowledge collection the agent's numbers search. */
-                        knowledge?: {
-                            collection_id: string;
-                        };
-                        /** @description `enabled: false` leaves the business identity out of a managed agent's prompt. */
-                        context?: {
-                            enabled: boolean;
-                            namespace?: string;
-                        };
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Agent"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getAgent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A `agt_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Agent"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    updateAgent: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                /** @description A `agt_` id. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name?: string;
-                    /** @description Type/category, kebab-case, e.g. `receptionist`, `inbox-manager`. Default `assistant`. */
-                    kind?: string;
-                    /** @description Unique in the workspace, kebab-case. Default: from the name. */
-                    role_id?: string;
-                    /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
-                    status?: "active" | "paused" | "archived";
-                    avatar_url?: string | null;
-                    /** @description Merged into the agent's config, key by key; a key set to null is removed. */
-                    config?: {
-                        persona?: {
-                            tone?: string;
-                            traits?: string[];
-                            bio?: string;
-                            signature?: string;
-                        } | null;
-                        system_prompt?: string | null;
-                        webhook_url?: string | null;
-                        webhook_token?: string | null;
-                        model?: string | null;
-                        voice_id?: string | null;
-                        language?: string | null;
-                        media_mode?: ("relay" | "stream" | "realtime") | null;
-                        first_message?: string | null;
-                        endpointing_ms?: number | null;
-                        barge_in_ms?: number | null;
-                        tools?: {
-                            [key: string]: {
-                                enabled: boolean;
-                            };
-                        } | null;
-                        knowledge?: {
-                            collection_id: string;
-                        } | null;
-                        context?: {
-                            enabled: boolean;
-                            namespace?: string;
-                        } | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Agent"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getIdentity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Identity"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    updateIdentity: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    display_name?: string | null;
-                    profile?: {
-                        tagline?: string | null;
-                        about?: string | null;
-                        website?: string | null;
-                        services?: {
-                            /** @description Generated (`svc_…`) when omitted; give an existing one to change that service. */
-                            id?: string;
-                            name?: string;
-                            description?: string | null;
-                            price_cents?: number;
-                            /** @description The price in major units (150.00); stored as `price_cents`. */
-                            price?: number;
-                            /** @description ISO 4217, e.g. `USD`, `EUR`, `GBP`. */
-                            currency?: string;
-                            billing_interval?: "one-time" | "monthly" | "yearly";
-                            active?: boolean;
-                            /**
-                             * @description With `id`: removes that service.
-                             * @enum {boolean}
-                             */
-                            deleted?: true;
-                        }[] | null;
-                    } | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["Identity"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    trackUsage: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        /** @description A `token_usage` or an `agent_execution` record. */
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    type: "token_usage";
-                    /** @description Input tokens. */
-                    prompt_tokens?: number;
-                    /** @description Output tokens. */
-                    completion_tokens?: number;
-                    /** @description prompt + completion; computed when omitted, checked when given with both. */
-                    total_tokens?: number;
-                    model: string;
-                    provider?: string;
-                    usage_type?: string;
-                    /** @description The workspace's identity (`idn_…`, GET /v1/identity); optional, checked when given. */
-                    identity_id?: string;
-                    /** @description An agent of this workspace (`agt_…`). */
-                    agent_id?: string;
-                    operation?: string;
-                    conversation_id?: string;
-                    task_id?: string;
-                    /** @description Up to 50 keys; any JSON values. */
-                    metadata?: {
-                        [key: string]: unknown;
-                    };
-                } | {
-                    /** @enum {string} */
-                    type: "agent_execution";
-                    /** @description The workspace's identity (`idn_…`, GET /v1/identity); optional, checked when given. */
-                    identity_id?: string;
-                    /** @description The agent that ran (`agt_…`). */
-                    agent_id: string;
-                    operation?: string;
-                    conversation_id?: string;
-                    task_id?: string;
-                    /** @description Up to 50 keys; any JSON values. */
-                    metadata?: {
-                        [key: string]: unknown;
-                    };
-                    status: "started" | "completed" | "failed" | "cancelled";
-                    message_id?: string;
-                    /** @description Up to 50 keys; any JSON values. */
-                    result?: {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["UsageRecord"];
-                        /** @description Also sent as the X-Request-Id header. */
-                        request_id: string;
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-        };
-    };
-    getUsageStats: {
-        parameters: {
-            query?: {
-                /** @description A month, `YYYY-MM` (UTC); default the current one. */
-                period?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["UsageStats"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };

@@ -8,6 +8,7 @@ import { group as cms } from './security-routes/cms.js';
 import { group as identity } from './security-routes/identity.js';
 import { group as accountingMarketing } from './security-routes/accounting-marketing.js';
 import { group as agentsIdentityUsage } from './security-routes/agents-identity-usage.js';
+import { group as data } from './security-routes/data.js';
 import type { RouteCase, RouteGroup } from './security-routes/types.js';
 
 // The shared security suite: every /v1 route that needs a key is run through the same checks
@@ -16,7 +17,7 @@ import type { RouteCase, RouteGroup } from './security-routes/types.js';
 // so no route ships without these checks.
 
 // Feature groups keep their tables in ./security-routes/ (one file each).
-const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms, identity, accountingMarketing, agentsIdentityUsage];
+const GROUPS: RouteGroup[] = [crmPeople, crmSales, support, tasks, cms, identity, accountingMarketing, agentsIdentityUsage, data];
 
 const BASE_ROUTES: Record<string, RouteCase> = {
   'GET /v1/me': {},
@@ -102,9 +103,9 @@ describe('route declarations', () => {
   it('only health, docs, the console\'s static files, the OpenAPI document, signed recording links and the install-token exchange are public', () => {
     const publicUrls = h.app.routeRecords.filter((r) => r.scope === 'public').map((r) => r.url);
     // The console's pages carry no data: everything they show comes from the API with a key.
-    // Recording downloads' signed link (HMAC, expiring) is their authorization; the single-use
-    // install token is the exchange's (test/auth/install-tokens.test.ts).
-    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio|\/v1\/auth\/install-token\/exchange)$/);
+    // Recording downloads' and asset uploads' and downloads' signed links (HMAC, expiring) are their
+    // authorization; the single-use install token is the exchange's (test/auth/install-tokens.test.ts).
+    for (const url of publicUrls) expect(url).toMatch(/^(\/healthz|\/readyz|\/docs.*|\/console|\/console\/\*|\/v1\/openapi\.json|\/v1\/recordings\/:id\/audio|\/v1\/auth\/install-token\/exchange|\/v1\/assets\/:id\/(upload|content))$/);
   });
 });
 

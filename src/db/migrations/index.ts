@@ -16,6 +16,7 @@ import { cms } from './019-cms.js';
 import { customersInstallTokens } from './018-customers-install-tokens.js';
 import { accountingMarketing } from './020-accounting-marketing.js';
 import { agentsIdentityUsage } from './017-agents-identity-usage.js';
+import { data } from './021-data.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '018-customers-install-tokens': customersInstallTokens,
   '020-accounting-marketing': accountingMarketing,
   '017-agents-identity-usage': agentsIdentityUsage,
+  '021-data': data,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -30,7 +30,7 @@ const CASES: SeedCase[] = [
     method: 'GET',
     path: '/v1/workspace',
     status: 200,
-    data: { id: expect.stringMatching(/^ws_/), name: 'acme', enabled_modules: ['activity_log', 'tasks', 'crm', 'support', 'cms'] },
+    data: { id: expect.stringMatching(/^ws_/), name: 'acme', enabled_modules: ['activity_log', 'tasks', 'crm', 'support', 'cms', 'assets', 'integrations', 'analytics_governance', 'bi'] },
   },
   {
     operation: 'createContact',

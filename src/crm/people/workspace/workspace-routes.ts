@@ -8,7 +8,7 @@ import { updateWorkspaceSettings, workspaceSettings } from './workspace-service.
 // GET /v1/workspace (seed 003 "Get workspace summary"): any valid key may read it.
 // PATCH /v1/workspace changes the workspace's settings (crm:write).
 
-export const ENABLED_MODULES = ['activity_log', 'tasks', 'crm', 'support', 'cms'] as const;
+export const ENABLED_MODULES = ['activity_log', 'tasks', 'crm', 'support', 'cms', 'assets', 'integrations', 'analytics_governance', 'bi'] as const;
 
 const DefaultRegion = Type.String({
   minLength: 2,
@@ -25,7 +25,7 @@ const WorkspaceSchema = Type.Object(
   {
     id: Type.String({ description: '`ws_` id.' }),
     name: Type.String(),
-    enabled_modules: Type.Array(Type.String(), { description: 'The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `cms`.' }),
+    enabled_modules: Type.Array(Type.String(), { description: 'The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `cms`, `assets`, `integrations`, `analytics_governance`, `bi`.' }),
     default_region: DefaultRegion,
     accounting_enabled: AccountingEnabled,
   },
