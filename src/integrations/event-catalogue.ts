@@ -13,6 +13,9 @@ import { SmsSchema } from '../sms/sms-routes.js';
 import { TicketSchema } from '../support/tickets/ticket-schemas.js';
 import { TaskSchema } from '../tasks/task-schemas.js';
 import { WebhookSchema } from '../webhooks/webhook-schemas.js';
+import { CustomerSchema } from '../identity/customers/customer-schemas.js';
+import { IdentitySchema } from '../identity/identity-schemas.js';
+import { AgentSchema } from '../agent-profiles/agent-schemas.js';
 
 // Every event type the gateway emits, with its category, what it means and the JSON Schema of
 // its `data`. Keyed by EventType, so the compiler refuses a type missing here; and
@@ -97,6 +100,27 @@ export const EVENT_CATALOGUE: Record<EventType, CatalogueEntry> = {
     category: 'bi',
     description: 'A BI export could not be produced.',
     payload_schema: payload(null, { id: Type.String(), format: Type.String(), error: Type.String(), scheduled_artifact_id: Nullable(Type.String()) }),
+  },
+  'customer.created': { category: 'crm', description: 'A customer record was created (POST /v1/identity/customers).', payload_schema: payload(CustomerSchema) },
+  'customer.updated': { category: 'crm', description: 'A customer changed: its fields, or a contact added or removed.', payload_schema: payload(CustomerSchema, { changed_fields: Type.Array(Type.String()) }) },
+  'customer.deleted': { category: 'crm', description: 'A customer record was deleted (its CRM contacts stay).', payload_schema: payload(null, { id: Type.String() }) },
+  'auth.install_token.exchanged': {
+    category: 'auth',
+    description: 'An install token was exchanged for a new API key (agentline login).',
+    payload_schema: payload(null, { key_id: Type.String(), label: Type.String(), minted_by_key_id: Type.String(), token_hint: Type.String(), ip: Nullable(Type.String()) }),
+  },
+  'auth.install_token.replayed': {
+    category: 'auth',
+    description: 'An install token that was already used was presented again, and refused.',
+    payload_schema: payload(null, { minted_by_key_id: Type.String(), issued_key_id: Nullable(Type.String()), token_hint: Type.String(), first_used_at: Timestamp(), ip: Nullable(Type.String()), label: Nullable(Type.String()) }),
+  },
+  'agent.created': { category: 'agents', description: 'A reusable agent was created.', payload_schema: payload(AgentSchema, {}, ['stats']) },
+  'agent.updated': { category: 'agents', description: 'A reusable agent changed (its next calls use the change).', payload_schema: payload(AgentSchema, { previous_status: Type.String() }, ['stats']) },
+  'identity.updated': { category: 'agents', description: 'The business identity (profile or services) changed.', payload_schema: payload(IdentitySchema) },
+  'usage.limit_exceeded': {
+    category: 'usage',
+    description: 'A plan limit was reached this period (once per metric and period).',
+    payload_schema: payload(null, { metric: Type.String(), current: Type.Number(), limit: Type.Number(), plan: Nullable(Type.String()), enforcement: Type.String(), period: Type.Object({ start: Timestamp(), end: Timestamp() }) }),
   },
   'bi.scheduled_artifact.completed': {
     category: 'bi',

@@ -1287,6 +1287,442 @@ export interface paths {
         patch: operations["updateTask"];
         trace?: never;
     };
+    "/v1/cms/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List CMS sites, newest first
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listCmsSites"];
+        put?: never;
+        /**
+         * Create CMS site
+         * @description `key` is unique in the workspace (409 otherwise).
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createCmsSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get CMS site
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getCmsSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List CMS collections, newest first
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listCmsCollections"];
+        put?: never;
+        /**
+         * Create CMS collection
+         * @description Entries of the collection are checked against `schema.fields` (422 naming `fields.<key>`). A field keyed `title` is the entry's `title`. `key` is unique in the workspace (409); `blog` is reserved for the blog.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createCmsCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/collections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get CMS collection
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getCmsCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update CMS collection
+         * @description `schema` replaces the field list (existing entries are checked against it at their next write); the built-in `blog` collection keeps its fields (422).
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateCmsCollection"];
+        trace?: never;
+    };
+    "/v1/cms/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search CMS entries, newest first
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listCmsEntries"];
+        put?: never;
+        /**
+         * Create CMS entry
+         * @description `fields` are checked against the collection's schema: a missing required field, a value of the wrong type, an unknown key or a reference to an entry that does not exist is a 422 naming `fields.<key>`. A `slug` field must be unique in the collection (409).
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createCmsEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/entries/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search CMS entries, best match first
+         * @description Ranked search over titles (weighted higher), field text and tags: entries matching any word of `query` are returned, those matching more of them first. Each hit carries its `score`.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["searchCmsEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cms/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get CMS entry
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getCmsEntry"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete CMS entry
+         * @description Permanently.
+         *
+         *     Requires scope `cms:write`.
+         */
+        delete: operations["deleteCmsEntry"];
+        options?: never;
+        head?: never;
+        /**
+         * Update CMS entry
+         * @description `fields` merges (null removes a key) and the result is checked against the schema; `tags` replaces the list. Setting `status` to `published` records `published_at`.
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateCmsEntry"];
+        trace?: never;
+    };
+    "/v1/blog/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List blog posts, newest first
+         * @description `total` counts every post matching the filters.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["listBlogPosts"];
+        put?: never;
+        /**
+         * Create blog post
+         * @description Created as a `draft`. Without `slug`, one is made from the title (`-2`, `-3` ... when taken); a `slug` another post has is a 409.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createBlogPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/blog/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get blog post
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getBlogPost"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete blog post
+         * @description Permanently.
+         *
+         *     Requires scope `cms:write`.
+         */
+        delete: operations["deleteBlogPost"];
+        options?: never;
+        head?: never;
+        /**
+         * Update blog post
+         * @description Partial: only the fields given change. A new `title` without a `slug` regenerates the slug.
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateBlogPost"];
+        trace?: never;
+    };
+    "/v1/blog/posts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish blog post
+         * @description Sets `status` to `published` and records `published_at`; publishing a published post changes nothing.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["publishBlogPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/blog/posts/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpublish blog post
+         * @description A published post goes back to `draft` and `published_at` is cleared; other posts are unchanged.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["unpublishBlogPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounting/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounting accounts
+         * @description Requires scope `crm:read`.
+         */
+        get: operations["listAccountingAccounts"];
+        put?: never;
+        /**
+         * Create accounting account
+         * @description `code` is unique in the workspace (409). `default_for` makes it the account invoices (`receivables`, `revenue`) or payments (`cash`) post to.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["createAccountingAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounting/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an accounting account with its balance
+         * @description Requires scope `crm:read`.
+         */
+        get: operations["getAccountingAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an accounting account
+         * @description Rename, re-code, archive, or set `default_for`. `type` changes only while no journal line uses the account (409 `account_in_use`).
+         *
+         *     Requires scope `crm:write`.
+         */
+        patch: operations["updateAccountingAccount"];
+        trace?: never;
+    };
+    "/v1/accounting/journal-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List journal entries
+         * @description Requires scope `crm:read`.
+         */
+        get: operations["listJournalEntries"];
+        put?: never;
+        /**
+         * Create journal entry
+         * @description The lines must balance: each line has `debit_cents` or `credit_cents` (positive integer cents, never both) on an open account of this workspace, and the debits sum to the credits. Otherwise 422 `validation_error` whose `details` name each problem (`lines.1.account_id` `account_not_found`, `lines` `unbalanced` ...). `status: "posted"` posts it at once; a posted entry is immutable.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["createJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounting/journal-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a journal entry with its lines
+         * @description Requires scope `crm:read`.
+         */
+        get: operations["getJournalEntry"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft journal entry
+         * @description Drafts only; a posted entry answers 409 (reverse it instead).
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["deleteJournalEntry"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit or post a draft journal entry
+         * @description Drafts only (a posted entry answers 409 `entry_posted`). `lines` replaces all lines and is checked like a new entry; `status: "posted"` posts the draft.
+         *
+         *     Requires scope `crm:write`.
+         */
+        patch: operations["updateJournalEntry"];
+        trace?: never;
+    };
+    "/v1/accounting/journal-entries/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a posted journal entry
+         * @description Posts a new entry with every line on the other side, linked both ways (`reversal_of` / `reversed_by`). An entry is reversed once (409 `already_reversed`).
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["reverseJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounting/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the trial balance
+         * @description Posted debits and credits per account in one currency (default USD), optionally up to `as_of`. The totals are always equal: `balance_cents` is 0.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getTrialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assets": {
         parameters: {
             query?: never;
@@ -1719,6 +2155,352 @@ export interface paths {
         patch: operations["updateBiObject"];
         trace?: never;
     };
+    "/v1/identity/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers, newest first
+         * @description Filters `tag`, `email`, `query` (or `q`); `cursor` or the seed's `offset` pages.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create customer
+         * @description Each of `contacts` is `{ email, display_name? }` (the CRM contact with that email is linked, or a new one is created) or `{ guid }` (an existing CRM contact). The first is the primary contact; a readable `phone` is added to its phones, so calls and SMS from it show on the customer. A contact belongs to one customer (409 `contact_taken` otherwise). Emits `customer.created`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/by-contact/{guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the customer of a contact
+         * @description The customer a CRM contact (`con_…`) belongs to, with its recent calls and SMS; 404 when it belongs to none.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getCustomerByContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get customer
+         * @description With `recent_calls` and `recent_sms`: its contacts' and its phone's latest calls and texts.
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete customer
+         * @description Removes the customer; its CRM contacts, their calls and SMS stay. Emits `customer.deleted`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Update customer
+         * @description Partial: `company`, `phone`, `notes` (null clears), `tags` (replaces the list), `metadata` (merged; a key set to null is removed). A new readable phone is added to the primary contact. Emits `customer.updated`.
+         *
+         *     Requires scope `crm:write`.
+         */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer timeline, newest first
+         * @description The calls and SMS of any of its contacts, and those with its phone, as `{ type, id, occurred_at, summary, resource }` entries (the contact timeline's). Filter with `type` (`call` | `sms`).
+         *
+         *     Requires scope `crm:read`.
+         */
+        get: operations["getCustomerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a contact to a customer
+         * @description `{ email, display_name? }` or `{ guid }`, as on create. 201 with the customer; 200 when the contact was already on it; 409 `contact_taken` when another customer has it.
+         *
+         *     Requires scope `crm:write`.
+         */
+        post: operations["addCustomerContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/customers/{id}/contacts/{guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact from a customer
+         * @description Unlinks the CRM contact (which stays in the CRM). The last contact cannot be removed (409 `last_contact`): delete the customer instead. Removing the primary contact makes the next one primary.
+         *
+         *     Requires scope `crm:write`.
+         */
+        delete: operations["removeCustomerContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/install-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint an install token
+         * @description Any key (not a read-only one) mints a single-use token, good for 5 minutes, that `agentline login` exchanges for a key of its own with the same workspace, mode and scopes. Only its SHA-256 is stored. Idempotency-Key is accepted but not stored (the response holds the token): a retry mints another token.
+         *
+         *     Requires scope `any`.
+         */
+        post: operations["createInstallToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/install-token/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an install token for an API key
+         * @description The token is the credential: send no Authorization header. Answers a new API key once per token; a used token answers 401 `token_invalid` and writes an `auth.install_token.replayed` event, an expired or unknown one 401 `token_invalid`. Attempts are limited per client IP (`AGENTLINE_INSTALL_TOKEN_EXCHANGES_PER_MINUTE`, 429 with `Retry-After`). Emits `auth.install_token.exchanged`.
+         *
+         *     Needs no API key.
+         */
+        post: operations["exchangeInstallToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketing campaigns
+         * @description Archived campaigns only with `status=archived`.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["listMarketingCampaigns"];
+        put?: never;
+        /**
+         * Create marketing campaign
+         * @description `key` is unique in the workspace (409). An SMS campaign (`channel: "sms"`) also takes `body_template` (with `{{first_name}}`-style variables; 422 `unknown_variable`), `from_number_id` and an `audience` (`contact_ids`, or a contact `filter`); send it with POST …/send.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createMarketingCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a marketing campaign
+         * @description SMS campaigns carry `stats`: recipients by delivery status, replies and cost.
+         *
+         *     Requires scope `cms:read`.
+         */
+        get: operations["getMarketingCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a marketing campaign
+         * @description While an SMS campaign is sending, `status: "paused"` stops the sender (POST …/send resumes); its text, number and audience change only when it is not sending (409 `campaign_sending`).
+         *
+         *     Requires scope `cms:write`.
+         */
+        patch: operations["updateMarketingCampaign"];
+        trace?: never;
+    };
+    "/v1/marketing/campaigns/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an SMS campaign
+         * @description Texts the audience from `from_number_id`, in the background at `messages_per_minute`; answers 202 at once with the campaign (`status: "sending"`). Each message is charged per segment as it is sent, like POST /v1/sms. Contacts who replied STOP to that number, or without a phone, are skipped and never charged. 402 `insufficient_credits` (nothing sent, nothing recorded) when the balance cannot cover every message. A contact is texted at most once per campaign: sending again (after a pause, or to contacts that joined the filter) sends only to those not yet texted. The key also needs `sms:write`.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["sendMarketingCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/campaigns/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an SMS campaign's recipients and their delivery status
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listMarketingCampaignRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketing posts
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["listMarketingPosts"];
+        put?: never;
+        /**
+         * Create marketing post
+         * @description `campaign_id` must exist (404 naming it). `scheduled` needs `scheduled_at`; `published` sets `published_at` to now unless given.
+         *
+         *     Requires scope `cms:write`.
+         */
+        post: operations["createMarketingPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/marketing/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a marketing post
+         * @description Requires scope `cms:read`.
+         */
+        get: operations["getMarketingPost"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a marketing post
+         * @description Requires scope `cms:write`.
+         */
+        delete: operations["deleteMarketingPost"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a marketing post
+         * @description Requires scope `cms:write`.
+         */
+        patch: operations["updateMarketingPost"];
+        trace?: never;
+    };
     "/v1/softphone/tickets": {
         parameters: {
             query?: never;
@@ -1735,6 +2517,132 @@ export interface paths {
          *     Requires scope `calls:write`.
          */
         post: operations["createSoftphoneTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agents, newest first
+         * @description Filters `status`, `kind` (exact or `*`/`?` pattern) and `query` (or `q`) over name, kind and role_id. Pages by `cursor` or by `offset`; `count`, `total`, `pagination` and `filters` as seed 001 shows them.
+         *
+         *     Requires scope `agents:read`.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Create an agent
+         * @description A reusable agent configuration. Point numbers (`agent_id` on POST/PATCH /v1/numbers) and outbound calls (`agent_id` on POST /v1/calls) at it. Needs `config.system_prompt` (managed) or `config.webhook_url`. Emits `agent.created`.
+         *
+         *     Requires scope `agents:write`.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an agent, with its stats
+         * @description Requires scope `agents:read`.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description `config` merges key by key (null removes a key). The next call or message on every number using the agent follows the change. `status`: `paused` makes its numbers answer "unavailable"; `archived` is refused (409) while numbers use it. Emits `agent.updated`.
+         *
+         *     Requires scope `agents:write`.
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/v1/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the business identity
+         * @description The business profile managed agents speak for: display name, tagline, about, website and services with prices.
+         *
+         *     Requires scope `identity:read`.
+         */
+        get: operations["getIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the business identity
+         * @description `profile` merges with the stored one: a field given replaces, `null` removes it; `services` merge by `id` (no id: a new service with a generated `svc_` id; `deleted: true` removes one). Emits `identity.updated`.
+         *
+         *     Requires scope `identity:write`.
+         */
+        patch: operations["updateIdentity"];
+        trace?: never;
+    };
+    "/v1/usage/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record usage
+         * @description A `token_usage` record (your model's tokens) or an `agent_execution` record (something an agent did). Managed agents' tokens are recorded by the gateway itself. Counts against the plan's `tokens` / `executions` limits.
+         *
+         *     Requires scope `usage:write`.
+         */
+        post: operations["trackUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Usage against the plan
+         * @description Tokens, agent executions, billed call minutes, charged SMS segments and active numbers for the month (UTC), each against the plan limit the operator set.
+         *
+         *     Requires scope `usage:read`.
+         */
+        get: operations["getUsageStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1793,6 +2701,10 @@ export interface components {
             crm: {
                 create_leads: boolean;
             };
+            knowledge: {
+                collection_id: string;
+            } | null;
+            agent_id: string | null;
             renews_at: string | null;
             released_at: string | null;
             release_reason: string | null;
@@ -1934,6 +2846,7 @@ export interface components {
             end_reason: string | null;
             transfer_to: string | null;
             contact_id: string | null;
+            agent_id: string | null;
             metadata: {
                 [key: string]: string;
             };
@@ -2005,10 +2918,12 @@ export interface components {
             /** @description `ws_` id. */
             id: string;
             name: string;
-            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `assets`, `integrations`, `analytics_governance`, `bi`. */
+            /** @description The API modules this gateway serves: `activity_log`, `tasks`, `crm`, `support`, `cms`, `assets`, `integrations`, `analytics_governance`, `bi`. */
             enabled_modules: string[];
             /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
             default_region: string;
+            /** @description When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike. */
+            accounting_enabled: boolean;
         };
         /** Contact */
         Contact: {
@@ -2346,6 +3261,209 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** CmsSite */
+        CmsSite: {
+            /** @description `site_` id. */
+            id: string;
+            key: string;
+            name: string;
+            primary_domain: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** CmsCollection */
+        CmsCollection: {
+            /** @description `col_` id. */
+            id: string;
+            key: string;
+            name: string;
+            description: string | null;
+            site_id: string | null;
+            schema: {
+                fields: {
+                    /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                    key: string;
+                    /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                    type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                    /**
+                     * @description Entries must carry a value (not null, not an empty string).
+                     * @default false
+                     */
+                    required: boolean;
+                    label?: string;
+                    description?: string;
+                    /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                    collection_id?: string;
+                }[];
+            };
+            /** @description True for the collection the gateway keeps itself: `blog` (the blog posts of /v1/blog/posts). */
+            built_in: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** CmsEntry */
+        CmsEntry: {
+            /** @description `ent_` id. */
+            id: string;
+            collection_id: string;
+            site_id: string | null;
+            campaign_id: string | null;
+            title: string;
+            slug: string | null;
+            /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+            status: "draft" | "review" | "published" | "archived";
+            content_type: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            custom_fields: {
+                [key: string]: string;
+            };
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** CmsSearchHit */
+        CmsSearchHit: {
+            /** @description `ent_` id. */
+            id: string;
+            collection_id: string;
+            site_id: string | null;
+            campaign_id: string | null;
+            title: string;
+            slug: string | null;
+            /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+            status: "draft" | "review" | "published" | "archived";
+            content_type: string;
+            fields: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            custom_fields: {
+                [key: string]: string;
+            };
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Relevance: higher is better; comparable within one search only. */
+            score: number;
+        };
+        /** BlogPost */
+        BlogPost: {
+            /** @description The `ent_` id of the post's CMS entry. */
+            id: string;
+            title: string;
+            slug: string;
+            content: string;
+            excerpt: string | null;
+            cover_image_url: string | null;
+            author_name: string;
+            author_avatar_url: string | null;
+            author_agent_id: string | null;
+            status: "draft" | "review" | "published" | "archived";
+            published_at: string | null;
+            tags: string[];
+            meta_description: string | null;
+            /** @description The workspace's built-in `blog` collection. */
+            collection_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** AccountingAccount */
+        AccountingAccount: {
+            /** @description `acct_` id. */
+            id: string;
+            code: string;
+            name: string;
+            /** @description asset, liability, equity, revenue or expense. */
+            type: "asset" | "liability" | "equity" | "revenue" | "expense";
+            description: string | null;
+            default_for: ("receivables" | "revenue" | "cash") | null;
+            /** @description Posted entries only, on the account's normal side: debits − credits for assets and expenses, credits − debits otherwise. */
+            balance_cents: number;
+            custom_fields: {
+                [key: string]: string;
+            };
+            archived_at: string | null;
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** JournalEntry */
+        JournalEntry: {
+            /** @description `je_` id. */
+            id: string;
+            status: "draft" | "posted";
+            /** Format: date */
+            entry_date: string;
+            memo: string | null;
+            reference: string | null;
+            currency: string;
+            lines: {
+                /** @description `jel_` id. */
+                id: string;
+                account_id: string;
+                account_code: string;
+                account_name: string;
+                debit_cents: number;
+                credit_cents: number;
+                description: string | null;
+            }[];
+            /** @description The sum of the debits (= the sum of the credits). */
+            total_cents: number;
+            source: {
+                /** @description `invoice` or `payment` for automatic postings. */
+                type: string;
+                id: string;
+            } | null;
+            reversal_of: string | null;
+            reversed_by: string | null;
+            posted_at: string | null;
+            custom_fields: {
+                [key: string]: string;
+            };
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** TrialBalance */
+        TrialBalance: {
+            currency: string;
+            /** @description Entries dated up to and including this day; null for all. */
+            as_of: string | null;
+            accounts: {
+                account_id: string;
+                code: string;
+                name: string;
+                type: string;
+                /** @description Sum of posted debits. */
+                debit_cents: number;
+                /** @description Sum of posted credits. */
+                credit_cents: number;
+                /** @description debit_cents − credit_cents (positive: a debit balance). */
+                balance_cents: number;
+            }[];
+            total_debit_cents: number;
+            total_credit_cents: number;
+            /** @description total_debit_cents − total_credit_cents: always 0. */
+            balance_cents: number;
+            livemode: boolean;
+        };
         /** Asset */
         Asset: {
             /** @description `asset_` id. */
@@ -2627,6 +3745,193 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** Customer */
+        Customer: {
+            /** @description `cus_` id. */
+            id: string;
+            /** @description The workspace (the business identity) the customer belongs to. */
+            identity_id: string;
+            company: string | null;
+            phone: string | null;
+            phone_e164: string | null;
+            tags: string[];
+            notes: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @description The primary contact first. */
+            contacts: {
+                /** @description The CRM contact's id (`con_…`): `GET /v1/contacts/{guid}`. */
+                guid: string;
+                email: string | null;
+                display_name: string;
+                is_primary: boolean;
+                phones: string[];
+                /** @description The contact's CRM timeline (calls, SMS, tickets, tasks, activities). */
+                timeline_url: string;
+            }[];
+            /** @description Single-customer responses only: the 10 latest calls with any of its contacts or from/to its phone. */
+            recent_calls?: {
+                id: string;
+                direction: string;
+                from: string;
+                to: string;
+                status: string;
+                duration_seconds: number | null;
+                contact_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /** @description Single-customer responses only: the 10 latest SMS, likewise. */
+            recent_sms?: {
+                id: string;
+                direction: string;
+                from: string;
+                to: string;
+                status: string;
+                body: string;
+                contact_id: string | null;
+                /** Format: date-time */
+                created_at: string;
+            }[];
+            /** @description All of its calls and SMS, newest first, paged: `GET /v1/identity/customers/{id}/timeline`. */
+            timeline_url: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** InstallToken */
+        InstallToken: {
+            /** @description The single-use `ist_…` token: give it to `agentline login` (or POST it to the exchange) within 5 minutes. */
+            token: string;
+            /** Format: date-time */
+            expires_at: string;
+            workspace_id: string;
+            mode: "test" | "live";
+            /** @description The scopes of the minting key, which the exchanged key gets. */
+            scopes: string[];
+            read_only: boolean;
+        };
+        /** InstallTokenExchange */
+        InstallTokenExchange: {
+            /** @description The new API key (`al_test_…` / `al_live_…`), shown only this once. */
+            access_token: string;
+            /** @enum {string} */
+            token_type: "bearer";
+            key: {
+                /** @description `key_…`; revoke it with `agentline keys revoke`. */
+                id: string;
+                label: string;
+                mode: "test" | "live";
+                scopes: string[];
+                read_only: boolean;
+                /** Format: date-time */
+                created_at: string;
+            };
+            workspace: {
+                id: string;
+                name: string;
+            };
+        };
+        /** MarketingCampaign */
+        MarketingCampaign: {
+            /** @description `camp_` id. */
+            id: string;
+            key: string;
+            name: string;
+            channel: string;
+            status: "draft" | "active" | "sending" | "paused" | "completed" | "archived";
+            description: string | null;
+            starts_at: string | null;
+            ends_at: string | null;
+            budget_cents: number | null;
+            custom_fields: {
+                [key: string]: string;
+            };
+            body_template: string | null;
+            from_number_id: string | null;
+            audience: {
+                /** @description `con_` ids of this workspace. */
+                contact_ids?: string[];
+                /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
+                filter?: {
+                    /** @description As GET /v1/contacts `query`. */
+                    query?: string;
+                    company_id?: string;
+                    custom_field_key?: string;
+                    custom_field_value?: string;
+                };
+            } | null;
+            messages_per_minute: number | null;
+            paused_reason: string | null;
+            stats: {
+                recipients: number;
+                /** @description Waiting for the sender. */
+                pending: number;
+                /** @description Handed to the carrier, no delivery report yet. */
+                sent: number;
+                delivered: number;
+                /** @description Failed or undelivered (failed messages are refunded). */
+                failed: number;
+                /** @description Opted out, no phone number, duplicate number ... never sent, never charged. */
+                skipped: number;
+                replied: number;
+                /** @description What the messages sent so far cost (refunds deducted). */
+                cost_cents: number;
+            } | null;
+            send_started_at: string | null;
+            completed_at: string | null;
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** MarketingCampaignRecipient */
+        MarketingCampaignRecipient: {
+            /** @description `rcpt_` id. */
+            id: string;
+            campaign_id: string;
+            contact_id: string;
+            to: string | null;
+            body: string | null;
+            segments: number;
+            cost_cents: number;
+            /** @description `pending` (not sent yet), `skipped` (see `skip_reason`), then the SMS's delivery: `sent`, `delivered`, or `failed` (failed or undelivered). */
+            status: "pending" | "skipped" | "sent" | "delivered" | "failed";
+            skip_reason: string | null;
+            error_code: string | null;
+            sms_id: string | null;
+            sent_at: string | null;
+            replied_at: string | null;
+            reply_sms_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** MarketingPost */
+        MarketingPost: {
+            /** @description `post_` id. */
+            id: string;
+            channel: string;
+            title: string | null;
+            body: string;
+            campaign_id: string | null;
+            status: "draft" | "scheduled" | "published" | "archived";
+            url: string | null;
+            scheduled_at: string | null;
+            published_at: string | null;
+            custom_fields: {
+                [key: string]: string;
+            };
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** SoftphoneTicket */
         SoftphoneTicket: {
             /** @description Pass as `?ticket=` when opening `socket_path`. Good once, until `expires_at`. */
@@ -2640,6 +3945,180 @@ export interface components {
             media_mode: "relay" | "stream" | "realtime";
             /** @description `/v1/softphone` (text frames) for a relay number, `/v1/softphone/media` (Media Streams audio) otherwise. */
             socket_path: string;
+        };
+        /** Agent */
+        Agent: {
+            /** @description `agt_` id. */
+            id: string;
+            name: string;
+            kind: string;
+            role_id: string;
+            /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+            status: "active" | "paused" | "archived";
+            avatar_url: string | null;
+            /** @description `webhook` when `config.webhook_url` is set, else `managed`. */
+            mode: "managed" | "webhook";
+            livemode: boolean;
+            /** @description Open tasks assigned to the agent or about its calls and messages. */
+            active_tasks: number;
+            last_active_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description As given, with `webhook_token` replaced by `webhook_token_set`. */
+            config: {
+                [key: string]: unknown;
+            };
+            stats: {
+                calls_handled: number;
+                /** @description SMS replies the agent wrote. */
+                sms_handled: number;
+                active_tasks: number;
+                completed_tasks: number;
+                completion_rate: number | null;
+                /** @description Calls it transferred. */
+                escalations: number;
+                /** @description Tool calls it made on calls. */
+                total_actions: number;
+                last_active_at: string | null;
+            };
+            /** @description Active numbers using the agent. */
+            numbers: string[];
+        };
+        /** AgentSummary */
+        AgentSummary: {
+            /** @description `agt_` id. */
+            id: string;
+            name: string;
+            kind: string;
+            role_id: string;
+            /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+            status: "active" | "paused" | "archived";
+            avatar_url: string | null;
+            /** @description `webhook` when `config.webhook_url` is set, else `managed`. */
+            mode: "managed" | "webhook";
+            livemode: boolean;
+            /** @description Open tasks assigned to the agent or about its calls and messages. */
+            active_tasks: number;
+            last_active_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** Identity */
+        Identity: {
+            /** @description `idn_` id. */
+            id: string;
+            /** @description The workspace's name. */
+            handle: string;
+            address: string | null;
+            /** @enum {string} */
+            scope: "business";
+            display_name: string | null;
+            profile: {
+                tagline?: string;
+                about?: string;
+                website?: string;
+                services?: {
+                    id: string;
+                    name: string;
+                    description: string | null;
+                    price_cents: number;
+                    /** @description `price_cents` in major units. */
+                    price: number;
+                    currency: string;
+                    billing_interval: "one-time" | "monthly" | "yearly";
+                    active: boolean;
+                }[];
+            } | null;
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** UsageRecord */
+        UsageRecord: {
+            /** @description `use_` id. */
+            id: string;
+            type: "token_usage" | "agent_execution";
+            /** @description `managed`: recorded by the gateway from a managed agent's model. */
+            source: "api" | "managed";
+            agent_id: string | null;
+            related_resource: {
+                type: string;
+                id: string;
+            } | null;
+            prompt_tokens: number | null;
+            completion_tokens: number | null;
+            total_tokens: number | null;
+            model: string | null;
+            provider: string | null;
+            usage_type: string | null;
+            operation: string | null;
+            status: string | null;
+            conversation_id: string | null;
+            task_id: string | null;
+            message_id: string | null;
+            result: {
+                [key: string]: unknown;
+            } | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            livemode: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** UsageStats */
+        UsageStats: {
+            /** @description The plan name the operator set (`unlimited` when none). */
+            plan: string;
+            /** @description `warn`: a reached limit emits `usage.limit_exceeded`; `block`: it also refuses new calls, SMS or numbers with 402 `plan_limit_exceeded`. */
+            enforcement: "warn" | "block";
+            period: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+            };
+            token_usage: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            executions: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            minutes: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            sms_segments: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
+            numbers: {
+                current: number;
+                limit: number | null;
+                percentage: number | null;
+                /** @description e.g. `50K / 1M`. */
+                formatted: string;
+            };
         };
         /** Error */
         Error: {
@@ -2962,6 +4441,13 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
+                    /** @description Managed agents get a `search_knowledge` tool that searches this collection's entries (all but archived ones) during calls and SMS. */
+                    knowledge?: {
+                        /** @description A `col_` CMS collection of this workspace (404 otherwise). */
+                        collection_id: string;
+                    };
+                    /** @description A reusable agent (`agt_`, see /v1/agents) whose settings replace the number's own on every call and message: its prompt or webhook always, its voice, language, media mode, first message and speech timings where it sets them. 422 when archived or unknown. */
+                    agent_id?: string;
                 };
             };
         };
@@ -3121,6 +4607,11 @@ export interface operations {
                         /** @description Open a lead (source phone or sms) for callers and texters not in the CRM. */
                         create_leads?: boolean;
                     };
+                    knowledge?: {
+                        /** @description A `col_` CMS collection of this workspace (404 otherwise). */
+                        collection_id: string;
+                    } | null;
+                    agent_id?: string | null;
                 };
             };
         };
@@ -3429,7 +4920,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
+                    event_types: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed" | "agent.created" | "agent.updated" | "identity.updated" | "usage.limit_exceeded" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
                     /** @description Your label for the endpoint. */
                     name?: string;
                 };
@@ -3568,7 +5059,7 @@ export interface operations {
                     /** @description Where events are POSTed. Private, loopback and link-local addresses are refused unless the operator allows them. */
                     url?: string;
                     /** @description Types to receive; `["*"]` for all. */
-                    event_types?: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
+                    event_types?: (string | ("*" | "number.provisioned" | "number.updated" | "number.released" | "number.renewed" | "number.renewal_failed" | "credits.purchased" | "credits.low" | "call.started" | "call.ended" | "call.transcript.ready" | "call.recording.ready" | "sms.sent" | "sms.received" | "sms.delivered" | "sms.failed" | "webhook_endpoint.disabled" | "webhook.test" | "contact.created" | "lead.created" | "lead.converted" | "deal.stage_changed" | "ticket.created" | "ticket.updated" | "invoice.paid" | "task.created" | "customer.created" | "customer.updated" | "customer.deleted" | "auth.install_token.exchanged" | "auth.install_token.replayed" | "agent.created" | "agent.updated" | "identity.updated" | "usage.limit_exceeded" | "asset.available" | "asset.archived" | "bi.export.completed" | "bi.export.failed" | "bi.scheduled_artifact.completed") | unknown)[];
                     name?: string | null;
                     status?: "active" | "paused";
                 };
@@ -3963,6 +5454,8 @@ export interface operations {
                     system_prompt?: string;
                     /** @description Record this call (or not), whatever the number's `recording` setting says. */
                     recording?: boolean;
+                    /** @description An agent (`agt_`) whose settings run this call instead of the number's (or its agent's). 422 when archived or unknown, 409 when paused. */
+                    agent_id?: string;
                 };
             };
         };
@@ -4428,6 +5921,8 @@ export interface operations {
                 "application/json": {
                     /** @description ISO 3166 alpha-2 region (e.g. `US`, `GB`): phone numbers written without a country code are read as numbers of this region. Defaults to `US`. */
                     default_region?: string;
+                    /** @description When true, invoices post to receivables and revenue as they are issued and payments to cash (`/v1/accounting`). Off by default; applies to test and live mode alike. */
+                    accounting_enabled?: boolean;
                 };
             };
         };
@@ -7490,6 +8985,1622 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listCmsSites: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Part of the name, key or domain (case-insensitive). */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSite"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCmsSite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Lowercase letters, digits, `_` and `-`; unique in the workspace. */
+                    key: string;
+                    name: string;
+                    /** @description A host name, e.g. `slab5.com`. */
+                    primary_domain?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSite"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCmsSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `site_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSite"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCmsCollections: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Restrict results to one site. */
+                site_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Lowercase letters, digits, `_` and `-`; unique in the workspace. */
+                    key: string;
+                    description?: string;
+                    /** @description A `site_` id of this workspace (404 otherwise). */
+                    site_id?: string;
+                    /** @description The fields every entry of the collection is checked against. */
+                    schema: {
+                        fields: {
+                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                            key: string;
+                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                            /**
+                             * @description Entries must carry a value (not null, not an empty string).
+                             * @default false
+                             */
+                            required?: boolean;
+                            label?: string;
+                            description?: string;
+                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                            collection_id?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `col_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCmsCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `col_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `schema` replaces the field list; existing entries are checked against it at their next write. The built-in `blog` collection keeps its schema. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    site_id?: string | null;
+                    /** @description The fields every entry of the collection is checked against. */
+                    schema?: {
+                        fields: {
+                            /** @description Lowercase letters, digits and `_`, starting with a letter; unique in the collection. */
+                            key: string;
+                            /** @description `string` (up to 10,000 characters), `markdown` (up to 200,000), `number`, `boolean`, `date` (`YYYY-MM-DD` or an ISO 8601 date-time), `url` (http or https), `reference` (an `ent_` id of this workspace). */
+                            type: "string" | "markdown" | "number" | "boolean" | "date" | "url" | "reference";
+                            /**
+                             * @description Entries must carry a value (not null, not an empty string).
+                             * @default false
+                             */
+                            required?: boolean;
+                            label?: string;
+                            description?: string;
+                            /** @description `reference` only: the `col_` collection the referenced entry must belong to. */
+                            collection_id?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsCollection"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCmsEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Restrict results to one collection. */
+                collection_id?: string;
+                /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                status?: "draft" | "review" | "published" | "archived";
+                /** @description What the entry is; default `other`. */
+                content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+                /** @description Restrict results to one site. */
+                site_id?: string;
+                /** @description Restrict results to one campaign. */
+                campaign_id?: string;
+                /** @description Entries carrying this tag. */
+                tag?: string;
+                /** @description Free-text search across title and fields (every word, as a prefix). */
+                query?: string;
+                custom_field_key?: string;
+                custom_field_value?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A `col_` id of this workspace (404 otherwise). */
+                    collection_id: string;
+                    title: string;
+                    /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                    status?: "draft" | "review" | "published" | "archived";
+                    /** @description What the entry is; default `other`. */
+                    content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+                    /** @description A `site_` id of this workspace (404 otherwise). */
+                    site_id?: string;
+                    /** @description The marketing campaign the entry belongs to (a label to filter by). */
+                    campaign_id?: string;
+                    /** @description Values keyed by the collection's field keys, each checked against its type (422 naming `fields.<key>`). */
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Labels to filter by (`tag`); duplicates are dropped. */
+                    tags?: string[];
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    searchCmsEntries: {
+        parameters: {
+            query: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description What to look for: entries matching more of its words, and in the title, rank higher. Words are stemmed and matched as prefixes. */
+                query: string;
+                /** @description Restrict results to one collection. */
+                collection_id?: string;
+                /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                status?: "draft" | "review" | "published" | "archived";
+                /** @description What the entry is; default `other`. */
+                content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsSearchHit"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCmsEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description `draft` (default), `review`, `published` (sets `published_at`), `archived`. Leaving `published` clears `published_at`. */
+                    status?: "draft" | "review" | "published" | "archived";
+                    /** @description What the entry is; default `other`. */
+                    content_type?: "website_page" | "landing_page" | "blog_post" | "article" | "social_post" | "email" | "case_study" | "asset_brief" | "other";
+                    site_id?: string | null;
+                    campaign_id?: string | null;
+                    /** @description Merged into the entry's fields: keys given replace their value, a key set to null is removed. The result is checked against the schema. */
+                    fields?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Labels to filter by (`tag`); duplicates are dropped. */
+                    tags?: string[];
+                    /** @description Merged into the existing custom fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CmsEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listBlogPosts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "draft" | "review" | "published" | "archived";
+                /** @description Posts carrying this tag. */
+                tag?: string;
+                /** @description Part of the title (case-insensitive). */
+                search?: string;
+                /** @description Skip this many posts (the seed's offset pages); `cursor` pages too. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"][];
+                        next_cursor: string | null;
+                        /** @description Posts matching the filters, on all pages. */
+                        total: number;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description Markdown. */
+                    content: string;
+                    author_name: string;
+                    /** @description Lowercase words joined by dashes; unique among the workspace's posts (409 otherwise). Generated from the title when omitted (with `-2`, `-3` ... when taken). */
+                    slug?: string;
+                    excerpt?: string;
+                    /** @description An http(s) URL. */
+                    cover_image_url?: string;
+                    /** @description An http(s) URL. */
+                    author_avatar_url?: string;
+                    /** @description The agent that wrote the post. */
+                    author_agent_id?: string;
+                    tags?: string[];
+                    meta_description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getBlogPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteBlogPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Only the fields given change; null clears an optional one. A new `title` without a `slug` regenerates the slug. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description Markdown. */
+                    content?: string;
+                    author_name?: string;
+                    /** @description Lowercase words joined by dashes; unique among the workspace's posts (409 otherwise). Generated from the title when omitted (with `-2`, `-3` ... when taken). */
+                    slug?: string;
+                    excerpt?: string | null;
+                    cover_image_url?: string | null;
+                    author_avatar_url?: string | null;
+                    author_agent_id?: string | null;
+                    tags?: string[];
+                    meta_description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    publishBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    unpublishBlogPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `ent_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BlogPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAccountingAccounts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description asset, liability, equity, revenue or expense. */
+                type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+                /** @description Matches code or name (case-insensitive substring). */
+                query?: string;
+                include_archived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AccountingAccount"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAccountingAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the workspace (409 otherwise), e.g. `4000`. */
+                    code: string;
+                    name: string;
+                    /** @description asset, liability, equity, revenue or expense. */
+                    type: "asset" | "liability" | "equity" | "revenue" | "expense";
+                    description?: string | null;
+                    default_for?: ("receivables" | "revenue" | "cash") | null;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AccountingAccount"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAccountingAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `acct_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AccountingAccount"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateAccountingAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `acct_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the workspace (409 otherwise), e.g. `4000`. */
+                    code?: string;
+                    name?: string;
+                    /** @description asset, liability, equity, revenue or expense. */
+                    type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+                    description?: string | null;
+                    default_for?: ("receivables" | "revenue" | "cash") | null;
+                    /** @description Archived accounts take no new lines and are hidden from lists unless `include_archived=true`. */
+                    archived?: boolean;
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AccountingAccount"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listJournalEntries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "draft" | "posted";
+                /** @description Matches memo or reference (case-insensitive substring). */
+                query?: string;
+                /** @description Entries with a line on this account. */
+                account_id?: string;
+                /** @description Entries posted for this invoice or payment. */
+                source_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Default `draft`. A posted entry is final. */
+                    status?: "draft" | "posted";
+                    /**
+                     * Format: date
+                     * @description The accounting date, YYYY-MM-DD (default today, UTC).
+                     */
+                    entry_date?: string;
+                    memo?: string | null;
+                    reference?: string | null;
+                    /** @description ISO 4217, upper case (default `USD`). */
+                    currency?: string;
+                    /** @description At least two; the debits must sum to the credits (422 `unbalanced`). */
+                    lines: {
+                        /** @description An `acct_` id of this workspace (422 `account_not_found` otherwise). */
+                        account_id: string;
+                        /** @description Positive integer cents on the debit side; a line has a debit or a credit, never both. */
+                        debit_cents?: number;
+                        /** @description Positive integer cents on the credit side; a line has a debit or a credit, never both. */
+                        credit_cents?: number;
+                        description?: string;
+                    }[];
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `je_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `je_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `je_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description `posted` posts the draft; it cannot go back.
+                     * @enum {string}
+                     */
+                    status?: "posted";
+                    /** Format: date */
+                    entry_date?: string;
+                    memo?: string | null;
+                    reference?: string | null;
+                    /** @description ISO 4217, upper case (default `USD`). */
+                    currency?: string;
+                    /** @description At least two; the debits must sum to the credits (422 `unbalanced`). */
+                    lines?: {
+                        /** @description An `acct_` id of this workspace (422 `account_not_found` otherwise). */
+                        account_id: string;
+                        /** @description Positive integer cents on the debit side; a line has a debit or a credit, never both. */
+                        debit_cents?: number;
+                        /** @description Positive integer cents on the credit side; a line has a debit or a credit, never both. */
+                        credit_cents?: number;
+                        description?: string;
+                    }[];
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reverseJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `je_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Date of the reversing entry (default today).
+                     */
+                    entry_date?: string;
+                    memo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JournalEntry"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTrialBalance: {
+        parameters: {
+            query?: {
+                currency?: string;
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TrialBalance"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listAssets: {
         parameters: {
             query?: {
@@ -9329,6 +12440,1165 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Customers with this tag. */
+                tag?: string;
+                /** @description Customers with a contact that has this email (any of its emails, case-insensitive). */
+                email?: string;
+                /** @description Case-insensitive substring of company or notes. */
+                query?: string;
+                /** @description Same as `query`. */
+                q?: string;
+                /** @description The seed's offset paging: rows to skip (after `cursor`, when both are given). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        /** @description How many customers this page holds (the seed's `count`). */
+                        count: number;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At least one; the first is the primary contact. */
+                    contacts: {
+                        /** Format: email */
+                        email?: string;
+                        display_name?: string;
+                        /** @description The seed's spelling of `display_name`. */
+                        displayName?: string;
+                        /** @description A CRM contact id (`con_…`) of this workspace. */
+                        guid?: string;
+                    }[];
+                    company?: string;
+                    /** @description Any form libphonenumber reads, in the workspace's `default_region`; stored in E.164, added to the primary contact's `phones`, and calls and SMS from it show on the customer. Text that is not a phone number is kept as given (and `phone_e164` is null: nothing is matched on it). */
+                    phone?: string;
+                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
+                    tags?: string[];
+                    notes?: string;
+                    /** @description Your own JSON values (at most 50 keys, 16 KB in all). */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerByContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A CRM contact id (`con_…`). */
+                guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    company?: string | null;
+                    phone?: string | null;
+                    /** @description Trimmed, duplicates dropped; `?tag=` filters on one. */
+                    tags?: string[];
+                    notes?: string | null;
+                    /** @description Merged into the stored metadata; a key set to null is removed. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCustomerTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description call | sms */
+                type?: "call" | "sms";
+            };
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["TimelineEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addCustomerContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description `{ email, display_name? }` (links the CRM contact with that email, or creates one) or `{ guid }` (an existing CRM contact). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    display_name?: string;
+                    /** @description The seed's spelling of `display_name`. */
+                    displayName?: string;
+                    /** @description A CRM contact id (`con_…`) of this workspace. */
+                    guid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    removeCustomerContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `cus_` id. */
+                id: string;
+                /** @description A CRM contact id (`con_…`). */
+                guid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createInstallToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InstallToken"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exchangeInstallToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `ist_…` token. */
+                    token: string;
+                    /** @description What the new key is for, shown by `agentline keys list` (default `CLI`). */
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InstallTokenExchange"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarketingCampaigns: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "draft" | "active" | "sending" | "paused" | "completed" | "archived";
+                channel?: string;
+                /** @description Matches key or name (case-insensitive substring). */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Your stable identifier, unique in the workspace (409 otherwise). */
+                    key: string;
+                    name: string;
+                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
+                    channel: string;
+                    /** @description Default `draft`. SMS campaigns start as drafts and are sent with POST …/send. */
+                    status?: "draft" | "active";
+                    description?: string | null;
+                    starts_at?: string | null;
+                    ends_at?: string | null;
+                    budget_cents?: number | null;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                    /** @description The SMS text, filled per contact. Variables: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company_name}}, {{title}}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}. */
+                    body_template?: string;
+                    /** @description The `num_` id that sends (and receives the replies). */
+                    from_number_id?: string;
+                    /** @description Who an SMS campaign texts: `contact_ids` or a contact `filter` (one of the two). Each contact is texted at its first phone number. */
+                    audience?: {
+                        /** @description `con_` ids of this workspace. */
+                        contact_ids?: string[];
+                        /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
+                        filter?: {
+                            /** @description As GET /v1/contacts `query`. */
+                            query?: string;
+                            company_id?: string;
+                            custom_field_key?: string;
+                            custom_field_value?: string;
+                        };
+                    };
+                    /** @description Pacing of the background sender (default 60 a minute). */
+                    messages_per_minute?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    status?: "draft" | "active" | "paused" | "completed" | "archived";
+                    description?: string | null;
+                    starts_at?: string | null;
+                    ends_at?: string | null;
+                    budget_cents?: number | null;
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                    /** @description The SMS text, filled per contact. Variables: {{name}}, {{first_name}}, {{last_name}}, {{email}}, {{company_name}}, {{title}}, {{custom_fields.KEY}}; a fallback after a bar: {{first_name|there}}. */
+                    body_template?: string;
+                    /** @description The `num_` id that sends (and receives the replies). */
+                    from_number_id?: string;
+                    /** @description Who an SMS campaign texts: `contact_ids` or a contact `filter` (one of the two). Each contact is texted at its first phone number. */
+                    audience?: {
+                        /** @description `con_` ids of this workspace. */
+                        contact_ids?: string[];
+                        /** @description Contacts as GET /v1/contacts filters them (archived contacts never); `{}` is every contact. */
+                        filter?: {
+                            /** @description As GET /v1/contacts `query`. */
+                            query?: string;
+                            company_id?: string;
+                            custom_field_key?: string;
+                            custom_field_value?: string;
+                        };
+                    };
+                    /** @description Pacing of the background sender (default 60 a minute). */
+                    messages_per_minute?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    sendMarketingCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description This operation takes no fields: send no body or `{}`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never> | null;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaign"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["InsufficientCredits"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarketingCampaignRecipients: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "pending" | "skipped" | "sent" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description A `camp_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingCampaignRecipient"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listMarketingPosts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                campaign_id?: string;
+                channel?: string;
+                status?: "draft" | "scheduled" | "published" | "archived";
+                /** @description Matches title or body (case-insensitive substring). */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        next_cursor: string | null;
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
+                    channel: string;
+                    title?: string | null;
+                    body: string;
+                    campaign_id?: string | null;
+                    status?: "draft" | "scheduled" | "published" | "archived";
+                    url?: string | null;
+                    scheduled_at?: string | null;
+                    published_at?: string | null;
+                    /** @description Your own fields: up to 50 keys of up to 40 characters, string values up to 500 characters. */
+                    custom_fields?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `post_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `post_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateMarketingPost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `post_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where it runs: `website`, `email`, `linkedin`, ... or `sms` (sendable with POST …/send). */
+                    channel?: string;
+                    title?: string | null;
+                    body?: string;
+                    campaign_id?: string | null;
+                    status?: "draft" | "scheduled" | "published" | "archived";
+                    url?: string | null;
+                    scheduled_at?: string | null;
+                    published_at?: string | null;
+                    /** @description Merged into the existing custom_fields; a key set to "" or null is removed. */
+                    custom_fields?: {
+                        [key: string]: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketingPost"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     createSoftphoneTicket: {
         parameters: {
             query?: never;
@@ -9363,6 +13633,529 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["SoftphoneTicket"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Search name, kind and role_id: `*` any characters, `?` one; without a wildcard, a substring. */
+                query?: string;
+                /** @description Same as `query`. */
+                q?: string;
+                /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+                status?: "active" | "paused" | "archived";
+                /** @description Exact, or a pattern with `*` / `?`. */
+                kind?: string;
+                /** @description Rows to skip (the seed's offset paging; `cursor` is the other way). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AgentSummary"][];
+                        next_cursor: string | null;
+                        /** @description Agents in this page. */
+                        count: number;
+                        /** @description Agents matching the filters. */
+                        total: number;
+                        pagination: {
+                            limit: number;
+                            offset: number;
+                            has_more: boolean;
+                        };
+                        /** @description The filters applied. */
+                        filters: {
+                            query?: string;
+                            status?: string;
+                            kind?: string;
+                        };
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Type/category, kebab-case, e.g. `receptionist`, `inbox-manager`. Default `assistant`. */
+                    kind?: string;
+                    /** @description Unique in the workspace, kebab-case. Default: from the name. */
+                    role_id?: string;
+                    /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+                    status?: "active" | "paused" | "archived";
+                    avatar_url?: string;
+                    config?: {
+                        /** @description Told to the agent after its prompt (managed) or with the system message (webhook). */
+                        persona?: {
+                            tone?: string;
+                            traits?: string[];
+                            bio?: string;
+                            signature?: string;
+                        };
+                        /** @description Managed agent: the model's instructions. */
+                        system_prompt?: string;
+                        /** @description Webhook agent: each turn is POSTed here (the number's `webhook_secret` signs it). */
+                        webhook_url?: string;
+                        /** @description Sent as `Authorization: Bearer …` to the webhook. Never returned. */
+                        webhook_token?: string;
+                        /** @description Managed agent: the model (default `OPENAI_MODEL`). */
+                        model?: string;
+                        voice_id?: string;
+                        language?: string;
+                        media_mode?: "relay" | "stream" | "realtime";
+                        first_message?: string;
+                        endpointing_ms?: number;
+                        barge_in_ms?: number;
+                        /** @description `call_control` (end_call, transfer_call, send_digits), `crm` (the CRM tools of managed agents), `knowledge`; each `{ "enabled": bool }`, on unless set false. Other names (the seed's `email`, `calendar`) are stored. */
+                        tools?: {
+                            [key: string]: {
+                                enabled: boolean;
+                            };
+                        };
+                        /** @description The knowledge collection the agent's numbers search. */
+                        knowledge?: {
+                            collection_id: string;
+                        };
+                        /** @description `enabled: false` leaves the business identity out of a managed agent's prompt. */
+                        context?: {
+                            enabled: boolean;
+                            namespace?: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A `agt_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A `agt_` id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Type/category, kebab-case, e.g. `receptionist`, `inbox-manager`. Default `assistant`. */
+                    kind?: string;
+                    /** @description Unique in the workspace, kebab-case. Default: from the name. */
+                    role_id?: string;
+                    /** @description `active` answers; `paused`: its numbers answer with a short "unavailable" line and hang up (not charged); `archived`: cannot be attached to a number or a call. */
+                    status?: "active" | "paused" | "archived";
+                    avatar_url?: string | null;
+                    /** @description Merged into the agent's config, key by key; a key set to null is removed. */
+                    config?: {
+                        persona?: {
+                            tone?: string;
+                            traits?: string[];
+                            bio?: string;
+                            signature?: string;
+                        } | null;
+                        system_prompt?: string | null;
+                        webhook_url?: string | null;
+                        webhook_token?: string | null;
+                        model?: string | null;
+                        voice_id?: string | null;
+                        language?: string | null;
+                        media_mode?: ("relay" | "stream" | "realtime") | null;
+                        first_message?: string | null;
+                        endpointing_ms?: number | null;
+                        barge_in_ms?: number | null;
+                        tools?: {
+                            [key: string]: {
+                                enabled: boolean;
+                            };
+                        } | null;
+                        knowledge?: {
+                            collection_id: string;
+                        } | null;
+                        context?: {
+                            enabled: boolean;
+                            namespace?: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Agent"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Identity"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateIdentity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name?: string | null;
+                    profile?: {
+                        tagline?: string | null;
+                        about?: string | null;
+                        website?: string | null;
+                        services?: {
+                            /** @description Generated (`svc_…`) when omitted; give an existing one to change that service. */
+                            id?: string;
+                            name?: string;
+                            description?: string | null;
+                            price_cents?: number;
+                            /** @description The price in major units (150.00); stored as `price_cents`. */
+                            price?: number;
+                            /** @description ISO 4217, e.g. `USD`, `EUR`, `GBP`. */
+                            currency?: string;
+                            billing_interval?: "one-time" | "monthly" | "yearly";
+                            active?: boolean;
+                            /**
+                             * @description With `id`: removes that service.
+                             * @enum {boolean}
+                             */
+                            deleted?: true;
+                        }[] | null;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Identity"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    trackUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within the retention window replays the stored response (with `Idempotent-Replayed: true`) and does nothing else; another body is a 409 `idempotency_conflict`. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A `token_usage` or an `agent_execution` record. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "token_usage";
+                    /** @description Input tokens. */
+                    prompt_tokens?: number;
+                    /** @description Output tokens. */
+                    completion_tokens?: number;
+                    /** @description prompt + completion; computed when omitted, checked when given with both. */
+                    total_tokens?: number;
+                    model: string;
+                    provider?: string;
+                    usage_type?: string;
+                    /** @description The workspace's identity (`idn_…`, GET /v1/identity); optional, checked when given. */
+                    identity_id?: string;
+                    /** @description An agent of this workspace (`agt_…`). */
+                    agent_id?: string;
+                    operation?: string;
+                    conversation_id?: string;
+                    task_id?: string;
+                    /** @description Up to 50 keys; any JSON values. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "agent_execution";
+                    /** @description The workspace's identity (`idn_…`, GET /v1/identity); optional, checked when given. */
+                    identity_id?: string;
+                    /** @description The agent that ran (`agt_…`). */
+                    agent_id: string;
+                    operation?: string;
+                    conversation_id?: string;
+                    task_id?: string;
+                    /** @description Up to 50 keys; any JSON values. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    status: "started" | "completed" | "failed" | "cancelled";
+                    message_id?: string;
+                    /** @description Up to 50 keys; any JSON values. */
+                    result?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UsageRecord"];
+                        /** @description Also sent as the X-Request-Id header. */
+                        request_id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getUsageStats: {
+        parameters: {
+            query?: {
+                /** @description A month, `YYYY-MM` (UTC); default the current one. */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UsageStats"];
                         /** @description Also sent as the X-Request-Id header. */
                         request_id: string;
                     };
