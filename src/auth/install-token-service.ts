@@ -114,10 +114,11 @@ export async function exchangeInstallToken(deps: Deps, input: { token: string; l
 
   const row = await repo.findToken(deps.db, tokenHash);
   if (row?.used_at) {
+    const tokenScope = { workspaceId: row.workspace_id, mode: row.mode };
     await deps.db.transaction().execute(async (trx) => {
       await emitEvent(
         trx,
-        { workspaceId: row.workspace_id, mode: row.mode },
+        tokenScope,
         'auth.install_token.replayed',
         { minted_by_key_id: row.key_id, issued_key_id: row.issued_key_id, token_hint: row.token_hint, first_used_at: row.used_at, ip: input.ip, label: input.label },
         at,
