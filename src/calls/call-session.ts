@@ -43,8 +43,11 @@ export interface LiveSession {
 
 export class CallRegistry {
   private readonly sessions = new Map<string, LiveSession>();
+  /** `added`: a session started here (a cluster node records itself as the call's owner). */
+  constructor(private readonly hooks: { added?(callId: string): void } = {}) {}
   add(s: LiveSession) {
     this.sessions.set(s.callId, s);
+    this.hooks.added?.(s.callId);
   }
   get(callId: string) {
     return this.sessions.get(callId);
@@ -119,8 +122,8 @@ export async function startSession(
     charge: (n) => chargeMinute(deps, call, n),
     // The cut-off goes through call control, like the hang-up API: the goodbye first, the end
     // at the minute boundary.
-    onExhausted: () => deps.control.say(call.id, v.creditsGoodbye, { final: true }),
-    onBoundary: () => deps.control.hangUp(call.id, { reason: 'insufficient_credits' }),
+    onExhausted: () => void deps.control.say(call.id, v.creditsGoodbye, { final: true }).catch((err: unknown) => deps.log.error({ err, call_id: call.id }, 'credit cut-off failed')),
+    onBoundary: () => void deps.control.hangUp(call.id, { reason: 'insufficient_credits' }).catch((err: unknown) => deps.log.error({ err, call_id: call.id }, 'credit cut-off failed')),
     onError: (err) => deps.log.error({ err, call_id: call.id }, 'minute charge failed'),
   });
 

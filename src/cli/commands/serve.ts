@@ -36,7 +36,7 @@ async function serve(opts: { port?: number; host?: string }): Promise<CommandRes
     if (closing) return;
     closing = true;
     server.app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 10_000 + server.drainMs); // drain, then 10 s to close
     force.unref();
     server.stop().then(
       () => process.exit(0),

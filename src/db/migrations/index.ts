@@ -12,6 +12,7 @@ import { mediaMode } from './010-media-mode.js';
 import { turnSpeechTimings } from './011-turn-speech-timings.js';
 import { recordings } from './012-recordings.js';
 import { softphoneTickets } from './014-softphone-tickets.js';
+import { cluster } from './016-cluster.js';
 
 // Versioned migrations, applied in name order at start (and by `agentline migrate`).
 // Never edit a shipped migration: add the next one.
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '011-turn-speech-timings': turnSpeechTimings,
   '012-recordings': recordings,
   '014-softphone-tickets': softphoneTickets,
+  '016-cluster': cluster,
 };
 
 export const migrationProvider: MigrationProvider = {
