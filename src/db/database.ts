@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import { PostgresColumnTypes } from './postgres-column-types.js';
@@ -180,8 +180,12 @@ export async function dropSchema(location: string, schema: string): Promise<void
 export async function migrateToLatest(db: Db): Promise<string[]> {
   // On PostgreSQL the shipped migrations' `integer` columns become bigint (and `real` double
   // precision): see postgres-column-types.ts. SQLite runs them exactly as written.
-  const target = isPostgres(db) ? db.withPlugin(new PostgresColumnTypes()) : db;
-  const migrator = new Migrator({ db: target, provider: migrationProvider });
+  const postgres = isPostgres(db);
+  const target = postgres ? db.withPlugin(new PostgresColumnTypes()) : db;
+  // Kysely looks its bookkeeping tables up in every schema unless told which: name ours, so a
+  // database holding other Agentline schemas (one per test) keeps each one's migrations apart.
+  const schema = postgres ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db: target, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
