@@ -39,6 +39,9 @@ export interface Config {
   port: number;
   host: string;
   dbPath: string;
+  /** PostgreSQL connection URL; null: SQLite at dbPath. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
   publicUrl: string;
   logLevel: string;
   twilio: { accountSid?: string; authToken?: string; apiBaseUrl?: string; timeoutMs: number };
@@ -179,6 +182,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     dbPath,
+    databaseUrl: V.AGENTLINE_DATABASE_URL.read(env) ?? null,
+    databasePoolSize: V.AGENTLINE_DATABASE_POOL_SIZE.read(env),
     publicUrl,
     logLevel: V.LOG_LEVEL.read(env),
     twilio: {

@@ -30,6 +30,13 @@ export const V = {
   LOG_LEVEL: oneOf({ name: 'LOG_LEVEL', group: 'listener', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', description: 'Log level (JSON lines on stdout)' }),
 
   AGENTLINE_DB: text({ name: 'AGENTLINE_DB', group: 'storage', default: './data/agentline.db', description: 'SQLite database file (`:memory:` for a throwaway one); its folder is created' }),
+  AGENTLINE_DATABASE_URL: optionalUrl({
+    name: 'AGENTLINE_DATABASE_URL',
+    group: 'storage',
+    protocols: ['postgres', 'postgresql'],
+    description: 'PostgreSQL instead of SQLite (`postgres://user:password@host:5432/agentline`); set, AGENTLINE_DB is not used for the database. `?schema=name` keeps the tables in that schema',
+  }),
+  AGENTLINE_DATABASE_POOL_SIZE: integer({ name: 'AGENTLINE_DATABASE_POOL_SIZE', group: 'storage', default: 10, min: 1, max: 500, description: 'Connections each gateway process keeps to PostgreSQL' }),
   AGENTLINE_RECORDINGS_DIR: optionalText({
     name: 'AGENTLINE_RECORDINGS_DIR',
     group: 'storage',

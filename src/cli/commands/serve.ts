@@ -5,6 +5,7 @@ import { describeAgents } from '../../startup-notes.js';
 import { explainError } from '../explain-error.js';
 import { parsePort } from '../options.js';
 import type { CommandResult, Done } from '../result.js';
+import { databaseLocation, describeLocation } from '../../db/database.js';
 
 export function serveCommand(program: Command, done: Done): void {
   program
@@ -26,11 +27,11 @@ async function serve(opts: { port?: number; host?: string }): Promise<CommandRes
   try {
     server = await startServer(config);
   } catch (e) {
-    throw explainError(e, { port: config.port, host: config.host, dbPath: config.dbPath }) ?? e;
+    throw explainError(e, { port: config.port, host: config.host, dbPath: describeLocation(databaseLocation(config)) }) ?? e;
   }
   // A stray rejection is a bug to fix, not a reason to drop every live call: log it and go on.
   process.on('unhandledRejection', (err) => server.app.log.error({ err }, 'unhandled rejection'));
-  process.stdout.write(`Agentline listening on ${server.url} (database ${config.dbPath}). Ctrl-C stops it.\n${describeAgents(config)}\n`);
+  process.stdout.write(`Agentline listening on ${server.url} (database ${describeLocation(databaseLocation(config))}). Ctrl-C stops it.\n${describeAgents(config)}\n`);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
