@@ -75,7 +75,7 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   const log = opts.logger ?? createLogger(config);
   const opened = await openMigrated(config);
   // On PostgreSQL this process is one node of possibly several (src/cluster/); on SQLite it is the only one.
-  const databaseUrl = (config as { databaseUrl?: string | null }).databaseUrl ?? null;
+  const databaseUrl = config.databaseUrl;
   const clusterConfig = config.cluster ?? { leaseMs: 15_000, requestTimeoutMs: 3_000, drainMs: 30_000 };
   let cluster: Cluster | null = null;
   if (dialectOf(opened.db) === 'postgres' && databaseUrl) {

@@ -5,12 +5,10 @@ import type { Db } from '../db/database.js';
 import { LocalCallControl } from '../calls/call-control.js';
 import type { CallRegistry } from '../calls/call-session.js';
 import type { SharedCounting } from '../http/rate-limiter.js';
-import { deliveryNotifier } from '../webhooks/delivery-notifier.js';
 import { type BusLogger, ClusterBus, type Transport } from './bus.js';
 import { claimCall } from './call-ownership.js';
 import { ClusterCallControl } from './cluster-call-control.js';
 import { ClusterSoftphones } from './cluster-softphones.js';
-import { relayDeliveryWakes } from './delivery-relay.js';
 import { NodeLease } from './node-lease.js';
 import { PgTransport } from './pg-transport.js';
 import { RedisTransport } from './redis-transport.js';
@@ -19,7 +17,8 @@ import { AdvisoryLocks, type SweepLocks } from './sweep-locks.js';
 
 // One gateway node of several on one PostgreSQL database: its identity and lease, the bus to
 // the other nodes, and the shared versions of what one process keeps in memory (call control,
-// softphone registry and sim ringing state, rate-limit counters, delivery wakes). The app asks
+// softphone registry and sim ringing state, rate-limit counters; delivery wakes already cross
+// nodes as a NOTIFY in the event's transaction, src/webhooks/delivery-notifier.ts). The app asks
 // this object for them when it runs clustered; on SQLite there is no Cluster and everything
 // stays in the process as before.
 
@@ -51,7 +50,6 @@ export function generatedNodeId(): string {
 
 export class Cluster {
   readonly locks: SweepLocks;
-  private stopRelay: (() => void) | null = null;
 
   private constructor(
     readonly nodeId: string,
@@ -94,7 +92,6 @@ export class Cluster {
       await cluster.close();
       throw err;
     }
-    cluster.stopRelay = relayDeliveryWakes(deliveryNotifier, bus);
     return cluster;
   }
 
@@ -110,7 +107,6 @@ export class Cluster {
 
   /** Stops: with `handOver`, the lease lapses now and the other nodes recover what is left. */
   async close(opts: { handOver?: boolean } = {}): Promise<void> {
-    this.stopRelay?.();
     if (opts.handOver) await this.lease.release().catch((err: unknown) => this.log.warn({ err }, 'could not hand this node lease over'));
     else this.lease.stopRenewing();
     await this.softphones.forgetMine().catch(() => undefined);

@@ -75,11 +75,13 @@ export class RateLimiter {
   /** Adds this node's new hits to the shared counts and learns every node's totals. */
   sync(): Promise<void> {
     const sharing = this.sharing;
-    if (!sharing || this.unsynced.size === 0) return this.syncing ?? Promise.resolve();
+    if (!sharing || (this.unsynced.size === 0 && this.shared.size === 0)) return this.syncing ?? Promise.resolve();
     this.syncing ??= (async () => {
       const window = this.windowStart;
       const deltas = this.unsynced;
       this.unsynced = new Map();
+      // Buckets this node counted before but not since still learn the other nodes' totals.
+      for (const bucket of this.shared.keys()) if (!deltas.has(bucket)) deltas.set(bucket, 0);
       try {
         const totals = await sharing.store.add(window, this.limits.windowSeconds * 1000, deltas);
         if (window !== this.windowStart) return; // the window rolled meanwhile
