@@ -22,6 +22,7 @@ export class PgTransport implements Transport {
   private connecting: Promise<pg.Client> | null = null;
   private readonly channels = new Set<string>();
   private handler: (channel: string, payload: string) => void = () => {};
+  private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private backoffMs = 250;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -40,19 +41,18 @@ export class PgTransport implements Transport {
 
   async listen(channel: string): Promise<void> {
     this.channels.add(channel);
-    const client = await this.connected();
-    await client.query(`LISTEN ${quoteIdent(channel)}`);
+    await this.query(`LISTEN ${quoteIdent(channel)}`, []);
   }
 
   async publish(channel: string, payload: string): Promise<void> {
-    const client = await this.connected();
-    await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
-  /** A query on the dedicated session (advisory locks must stay on one connection). */
-  async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
-    const client = await this.connected();
-    return client.query<R>(text, values);
+  /** A query on the dedicated session (advisory locks must stay on one connection), one at a time. */
+  query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+    const run = this.queue.then(async () => (await this.connected()).query<R>(text, values));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {

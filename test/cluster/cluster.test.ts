@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchema, type OpenedDatabase, openDatabase } from '../../src/db/database.js';
+import { SoftphoneClient } from '../../src/softphone/softphone-client.js';
+import { startFakeSseAgent, type FakeServer } from '../fakes/fake-sse-agent.js';
+import { sseReply } from '../helpers/voice.js';
+import { freshSchemaName, testPostgresUrl } from '../helpers/test-database.js';
+import { type GatewayNode, startGatewayNode } from './gateway-node.js';
+import { type RoundRobinProxy, startRoundRobinProxy } from './round-robin-proxy.js';
+
+// Two real gateway processes on one real PostgreSQL (a schema of their own), a round-robin
+// proxy in front: what an operator runs behind a load balancer. Calls land on node A (their
+// softphone sockets are there); the API reaches them through node B or the proxy; one
+// workspace is charged from both nodes at once; node A is killed mid-call and node B recovers
+// its call once A's lease expires; every call ends with exactly one call.ended.
+
+const URL = testPostgresUrl();
+const schema = freshSchemaName();
+const LEASE_SECONDS = 2;
+let db: OpenedDatabase;
+let agent: FakeServer;
+let a: GatewayNode;
+let b: GatewayNode;
+let proxy: RoundRobinProxy;
+let key: string;
+const phones: SoftphoneClient[] = [];
+
+type Json = { status: number; body: any };
+async function call(base: string, method: string, path: string, body?: unknown): Promise<Json> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(20_000),
+  });
+  return { status: res.status, body: await res.json() };
+}
+const ok = (r: Json, status = 200) => {
+  expect(r.status, JSON.stringify(r.body)).toBe(status);
+  return r.body.data;
+};
+
+async function connectedCall(base: string, to: string): Promise<{ phone: SoftphoneClient; callId: string }> {
+  const phone = await SoftphoneClient.connect(base, key);
+  phones.push(phone);
+  const connected = new Promise<{ call_id: string }>((r) => phone.once('connected', r));
+  const ready = new Promise<void>((r) => phone.once('ready', r));
+  phone.dial(to);
+  const { call_id } = await connected;
+  await ready;
+  const reply = new Promise((r) => phone.once('turnEnd', r));
+  phone.say('hello');
+  await reply;
+  return { phone, callId: call_id };
+}
+
+const callRow = (id: string) => db.db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+beforeAll(async () => {
+  agent = await startFakeSseAgent();
+  agent.script(sseReply('Hello from the agent.'));
+  const env = {
+    AGENTLINE_DATABASE_URL: `${URL}${URL.includes('?') ? '&' : '?'}schema=${schema}`,
+    AGENTLINE_ALLOW_PRIVATE_URLS: 'true',
+    AGENTLINE_NODE_LEASE_SECONDS: String(LEASE_SECONDS),
+    AGENTLINE_DRAIN_SECONDS: '2',
+    ...(process.env.CLUSTER_TEST_LOG_LEVEL ? { LOG_LEVEL: process.env.CLUSTER_TEST_LOG_LEVEL } : {}),
+  };
+  // A first, alone: it migrates the new schema and prints the bootstrap key.
+  a = await startGatewayNode('node-a', env);
+  key = /al_test_[0-9A-Za-z]{32}/.exec(a.output())![0];
+  b = await startGatewayNode('node-b', env);
+  proxy = await startRoundRobinProxy([{ host: '127.0.0.1', port: a.port }, { host: '127.0.0.1', port: b.port }]);
+  db = await openDatabase(URL, { schema, poolSize: 2 });
+}, 180_000);
+
+afterAll(async () => {
+  if (process.env.CLUSTER_TEST_LOGS) process.stderr.write(`--- node-a\n${a?.output()}\n--- node-b\n${b?.output()}\n`);
+  for (const p of phones) p.hangup();
+  await proxy?.close();
+  await Promise.all([a?.kill('SIGKILL'), b?.kill('SIGKILL')]);
+  await agent?.close();
+  await db?.close();
+  await dropSchema(URL, schema);
+}, 60_000);
+
+describe('two gateway nodes on one PostgreSQL', () => {
+  it('charges one workspace from both nodes at once: the ledger never overdraws and sums to the balance', async () => {
+    ok(await call(proxy.url, 'POST', '/v1/credits/purchase', { amount_cents: 2000 }), 201);
+    // Numbers cost 500 a month: 2000 pays for four, whichever node each request lands on.
+    const tries = await Promise.all(Array.from({ length: 10 }, () => call(proxy.url, 'POST', '/v1/numbers', { webhook_url: `${agent.url}/agent` })));
+    expect(tries.filter((t) => t.status === 201)).toHaveLength(4);
+    expect(tries.filter((t) => t.status === 402)).toHaveLength(6);
+    const balance = ok(await call(proxy.url, 'GET', '/v1/credits/balance')).balance_cents;
+    expect(balance).toBe(0);
+    const entries = await db.db.selectFrom('ledger_entries').select('amount_cents').execute();
+    expect(entries.reduce((s, e) => s + Number(e.amount_cents), 0)).toBe(balance);
+    expect(new Set(proxy.picks.slice(-10))).toEqual(new Set([0, 1]));
+  }, 60_000);
+
+  it('hangs up a call held by node A through node B, and rings a softphone registered on B from a call placed on A', async () => {
+    ok(await call(proxy.url, 'POST', '/v1/credits/purchase', { amount_cents: 5000 }), 201);
+    const numbers = ok(await call(a.url, 'GET', '/v1/numbers')) as { id: string; phone_number: string }[];
+    const { phone, callId } = await connectedCall(a.url, numbers[0]!.phone_number);
+    expect(await db.db.selectFrom('call_owners').select('node_id').where('call_id', '=', callId).executeTakeFirst()).toEqual({ node_id: 'node-a' });
+
+    const ended = new Promise((r) => phone.once('end', r));
+    const hung = await call(b.url, 'POST', `/v1/calls/${callId}/hangup`);
+    expect(hung.status, JSON.stringify(hung.body)).toBe(200);
+    await ended;
+    await expect.poll(async () => (await callRow(callId)).status, { timeout: 15_000 }).toBe('completed');
+    expect(await callRow(callId)).toMatchObject({ end_reason: 'hangup_requested', turn_count: 2 });
+
+    // A softphone registered on node B; the call is placed through node A and rings it there.
+    const ringer = await SoftphoneClient.connect(b.url, key);
+    phones.push(ringer);
+    const registered = new Promise((r) => ringer.once('registered', r));
+    ringer.register('+14155552671');
+    await registered;
+    const incoming = new Promise<{ call_id: string }>((r) => ringer.once('incoming', r));
+    const placed = ok(await call(a.url, 'POST', '/v1/calls', { from: numbers[1]!.id, to: '+14155552671' }), 201);
+    expect((await incoming).call_id).toBe(placed.id);
+    // Still ringing, hung up through A: node B (which rings it) cancels it.
+    const canceled = new Promise((r) => ringer.once('end', r));
+    ok(await call(a.url, 'POST', `/v1/calls/${placed.id}/hangup`));
+    await canceled;
+    await expect.poll(async () => (await callRow(placed.id)).status, { timeout: 15_000 }).toBe('canceled');
+  }, 120_000);
+
+  it('recovers the call of a node killed mid-call once its lease expires, with one call.ended per call', async () => {
+    const numbers = ok(await call(a.url, 'GET', '/v1/numbers')) as { id: string; phone_number: string }[];
+    const { callId } = await connectedCall(a.url, numbers[2]!.phone_number);
+    await a.kill('SIGKILL');
+    const killedAt = Date.now();
+    // B does not touch it while A's lease runs, then closes and bills it.
+    await expect
+      .poll(async () => (await callRow(callId)).status, { timeout: 30_000, interval: 250 })
+      .toBe('completed')
+      .catch(async (err: unknown) => {
+        const nodes = await db.db.selectFrom('cluster_nodes').selectAll().execute();
+        const owners = await db.db.selectFrom('call_owners').selectAll().execute();
+        throw new Error(`${String(err)}\nnodes ${JSON.stringify(nodes)}\nowners ${JSON.stringify(owners)}\nnow ${new Date().toISOString()}`);
+      });
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(LEASE_SECONDS * 1000 - 1500);
+    expect(await callRow(callId)).toMatchObject({ end_reason: 'recovered', minutes_charged: 1 });
+    // The API still answers through the proxy (the dead node is skipped).
+    const got = ok(await call(proxy.url, 'GET', `/v1/calls/${callId}`));
+    expect(got.status).toBe('completed');
+
+    // Every call ended exactly once: no call.ended lost, none doubled.
+    const calls = await db.db.selectFrom('calls').select(['id', 'status']).execute();
+    const ends = await db.db.selectFrom('events').select(['data']).where('type', '=', 'call.ended').execute();
+    const endedIds = ends.map((e) => (JSON.parse(e.data) as { id: string }).id).sort();
+    expect(endedIds).toEqual(calls.map((c) => c.id).sort());
+    expect(calls.every((c) => ['completed', 'canceled', 'no-answer', 'busy', 'failed'].includes(c.status))).toBe(true);
+  }, 90_000);
+});
