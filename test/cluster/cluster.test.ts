@@ -6,6 +6,12 @@ import { sseReply } from '../helpers/voice.js';
 import { freshSchemaName, testPostgresUrl } from '../helpers/test-database.js';
 import { type GatewayNode, startGatewayNode } from './gateway-node.js';
 import { type RoundRobinProxy, startRoundRobinProxy } from './round-robin-proxy.js';
+import { signTwilioRequest } from '../../src/carriers/twilio/signature.js';
+import { createKey } from '../../src/keys/key-service.js';
+import { systemClock } from '../../src/clock.js';
+import { startFakeTwilioRest } from '../fakes/fake-twilio-rest.js';
+import { connectRelayCaller } from '../fakes/fake-relay-caller.js';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC, newCallSid } from '../helpers/voice.js';
 
 // Two real gateway processes on one real PostgreSQL (a schema of their own), a round-robin
 // proxy in front: what an operator runs behind a load balancer. Calls land on node A (their
@@ -22,13 +28,14 @@ let a: GatewayNode;
 let b: GatewayNode;
 let proxy: RoundRobinProxy;
 let key: string;
+let twilioRest: Awaited<ReturnType<typeof startFakeTwilioRest>>;
 const phones: SoftphoneClient[] = [];
 
 type Json = { status: number; body: any };
-async function call(base: string, method: string, path: string, body?: unknown): Promise<Json> {
+async function call(base: string, method: string, path: string, body?: unknown, as = key): Promise<Json> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${as}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body !== undefined ? JSON.stringify(body) : undefined,
     signal: AbortSignal.timeout(20_000),
   });
@@ -58,7 +65,12 @@ const callRow = (id: string) => db.db.selectFrom('calls').selectAll().where('id'
 beforeAll(async () => {
   agent = await startFakeSseAgent();
   agent.script(sseReply('Hello from the agent.'));
+  twilioRest = await startFakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
   const env = {
+    PUBLIC_URL: PUBLIC,
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_API_BASE_URL: twilioRest.baseUrl,
     AGENTLINE_DATABASE_URL: `${URL}${URL.includes('?') ? '&' : '?'}schema=${schema}`,
     AGENTLINE_ALLOW_PRIVATE_URLS: 'true',
     AGENTLINE_NODE_LEASE_SECONDS: String(LEASE_SECONDS),
@@ -79,6 +91,7 @@ afterAll(async () => {
   await proxy?.close();
   await Promise.all([a?.kill('SIGKILL'), b?.kill('SIGKILL')]);
   await agent?.close();
+  await twilioRest?.close();
   await db?.close();
   await dropSchema(URL, schema);
 }, 60_000);
@@ -125,6 +138,43 @@ describe('two gateway nodes on one PostgreSQL', () => {
     await canceled;
     await expect.poll(async () => (await callRow(placed.id)).status, { timeout: 15_000 }).toBe('canceled');
   }, 120_000);
+
+  it('a carrier status callback landing on the node that does not hold the call ends it after the owner recorded its turns', async () => {
+    // Twilio: a live number, an inbound call whose webhook and relay socket reach node A.
+    const live = (await createKey({ db: db.db, clock: systemClock }, { workspace: 'default', mode: 'live' })).key;
+    ok(await call(proxy.url, 'POST', '/v1/credits/purchase', { amount_cents: 5000 }, live), 201);
+    const num = ok(await call(a.url, 'POST', '/v1/numbers', { webhook_url: `${agent.url}/agent` }, live), 201);
+    const signed = async (node: GatewayNode, path: string, params: Record<string, string>) =>
+      fetch(`${node.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(AUTH_TOKEN, `${PUBLIC}${path}`, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+    const callSid = newCallSid();
+    const from = '+15005550006';
+    const twiml = await (await signed(a, '/carrier/twilio/voice', { CallSid: callSid, AccountSid: ACCOUNT_SID, From: from, To: num.phone_number, Direction: 'inbound', CallStatus: 'ringing', ApiVersion: '2010-04-01' })).text();
+    const callId = /name="callId" value="(call_[0-9A-Z]+)"/.exec(twiml)![1]!;
+    const caller = await connectRelayCaller({
+      wsUrl: `ws://127.0.0.1:${a.port}/carrier/twilio/relay`,
+      signedUrl: 'wss://gw.example.com/carrier/twilio/relay',
+      authToken: AUTH_TOKEN,
+      setup: { callSid, from, to: num.phone_number, direction: 'inbound' },
+      customParameters: { callId },
+    });
+    caller.prompt('hello there');
+    expect(await caller.nextText(15_000)).toContain('Hello from the agent.');
+    // The caller hangs up; Twilio's completed callback lands on node B. B asks A to close the
+    // session first, so the turns and the end reason are in before call.ended goes out.
+    const res = await signed(b, '/carrier/twilio/status', { CallSid: callSid, AccountSid: ACCOUNT_SID, CallStatus: 'completed', CallDuration: '4', SequenceNumber: '5', Timestamp: new Date().toUTCString() });
+    expect(res.status).toBe(204);
+    const row = await callRow(callId);
+    expect(row).toMatchObject({ status: 'completed', end_reason: 'caller_hangup', turn_count: 2, duration_source: 'carrier' });
+    const ready = await db.db.selectFrom('events').select('data').where('type', '=', 'call.transcript.ready').where('data', 'like', `%${callId}%`).execute();
+    expect(ready.map((e) => JSON.parse(e.data).turn_count)).toEqual([2]);
+    const turns = await db.db.selectFrom('call_turns').select('seq').where('call_id', '=', callId).execute();
+    expect(turns).toHaveLength(2);
+    await caller.hangup().catch(() => undefined);
+  }, 90_000);
 
   it('recovers the call of a node killed mid-call once its lease expires, with one call.ended per call', async () => {
     const numbers = ok(await call(a.url, 'GET', '/v1/numbers')) as { id: string; phone_number: string }[];
