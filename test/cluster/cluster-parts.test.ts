@@ -209,7 +209,7 @@ describe('call control forwarded to the owner', () => {
     await Promise.all([a.bus.start(), b.bus.start()]);
     const registryA = new CallRegistry();
     const hungUp: string[] = [];
-    registryA.add({ callId: 'call_cc', legEndsCall: true, hangUp: (o) => hungUp.push(o.reason) } as unknown as LiveSession);
+    registryA.add({ callId: 'call_cc', legEndsCall: true, hangUp: (o: { reason: string }) => hungUp.push(o.reason) } as unknown as LiveSession);
     await claimCall(opened.db, 'call_cc', 'cc-a', new Date());
     const deps = { db: opened.db, clock: systemClock, timeoutMs: 500, log: quiet };
     new ClusterCallControl(new LocalCallControl(registryA), { ...deps, bus: a.bus, nodeId: 'cc-a' });
