@@ -182,9 +182,12 @@ export async function startServer(config: Config, opts: { print?: (line: string)
       const live = app.voice.registry.all();
       if (live.length > 0) log.warn({ calls: live.length }, cluster ? 'drain deadline passed; handing the remaining calls to another node' : 'drain deadline passed; ending the remaining calls');
       if (cluster) {
-        // The sockets go with the process; the lease lapses now, so another node's recovery
-        // closes and bills these calls from their last known activity.
+        // The sockets go with the process (their sessions' turns and end are recorded). A test
+        // call is its softphone socket: it ends here. A carrier's call may still be up at the
+        // carrier: the lease lapses now, so another node's recovery closes and bills it (or the
+        // carrier's status callback, reaching another node, does).
         await Promise.all(live.map((s) => s.close('gateway_shutdown')));
+        await Promise.all(live.map((s) => finishSimCall(app.voice.sessionDeps, s.callId)));
         await app.close();
         await app.webhooks.stop();
         await cluster.close({ handOver: true });

@@ -17,7 +17,8 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC, newCallSid } from '../helpers/voice.js
 // proxy in front: what an operator runs behind a load balancer. Calls land on node A (their
 // softphone sockets are there); the API reaches them through node B or the proxy; one
 // workspace is charged from both nodes at once; node A is killed mid-call and node B recovers
-// its call once A's lease expires; every call ends with exactly one call.ended.
+// its call once A's lease expires; every call ends with exactly one call.ended. Last, node B
+// drains on SIGTERM and a third node recovers the call it handed over.
 
 const URL = testPostgresUrl();
 const schema = freshSchemaName();
@@ -28,6 +29,10 @@ let a: GatewayNode;
 let b: GatewayNode;
 let proxy: RoundRobinProxy;
 let key: string;
+let nodeEnv: Record<string, string>;
+/** A live key and a live number (Twilio, behind the fake REST server), made in the status-callback test. */
+let live: string;
+let liveNumber: { id: string; phone_number: string };
 let twilioRest: Awaited<ReturnType<typeof startFakeTwilioRest>>;
 const phones: SoftphoneClient[] = [];
 
@@ -60,13 +65,38 @@ async function connectedCall(base: string, to: string): Promise<{ phone: Softpho
   return { phone, callId: call_id };
 }
 
+const signed = async (node: GatewayNode, path: string, params: Record<string, string>) =>
+  fetch(`${node.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(AUTH_TOKEN, `${PUBLIC}${path}`, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+
+/** An inbound Twilio call to the live number whose webhook and relay socket reach `node`, one turn in. */
+async function relayCall(node: GatewayNode) {
+  const callSid = newCallSid();
+  const from = '+15005550006';
+  const twiml = await (await signed(node, '/carrier/twilio/voice', { CallSid: callSid, AccountSid: ACCOUNT_SID, From: from, To: liveNumber.phone_number, Direction: 'inbound', CallStatus: 'ringing', ApiVersion: '2010-04-01' })).text();
+  const callId = /name="callId" value="(call_[0-9A-Z]+)"/.exec(twiml)![1]!;
+  const caller = await connectRelayCaller({
+    wsUrl: `ws://127.0.0.1:${node.port}/carrier/twilio/relay`,
+    signedUrl: 'wss://gw.example.com/carrier/twilio/relay',
+    authToken: AUTH_TOKEN,
+    setup: { callSid, from, to: liveNumber.phone_number, direction: 'inbound' },
+    customParameters: { callId },
+  });
+  caller.prompt('hello there');
+  expect(await caller.nextText(15_000)).toContain('Hello from the agent.');
+  return { callSid, callId, caller };
+}
+
 const callRow = (id: string) => db.db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   agent = await startFakeSseAgent();
   agent.script(sseReply('Hello from the agent.'));
   twilioRest = await startFakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
-  const env = {
+  nodeEnv = {
     PUBLIC_URL: PUBLIC,
     TWILIO_ACCOUNT_SID: ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
@@ -78,9 +108,9 @@ beforeAll(async () => {
     ...(process.env.CLUSTER_TEST_LOG_LEVEL ? { LOG_LEVEL: process.env.CLUSTER_TEST_LOG_LEVEL } : {}),
   };
   // A first, alone: it migrates the new schema and prints the bootstrap key.
-  a = await startGatewayNode('node-a', env);
+  a = await startGatewayNode('node-a', nodeEnv);
   key = /al_test_[0-9A-Za-z]{32}/.exec(a.output())![0];
-  b = await startGatewayNode('node-b', env);
+  b = await startGatewayNode('node-b', nodeEnv);
   proxy = await startRoundRobinProxy([{ host: '127.0.0.1', port: a.port }, { host: '127.0.0.1', port: b.port }]);
   db = await openDatabase(URL, { schema, poolSize: 2 });
 }, 180_000);
@@ -141,28 +171,10 @@ describe('two gateway nodes on one PostgreSQL', () => {
 
   it('a carrier status callback landing on the node that does not hold the call ends it after the owner recorded its turns', async () => {
     // Twilio: a live number, an inbound call whose webhook and relay socket reach node A.
-    const live = (await createKey({ db: db.db, clock: systemClock }, { workspace: 'default', mode: 'live' })).key;
+    live = (await createKey({ db: db.db, clock: systemClock }, { workspace: 'default', mode: 'live' })).key;
     ok(await call(proxy.url, 'POST', '/v1/credits/purchase', { amount_cents: 5000 }, live), 201);
-    const num = ok(await call(a.url, 'POST', '/v1/numbers', { webhook_url: `${agent.url}/agent` }, live), 201);
-    const signed = async (node: GatewayNode, path: string, params: Record<string, string>) =>
-      fetch(`${node.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(AUTH_TOKEN, `${PUBLIC}${path}`, params) },
-        body: new URLSearchParams(params).toString(),
-      });
-    const callSid = newCallSid();
-    const from = '+15005550006';
-    const twiml = await (await signed(a, '/carrier/twilio/voice', { CallSid: callSid, AccountSid: ACCOUNT_SID, From: from, To: num.phone_number, Direction: 'inbound', CallStatus: 'ringing', ApiVersion: '2010-04-01' })).text();
-    const callId = /name="callId" value="(call_[0-9A-Z]+)"/.exec(twiml)![1]!;
-    const caller = await connectRelayCaller({
-      wsUrl: `ws://127.0.0.1:${a.port}/carrier/twilio/relay`,
-      signedUrl: 'wss://gw.example.com/carrier/twilio/relay',
-      authToken: AUTH_TOKEN,
-      setup: { callSid, from, to: num.phone_number, direction: 'inbound' },
-      customParameters: { callId },
-    });
-    caller.prompt('hello there');
-    expect(await caller.nextText(15_000)).toContain('Hello from the agent.');
+    liveNumber = ok(await call(a.url, 'POST', '/v1/numbers', { webhook_url: `${agent.url}/agent` }, live), 201);
+    const { callSid, callId, caller } = await relayCall(a);
     // The caller hangs up; Twilio's completed callback lands on node B. B asks A to close the
     // session first, so the turns and the end reason are in before call.ended goes out.
     const res = await signed(b, '/carrier/twilio/status', { CallSid: callSid, AccountSid: ACCOUNT_SID, CallStatus: 'completed', CallDuration: '4', SequenceNumber: '5', Timestamp: new Date().toUTCString() });
@@ -203,4 +215,35 @@ describe('two gateway nodes on one PostgreSQL', () => {
     expect(endedIds).toEqual(calls.map((c) => c.id).sort());
     expect(calls.every((c) => ['completed', 'canceled', 'no-answer', 'busy', 'failed'].includes(c.status))).toBe(true);
   }, 90_000);
+
+  it('drains on SIGTERM: no new call, the live ones may finish, the rest go to another node', async () => {
+    const numbers = ok(await call(b.url, 'GET', '/v1/numbers')) as { id: string; phone_number: string }[];
+    const finishing = await connectedCall(b.url, numbers[3]!.phone_number);
+    const left = await relayCall(b); // a Twilio call: the carrier keeps it up when the node goes
+    const exited = b.kill('SIGTERM');
+    // Draining: the balancer's health check and new calls are refused; live calls go on.
+    await expect.poll(async () => (await fetch(`${b.url}/readyz`)).status, { timeout: 10_000, interval: 100 }).toBe(503);
+    const refused = await call(b.url, 'POST', '/v1/calls', { from: numbers[3]!.id, to: '+14155552671' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('unavailable');
+    const reply = new Promise((r) => finishing.phone.once('turnEnd', r));
+    finishing.phone.say('are you still there?');
+    await reply;
+    finishing.phone.hangup();
+    await expect.poll(async () => (await callRow(finishing.callId)).status, { timeout: 10_000 }).toBe('completed');
+    expect((await callRow(finishing.callId)).end_reason).toBe('caller_hangup');
+    // The Twilio call outlives the drain (2 s): the node records its session's end and exits,
+    // its lease lapsed at once; the call is still up at the carrier, for another node to recover.
+    expect(await exited).toBe(0);
+    expect(await callRow(left.callId)).toMatchObject({ status: 'in-progress', end_reason: 'gateway_shutdown', turn_count: 2 });
+    const node = await db.db.selectFrom('cluster_nodes').selectAll().where('id', '=', 'node-b').executeTakeFirstOrThrow();
+    expect(node.lease_expires_at <= new Date().toISOString()).toBe(true);
+    const c = await startGatewayNode('node-c', nodeEnv);
+    try {
+      await expect.poll(async () => (await callRow(left.callId)).status, { timeout: 20_000, interval: 250 }).toBe('completed');
+      expect(await callRow(left.callId)).toMatchObject({ end_reason: 'gateway_shutdown', minutes_charged: 1, turn_count: 2 });
+    } finally {
+      await c.kill('SIGKILL');
+    }
+  }, 120_000);
 });
