@@ -18,7 +18,9 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC, newCallSid } from '../helpers/voice.js
 // softphone sockets are there); the API reaches them through node B or the proxy; one
 // workspace is charged from both nodes at once; node A is killed mid-call and node B recovers
 // its call once A's lease expires; every call ends with exactly one call.ended. Last, node B
-// drains on SIGTERM and a third node recovers the call it handed over.
+// drains on SIGTERM and a third node recovers the call it handed over. The nodes inherit the
+// environment: `AGENTLINE_REDIS_URL=redis://127.0.0.1:6379 npx vitest run test/cluster` runs the
+// same cluster with the bus and the rate-limit counters on Redis.
 
 const URL = testPostgresUrl();
 const schema = freshSchemaName();
