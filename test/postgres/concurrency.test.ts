@@ -133,8 +133,9 @@ describe.skipIf(!onPostgres)('single-use rows under concurrency (PostgreSQL)', (
     const lead = expectOk(await s.api.post('/v1/leads', { name: 'Ada Lovelace', email: 'ada@example.com', company_name: 'Analytical Engines' }), 201).data;
     const results = await race(8, (node) => convertLead({ db: s.dbs[node], clock: s.h.clock }, s.scope, lead.id, undefined, null));
     expect(rejected(results)).toEqual([]);
-    const contactIds = new Set(fulfilled(results).map((l) => l.converted_contact_id));
+    const contactIds = new Set(fulfilled(results).map((l) => l.contact_id));
     expect(contactIds.size).toBe(1);
+    expect([...contactIds][0]).toMatch(/^con_/);
     expect(await s.dbs[0].selectFrom('contacts').select('id').execute()).toHaveLength(1);
     expect(await events(s.dbs[0], 'lead.converted')).toHaveLength(1);
     expect(await events(s.dbs[0], 'contact.created')).toHaveLength(1);
@@ -162,7 +163,7 @@ describe.skipIf(!onPostgres)('single-use rows under concurrency (PostgreSQL)', (
   it('an idempotency key reserved on both nodes at once is held by one request', async () => {
     const s = await setup();
     const at = new Date().toISOString();
-    const row = { workspace_id: s.scope.workspaceId, mode: 'test' as const, method: 'POST', path: '/v1/leads', idem_key: 'k-1', fingerprint: 'f', state: 'in_progress', response_status: null, response_body: null, created_at: at, expires_at: at };
+    const row = { workspace_id: s.scope.workspaceId, mode: 'test' as const, method: 'POST', path: '/v1/leads', idem_key: 'k-1', fingerprint: 'f', state: 'in_progress' as const, response_status: null, response_body: null, created_at: at, expires_at: at };
     const results = await race(8, (node) => reserveIdem(s.dbs[node], row));
     expect(fulfilled(results).filter(Boolean)).toHaveLength(1);
   });
