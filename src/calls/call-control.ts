@@ -57,9 +57,8 @@ export class LocalCallControl implements CallControl {
   }
 
   async endSession(callId: string, reason: string): Promise<boolean> {
-    const s = this.registry.get(callId);
-    if (!s) return false;
-    await s.close(reason);
-    return true;
+    const live = this.registry.get(callId) !== undefined;
+    await this.registry.close(callId, reason); // also waits for a close already under way here
+    return live;
   }
 }

@@ -52,8 +52,26 @@ export class CallRegistry {
   get(callId: string) {
     return this.sessions.get(callId);
   }
-  remove(callId: string) {
+  private readonly ending = new Map<string, Promise<void>>();
+  /**
+   * Takes a session out as it starts closing. Until `closed` settles, close() below still waits
+   * for it: whoever ends the call record next (a carrier status callback) must find the
+   * session's end reason and turns stored, however slow the database (PostgreSQL) is.
+   */
+  remove(callId: string, closed?: Promise<void>) {
     this.sessions.delete(callId);
+    if (closed) {
+      this.ending.set(callId, closed);
+      void closed.finally(() => {
+        if (this.ending.get(callId) === closed) this.ending.delete(callId);
+      });
+    }
+  }
+  /** Closes the call's live session, or waits for the close already under way; at once when there is none. */
+  async close(callId: string, reasonIfUnknown: string): Promise<void> {
+    const live = this.sessions.get(callId);
+    if (live) return live.close(reasonIfUnknown);
+    await this.ending.get(callId);
   }
   get size() {
     return this.sessions.size;
@@ -147,7 +165,7 @@ export async function startSession(
         conversation.close();
         meter.stop();
         args.leg.dispose();
-        deps.registry.remove(call.id);
+        deps.registry.remove(call.id, closed);
         try {
           await transcript.flush();
           await recordSessionEnd(deps, call.id, { reason: outcome?.reason ?? reasonIfUnknown, transferTo: outcome?.transferTo, turnCount: transcript.count });

@@ -30,6 +30,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** PostgreSQL: the schema the tables live in (created when missing); overrides `?schema=` in the URL. */
   schema?: string;
+  /** PostgreSQL: session settings for every pooled connection (`SET name = value`), e.g. tests' synchronous_commit=off. */
+  settings?: Record<string, string>;
 }
 
 /** Where the config says the database is: the PostgreSQL URL when set, else the SQLite file. */
@@ -109,10 +111,15 @@ async function openPostgres(location: string, opts: OpenOptions): Promise<Opened
   url.searchParams.delete('schema');
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}" (lowercase letters, digits and _)`);
   const connectionString = url.toString();
+  const settings = { ...opts.settings, ...(schema ? { search_path: schema } : {}) };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!/^[a-z_.]+$/.test(name) || !/^[\w.-]+$/.test(value)) throw new Error(`invalid PostgreSQL setting ${name}=${value}`);
+  }
+  const options = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' ');
   const clientConfig: pg.ClientConfig = {
     connectionString,
     types,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(options ? { options } : {}),
     connectionTimeoutMillis: 10_000,
   };
   if (schema) {
