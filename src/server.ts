@@ -96,20 +96,20 @@ export async function startServer(config: Config, opts: { print?: (line: string)
   let settling: Promise<void> | null = reconcileIntents(app, log, locks).finally(() => (settling = null));
   await Promise.race([settling, new Promise((r) => setTimeout(r, STARTUP_RECONCILE_MS).unref())]);
   const recoveryDeps = { db: opened.db, clock: systemClock, config, log, dialers: app.voice.dialers, turnContext: app.voice.sessionDeps.turnContext };
-  // Several nodes: only calls whose owner is gone (its lease expired, or it was this node's
-  // previous run) are closed, one node at a time; the others are live somewhere.
-  const recoverOrphans = async (deadNode?: string) => {
+  // Several nodes: only calls whose owner is gone (its lease expired, or it was a previous run of
+  // a restarted node, this one included) are closed, one node at a time; the others are live.
+  const recoverOrphans = async () => {
     if (!cluster) return recoverInterruptedCalls(recoveryDeps);
     const now = systemClock.now();
     const found = await locks.run('recovery', async () => {
-      const orphans = await listOrphanedCalls(opened.db, { now, unownedBefore: new Date(now.getTime() - Math.max(UNOWNED_GRACE_MS, 2 * clusterConfig.leaseMs)), deadNode });
+      const orphans = await listOrphanedCalls(opened.db, { now, unownedBefore: new Date(now.getTime() - Math.max(UNOWNED_GRACE_MS, 2 * clusterConfig.leaseMs)) });
       const n = orphans.length > 0 ? await recoverInterruptedCalls(recoveryDeps, { calls: orphans }) : 0;
       await forgetFinishedOwners(opened.db);
       return n;
     });
     return found ?? 0;
   };
-  const recovered = await recoverOrphans(cluster?.nodeId);
+  const recovered = await recoverOrphans();
   if (recovered > 0) log.warn({ recovered }, 'closed calls left open by a previous run');
   let orphanSweep: Promise<void> | null = null;
   const orphanTimer = cluster

@@ -32,11 +32,12 @@ export async function ownerOf(db: Db, callId: string, now: Date): Promise<CallOw
 }
 
 /**
- * Unfinished calls nobody holds any more: their owner's lease has expired (or the owner is
- * `deadNode`, this node's previous run), or they never had an owner and have not changed since
- * `unownedBefore` (an inbound call whose socket never came).
+ * Unfinished calls nobody holds any more: their owner's lease has expired, or their owner was a
+ * previous run of a node that restarted under the same id (claimed before the node's start), or
+ * they never had an owner and have not changed since `unownedBefore` (an inbound call whose
+ * socket never came).
  */
-export async function listOrphanedCalls(db: Db, opts: { now: Date; unownedBefore: Date; deadNode?: string }): Promise<CallsTable[]> {
+export async function listOrphanedCalls(db: Db, opts: { now: Date; unownedBefore: Date }): Promise<CallsTable[]> {
   const now = opts.now.toISOString();
   return db
     .selectFrom('calls')
@@ -49,7 +50,7 @@ export async function listOrphanedCalls(db: Db, opts: { now: Date; unownedBefore
         eb.and([eb('call_owners.node_id', 'is', null), eb('calls.updated_at', '<', opts.unownedBefore.toISOString())]),
         eb.and([eb('call_owners.node_id', 'is not', null), eb('cluster_nodes.id', 'is', null)]),
         eb('cluster_nodes.lease_expires_at', '<=', now),
-        ...(opts.deadNode ? [eb('call_owners.node_id', '=', opts.deadNode)] : []),
+        eb('call_owners.claimed_at', '<', eb.ref('cluster_nodes.started_at')),
       ]),
     )
     .execute();

@@ -161,9 +161,17 @@ describe('call ownership and node leases', () => {
     expect(await ownerOf(opened.db, 'call_dead', new Date())).toEqual({ nodeId: 'node-dead', alive: false });
     const orphans = await listOrphanedCalls(opened.db, { now: new Date(), unownedBefore: new Date(Date.now() - 120_000) });
     expect(orphans.map((c) => c.id).sort()).toEqual(['call_dead', 'call_stale']);
-    // A node restarting under its id closes its previous run's calls at once, lease or not.
-    const restarted = await listOrphanedCalls(opened.db, { now: new Date(), unownedBefore: new Date(Date.now() - 120_000), deadNode: 'node-alive' });
+    // A node restarted under its id (a new lease, a new start): its previous run's calls are
+    // orphans at once, though the lease runs again; a call it claims from now on is not.
+    const restart = new NodeLease(opened.db, 'node-alive', 60_000, systemClock, quiet);
+    await new Promise((r) => setTimeout(r, 5));
+    await restart.start();
+    restart.stopRenewing();
+    const restarted = await listOrphanedCalls(opened.db, { now: new Date(), unownedBefore: new Date(Date.now() - 120_000) });
     expect(restarted.map((c) => c.id).sort()).toEqual(['call_dead', 'call_live', 'call_stale']);
+    await claimCall(opened.db, 'call_live', 'node-alive', new Date());
+    const reclaimed = await listOrphanedCalls(opened.db, { now: new Date(), unownedBefore: new Date(Date.now() - 120_000) });
+    expect(reclaimed.map((c) => c.id).sort()).toEqual(['call_dead', 'call_stale']);
   });
 });
 
