@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 // The nodes of a cluster talk through one small bus: each node listens on its own channel
 // (requests addressed to it, and the replies to its own requests) and on one broadcast channel.
@@ -58,8 +58,10 @@ export interface BusLogger {
  * reaches every session of the database, so `namespace` (the schema the tables live in) keeps
  * two clusters on one database apart.
  */
-export const nodeChannel = (namespace: string, nodeId: string) => `al_${namespace}_n_${nodeId}`.slice(0, 63);
-export const broadcastChannel = (namespace: string) => `al_${namespace}_all`.slice(0, 63);
+export const nodeChannel = (namespace: string, nodeId: string) => fitChannel(`al_${namespace}_n_${nodeId}`);
+export const broadcastChannel = (namespace: string) => fitChannel(`al_${namespace}_all`);
+/** A name past 63 bytes becomes its hash: cutting it could make two nodes' channels one. */
+const fitChannel = (name: string) => (Buffer.byteLength(name) <= 63 ? name : `al_${createHash('sha256').update(name).digest('hex').slice(0, 40)}`);
 
 export class ClusterBus {
   private readonly pending = new Map<string, { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout; nodeId: string; kind: string }>();
