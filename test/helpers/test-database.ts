@@ -41,25 +41,29 @@ export async function openTestDatabase(sqlitePath: string, env: Record<string, s
   // A test's data need not survive a crash of the server: commits skip the WAL flush wait.
   const opened = await openDatabase(url, { schema, poolSize: 5, settings: { synchronous_commit: 'off' } });
   const sep = url.includes('?') ? '&' : '?';
+  // Closed once: a test closing its harness twice must not drop (or re-offer) a schema that
+  // another harness has taken meanwhile.
+  let closing: Promise<void> | undefined;
   return {
     opened,
     env: { AGENTLINE_DATABASE_URL: `${url}${sep}schema=${schema}` },
-    async close() {
-      let reusable = false;
-      try {
-        const { rows } = await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE 'kysely_%'`.execute(opened.db);
-        if (rows.length > 0) {
-          await sql`TRUNCATE ${sql.join(rows.map((r) => sql.id(r.t)))} RESTART IDENTITY CASCADE`.execute(opened.db);
-          reusable = true;
-        }
-      } catch {
-        reusable = false; // e.g. the test closed the database itself: drop the schema instead
-      }
-      await opened.close();
-      if (reusable) idle.push(schema);
-      else await dropSchema(url, schema);
-    },
+    close: () => (closing ??= release()),
   };
+  async function release(): Promise<void> {
+    let reusable = false;
+    try {
+      const { rows } = await sql<{ t: string }>`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE 'kysely_%'`.execute(opened.db);
+      if (rows.length > 0) {
+        await sql`TRUNCATE ${sql.join(rows.map((r) => sql.id(r.t)))} RESTART IDENTITY CASCADE`.execute(opened.db);
+        reusable = true;
+      }
+    } catch {
+      reusable = false; // e.g. the test closed the database itself: drop the schema instead
+    }
+    await opened.close();
+    if (reusable) idle.push(schema);
+    else await dropSchema(url, schema);
+  }
 }
 
 /** Drops the emptied schemas this process keeps for reuse (after each test file). */
