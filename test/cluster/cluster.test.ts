@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropSchema, type OpenedDatabase, openDatabase } from '../../src/db/database.js';
 import { SoftphoneClient } from '../../src/softphone/softphone-client.js';
@@ -32,6 +34,9 @@ let b: GatewayNode;
 let proxy: RoundRobinProxy;
 let key: string;
 let nodeEnv: Record<string, string>;
+/** The customer's webhook endpoint: every delivery of call.ended, as received (retries included). */
+let receiver: Server;
+const received: { webhookId: string; callId: string }[] = [];
 /** A live key and a live number (Twilio, behind the fake REST server), made in the status-callback test. */
 let live: string;
 let liveNumber: { id: string; phone_number: string };
@@ -95,6 +100,19 @@ async function relayCall(node: GatewayNode) {
 const callRow = (id: string) => db.db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      try {
+        received.push({ webhookId: String(req.headers['webhook-id']), callId: (JSON.parse(body) as { data: { id: string } }).data.id });
+      } catch {
+        // not an event: ignored
+      }
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   agent = await startFakeSseAgent();
   agent.script(sseReply('Hello from the agent.'));
   twilioRest = await startFakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
@@ -124,6 +142,7 @@ afterAll(async () => {
   await Promise.all([a?.kill('SIGKILL'), b?.kill('SIGKILL')]);
   await agent?.close();
   await twilioRest?.close();
+  await new Promise((r) => receiver?.close(r));
   await db?.close();
   await dropSchema(URL, schema);
 }, 60_000);
@@ -131,6 +150,7 @@ afterAll(async () => {
 describe('two gateway nodes on one PostgreSQL', () => {
   it('charges one workspace from both nodes at once: the ledger never overdraws and sums to the balance', async () => {
     ok(await call(proxy.url, 'POST', '/v1/credits/purchase', { amount_cents: 2000 }), 201);
+    ok(await call(proxy.url, 'POST', '/v1/webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, event_types: ['call.ended'] }), 201);
     // Numbers cost 500 a month: 2000 pays for four, whichever node each request lands on.
     const tries = await Promise.all(Array.from({ length: 10 }, () => call(proxy.url, 'POST', '/v1/numbers', { webhook_url: `${agent.url}/agent` })));
     expect(tries.filter((t) => t.status === 201)).toHaveLength(4);
@@ -190,7 +210,7 @@ describe('two gateway nodes on one PostgreSQL', () => {
     await caller.hangup().catch(() => undefined);
   }, 90_000);
 
-  it('recovers the call of a node killed mid-call once its lease expires, with one call.ended per call', async () => {
+  it('recovers the call of a node killed mid-call once its lease expires; every call.ended once, delivered under one event id', async () => {
     const numbers = ok(await call(a.url, 'GET', '/v1/numbers')) as { id: string; phone_number: string }[];
     const { callId } = await connectedCall(a.url, numbers[2]!.phone_number);
     await a.kill('SIGKILL');
@@ -216,6 +236,12 @@ describe('two gateway nodes on one PostgreSQL', () => {
     const endedIds = ends.map((e) => (JSON.parse(e.data) as { id: string }).id).sort();
     expect(endedIds).toEqual(calls.map((c) => c.id).sort());
     expect(calls.every((c) => ['completed', 'canceled', 'no-answer', 'busy', 'failed'].includes(c.status))).toBe(true);
+
+    // And the customer's endpoint got each test call's call.ended — at least once, and always
+    // under the same event id, whichever node delivered it and though node A died meanwhile.
+    const testCalls = (await db.db.selectFrom('calls').select('id').where('mode', '=', 'test').execute()).map((c) => c.id).sort();
+    await expect.poll(() => [...new Set(received.map((r) => r.callId))].sort(), { timeout: 30_000, interval: 250 }).toEqual(testCalls);
+    for (const id of testCalls) expect(new Set(received.filter((r) => r.callId === id).map((r) => r.webhookId)).size).toBe(1);
   }, 90_000);
 
   it('drains on SIGTERM: no new call, the live ones may finish, the rest go to another node', async () => {
