@@ -6,7 +6,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { SimCarrier } from '../src/carriers/sim/sim-carrier.js';
-import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import { databaseLocation, migrateToLatest, openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
 import { createKey } from '../src/keys/key-service.js';
 import { findActiveByPhone } from '../src/numbers/number-repository.js';
@@ -38,7 +38,7 @@ async function main() {
     OPENAI_API_KEY: 'sk-bench',
     LOG_LEVEL: 'silent',
   });
-  const opened = openDatabase(config.dbPath);
+  const opened = await openDatabase(databaseLocation(config));
   await migrateToLatest(opened.db);
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'live', phone)) !== undefined);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers: { test: sim, live: sim } });

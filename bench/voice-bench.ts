@@ -296,6 +296,10 @@ async function main() {
   const only = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   if (only !== undefined && only !== 'relay' && only !== 'stream') throw new Error('--only takes relay or stream');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '?', node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 2 ** 20) };
+  // `--nodes N`: the relay run through a proxy in front of N nodes on PostgreSQL (cluster-bench.ts).
+  const nodesAt = args.indexOf('--nodes');
+  const nodes = nodesAt >= 0 ? args[nodesAt + 1] : args.find((a) => a.startsWith('--nodes='))?.slice('--nodes='.length);
+  if (nodes !== undefined) return (await import('./cluster-bench.js')).runClusterBench(Number(nodes), machine);
   if (only !== 'stream') await relayBench(machine);
   if (only !== 'relay') {
     if (only === 'stream') console.log(`\nAgentline voice benchmark — ${machine.cpus} CPUs (${machine.cpuModel}), node ${machine.node}, ${machine.platform}`);

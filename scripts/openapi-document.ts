@@ -14,7 +14,7 @@ export async function buildOpenApiDocument(env: Record<string, string | undefine
   const dir = mkdtempSync(join(tmpdir(), 'agentline-openapi-'));
   try {
     const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', ...env, AGENTLINE_DB: join(dir, 'agentline.db') });
-    const opened = openDatabase(config.dbPath);
+    const opened = await openDatabase(config.dbPath);
     try {
       await migrateToLatest(opened.db);
       const { carriers, liveDialer, liveSmsSender } = createCarriers(config, opened);

@@ -24,10 +24,24 @@ export interface RateLimits {
   perIp: number;
 }
 
+/** Several gateway nodes (src/cluster/); used only when the database is PostgreSQL. */
+export interface ClusterConfig {
+  nodeId?: string;
+  redisUrl?: string;
+  leaseMs: number;
+  requestTimeoutMs: number;
+  drainMs: number;
+}
+
 export interface Config {
+  /** Several nodes on PostgreSQL; absent in hand-built test configs (the defaults apply). */
+  cluster?: ClusterConfig;
   port: number;
   host: string;
   dbPath: string;
+  /** PostgreSQL connection URL; null: SQLite at dbPath. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
   publicUrl: string;
   logLevel: string;
   twilio: { accountSid?: string; authToken?: string; apiBaseUrl?: string; timeoutMs: number };
@@ -196,9 +210,18 @@ export function loadConfig(env: Env = process.env): Config {
 
   const dbPath = V.AGENTLINE_DB.read(env);
   return {
+    cluster: {
+      nodeId: V.AGENTLINE_NODE_ID.read(env),
+      redisUrl: V.AGENTLINE_REDIS_URL.read(env),
+      leaseMs: V.AGENTLINE_NODE_LEASE_SECONDS.read(env) * 1000,
+      requestTimeoutMs: V.AGENTLINE_CLUSTER_TIMEOUT_MS.read(env),
+      drainMs: V.AGENTLINE_DRAIN_SECONDS.read(env) * 1000,
+    },
     port,
     host,
     dbPath,
+    databaseUrl: V.AGENTLINE_DATABASE_URL.read(env) ?? null,
+    databasePoolSize: V.AGENTLINE_DATABASE_POOL_SIZE.read(env),
     publicUrl,
     logLevel: V.LOG_LEVEL.read(env),
     twilio: {

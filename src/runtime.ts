@@ -6,9 +6,10 @@ import type { Carrier } from './carriers/carrier.js';
 import { SimCarrier } from './carriers/sim/sim-carrier.js';
 import { TwilioCarrier } from './carriers/twilio/twilio-carrier.js';
 import { createTwilioClient } from './carriers/twilio/twilio-client.js';
-import { type OpenedDatabase, migrateToLatest, openDatabase } from './db/database.js';
+import { type OpenedDatabase, databaseLocation, migrateToLatest, openDatabase } from './db/database.js';
 import type { Mode } from './db/schema.js';
 import { findActiveByPhone } from './numbers/number-repository.js';
+import { relayDeliveryNotifications } from './webhooks/delivery-notifier.js';
 import { TwilioDialer } from './carriers/twilio/twilio-dialer.js';
 import type { Dialer } from './calls/dialer.js';
 import { type SmsSender, TwilioSmsSender } from './sms/sms-sender.js';
@@ -23,8 +24,10 @@ export function createLogger(config: Config): FastifyBaseLogger {
 }
 
 export async function openMigrated(config: Config): Promise<OpenedDatabase> {
-  const opened = openDatabase(config.dbPath);
+  const opened = await openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize });
   await migrateToLatest(opened.db);
+  // PostgreSQL: wake this process's webhook worker on every committed delivery (closed with the database).
+  await relayDeliveryNotifications(opened);
   return opened;
 }
 

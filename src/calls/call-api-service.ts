@@ -141,10 +141,12 @@ export async function getTranscript(deps: Pick<CallApiDeps, 'db'>, scope: Scope,
 export async function hangUpCall(deps: CallApiDeps, scope: Scope, id: string): Promise<CallDto> {
   const call = await getCall(deps, scope, id);
   if (isTerminal(call.status)) return callDto(call);
-  const live = deps.control.hangUp(call.id, { reason: 'hangup_requested' });
+  // The session may run on another node: call control forwards to its owner and answers with
+  // the owner's result (or a 503 when the owner does not answer in time).
+  const { live, legEndsCall } = await deps.control.hangUp(call.id, { reason: 'hangup_requested' });
   // A stream leg hangs up through the carrier's REST API itself once the last words were heard;
   // hanging up here too would cut them off. Should the process die first, crash recovery does it.
-  if (live && deps.registry.get(call.id)?.legEndsCall) return callDto(call);
+  if (live && legEndsCall) return callDto(call);
   const intents = deps.intents ?? new IntentBook(deps);
   const ref = intentRef('call.hangup', call.id);
   try {

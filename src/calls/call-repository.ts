@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { isPostgres } from '../db/dialect.js';
 import type { CallStatus, CallTurnsTable, CallsTable } from '../db/schema.js';
 import type { PageRequest } from '../http/pagination.js';
 import type { Scope } from '../scope.js';
@@ -21,6 +22,17 @@ export async function findCall(db: Executor, scope: Scope, id: string): Promise<
     .where('mode', '=', scope.mode)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * The call's row for a read-then-write in `trx`: on PostgreSQL locked (FOR UPDATE) until the
+ * transaction ends, so two transactions changing one call (a minute charge and a finalize, two
+ * finalizes from two nodes) run one after the other and the second sees the first's result.
+ * SQLite has one writer, whose transactions are already serialized.
+ */
+export async function lockCall(trx: Executor, id: string): Promise<CallsTable | undefined> {
+  const q = trx.selectFrom('calls').selectAll().where('id', '=', id);
+  return (isPostgres(trx) ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Carrier-side lookups (webhooks, sessions) are not tenant-scoped: the carrier names the call. */

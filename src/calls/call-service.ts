@@ -125,7 +125,7 @@ export async function createCall(deps: CallServiceDeps, input: NewCall, trx?: Tr
 export async function markConnected(deps: CallServiceDeps, call: CallsTable): Promise<CallsTable> {
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const current = (await repo.findCallById(trx, call.id)) ?? call;
+    const current = (await repo.lockCall(trx, call.id)) ?? call;
     if (isTerminal(current.status)) return current;
     const next: CallsTable = { ...current, status: 'in-progress', answered_at: current.answered_at ?? at.toISOString(), last_activity_at: at.toISOString(), updated_at: at.toISOString() };
     await repo.updateCall(trx, call.id, { status: next.status, answered_at: next.answered_at, last_activity_at: next.last_activity_at, updated_at: next.updated_at });
@@ -140,7 +140,7 @@ export async function chargeMinute(deps: CallServiceDeps, call: CallsTable, n: n
   const at = deps.clock.now();
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const current = await repo.findCallById(trx, call.id);
+      const current = await repo.lockCall(trx, call.id);
       if (!current || current.minutes_charged >= n) return; // already charged (or gone)
       if (price > 0) {
         await post(trx, scopeOf(call), { kind: 'call_minutes', amountCents: -price, description: `Call ${call.id}, minute ${n} (${call.direction})`, related: { type: 'call', id: call.id } }, at, deps.config.lowBalanceCents);
@@ -160,14 +160,16 @@ export async function touchCall(deps: CallServiceDeps, callId: string): Promise<
 
 /** Records how the agent session ended; the call itself may still be up (transfer). */
 export async function recordSessionEnd(deps: CallServiceDeps, callId: string, end: { reason: string; transferTo?: string; turnCount: number }): Promise<void> {
-  const call = await repo.findCallById(deps.db, callId);
-  if (!call) return;
-  await repo.updateCall(deps.db, callId, {
-    end_reason: call.end_reason ?? end.reason,
-    transfer_to: end.transferTo ?? call.transfer_to,
-    turn_count: end.turnCount,
-    last_activity_at: deps.clock.now().toISOString(),
-    updated_at: deps.clock.now().toISOString(),
+  await deps.db.transaction().execute(async (trx) => {
+    const call = await repo.lockCall(trx, callId);
+    if (!call) return;
+    await repo.updateCall(trx, callId, {
+      end_reason: call.end_reason ?? end.reason,
+      transfer_to: end.transferTo ?? call.transfer_to,
+      turn_count: end.turnCount,
+      last_activity_at: deps.clock.now().toISOString(),
+      updated_at: deps.clock.now().toISOString(),
+    });
   });
 }
 
@@ -203,7 +205,9 @@ export async function finalizeCall(deps: CallServiceDeps, callId: string, f: Fin
 async function finalizeRecord(deps: CallServiceDeps, callId: string, f: Finalization, onFirstEnd: () => void): Promise<CallsTable | null> {
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const call = await repo.findCallById(trx, callId);
+    // Locked: of two finalizes racing (a status callback and the session's end, on any node),
+    // the second waits and sees the first's ended call: one `call.ended`, one refund.
+    const call = await repo.lockCall(trx, callId);
     if (!call) return null;
     const alreadyEnded = isTerminal(call.status);
     if (alreadyEnded && (call.duration_source === 'carrier' || f.source === 'gateway')) return call;

@@ -44,14 +44,35 @@ export interface LiveSession {
 
 export class CallRegistry {
   private readonly sessions = new Map<string, LiveSession>();
+  /** `added`: a session started here (a cluster node records itself as the call's owner). */
+  constructor(private readonly hooks: { added?(callId: string): void } = {}) {}
   add(s: LiveSession) {
     this.sessions.set(s.callId, s);
+    this.hooks.added?.(s.callId);
   }
   get(callId: string) {
     return this.sessions.get(callId);
   }
-  remove(callId: string) {
+  private readonly ending = new Map<string, Promise<void>>();
+  /**
+   * Takes a session out as it starts closing. Until `closed` settles, close() below still waits
+   * for it: whoever ends the call record next (a carrier status callback) must find the
+   * session's end reason and turns stored, however slow the database (PostgreSQL) is.
+   */
+  remove(callId: string, closed?: Promise<void>) {
     this.sessions.delete(callId);
+    if (closed) {
+      this.ending.set(callId, closed);
+      void closed.finally(() => {
+        if (this.ending.get(callId) === closed) this.ending.delete(callId);
+      });
+    }
+  }
+  /** Closes the call's live session, or waits for the close already under way; at once when there is none. */
+  async close(callId: string, reasonIfUnknown: string): Promise<void> {
+    const live = this.sessions.get(callId);
+    if (live) return live.close(reasonIfUnknown);
+    await this.ending.get(callId);
   }
   get size() {
     return this.sessions.size;
@@ -121,8 +142,8 @@ export async function startSession(
     charge: (n) => chargeMinute(deps, call, n),
     // The cut-off goes through call control, like the hang-up API: the goodbye first, the end
     // at the minute boundary.
-    onExhausted: () => deps.control.say(call.id, v.creditsGoodbye, { final: true }),
-    onBoundary: () => deps.control.hangUp(call.id, { reason: 'insufficient_credits' }),
+    onExhausted: () => void deps.control.say(call.id, v.creditsGoodbye, { final: true }).catch((err: unknown) => deps.log.error({ err, call_id: call.id }, 'credit cut-off failed')),
+    onBoundary: () => void deps.control.hangUp(call.id, { reason: 'insufficient_credits' }).catch((err: unknown) => deps.log.error({ err, call_id: call.id }, 'credit cut-off failed')),
     onError: (err) => deps.log.error({ err, call_id: call.id }, 'minute charge failed'),
   });
 
@@ -146,7 +167,7 @@ export async function startSession(
         conversation.close();
         meter.stop();
         args.leg.dispose();
-        deps.registry.remove(call.id);
+        deps.registry.remove(call.id, closed);
         try {
           await transcript.flush();
           await recordSessionEnd(deps, call.id, { reason: outcome?.reason ?? reasonIfUnknown, transferTo: outcome?.transferTo, turnCount: transcript.count });

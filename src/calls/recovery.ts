@@ -1,4 +1,4 @@
-import type { Mode } from '../db/schema.js';
+import type { CallsTable, Mode } from '../db/schema.js';
 import { listUnfinishedCalls } from './call-repository.js';
 import { type CallServiceDeps, finalizeCall, isTerminal } from './call-service.js';
 import type { Dialer } from './dialer.js';
@@ -9,9 +9,18 @@ import { recoverInterruptedRecordings } from '../recordings/recording-service.js
 // the gateway knew the call was alive (its last minute charge or turn). A call the carrier
 // still has up is hung up there first.
 
-export async function recoverInterruptedCalls(deps: CallServiceDeps & { dialers: Record<Mode, Dialer> }): Promise<number> {
+export interface RecoveryScope {
+  /**
+   * Several nodes: only these calls (their owner's lease expired, src/cluster/call-ownership.ts),
+   * never a call live on another node; and only their recordings. Unset: every unfinished call
+   * (one process: none survived the restart).
+   */
+  calls: CallsTable[];
+}
+
+export async function recoverInterruptedCalls(deps: CallServiceDeps & { dialers: Record<Mode, Dialer> }, scope?: RecoveryScope): Promise<number> {
   let recovered = 0;
-  for (const call of await listUnfinishedCalls(deps.db)) {
+  for (const call of scope ? scope.calls : await listUnfinishedCalls(deps.db)) {
     try {
       const dialer = deps.dialers[call.mode];
       const remote = call.carrier === dialer.carrier ? await dialer.fetch(call) : null;
@@ -30,7 +39,7 @@ export async function recoverInterruptedCalls(deps: CallServiceDeps & { dialers:
     }
   }
   // The files of gateway recordings those calls were writing are made valid and become ready.
-  const recordings = await recoverInterruptedRecordings(deps).catch((err: unknown) => {
+  const recordings = await recoverInterruptedRecordings(deps, scope ? new Set(scope.calls.map((c) => c.id)) : undefined).catch((err: unknown) => {
     deps.log.error({ err }, 'could not recover interrupted call recordings');
     return 0;
   });

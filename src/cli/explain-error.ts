@@ -41,6 +41,10 @@ export function explainError(e: unknown, ctx: ErrorContext = {}): CliError | nul
     if (err.code === 'SQLITE_READONLY' || err.code?.startsWith('SQLITE_READONLY_')) return new CliError(`${where}: it is read-only. ${DB_FIX}`);
     if (err.code === 'SQLITE_NOTADB') return new CliError(`${where}: the file is not a SQLite database. ${DB_FIX}`);
     if (err.code === 'SQLITE_FULL') return new CliError(`${where}: the disk is full.`);
+    const PG_FIX = 'Check AGENTLINE_DATABASE_URL (postgres://user:password@host:5432/database).';
+    if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ETIMEDOUT') return new CliError(`${where}: the PostgreSQL server does not answer (${err.code}). ${PG_FIX}`);
+    if (err.code === '28P01' || err.code === '28000') return new CliError(`${where}: PostgreSQL refused the user or password. ${PG_FIX}`);
+    if (err.code === '3D000') return new CliError(`${where}: that PostgreSQL database does not exist (create it with createdb). ${PG_FIX}`);
   }
   return null;
 }

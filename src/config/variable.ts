@@ -15,7 +15,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type Group = 'listener' | 'storage' | 'carrier' | 'model' | 'security' | 'voice' | 'speech' | 'realtime' | 'prices' | 'limits' | 'sms' | 'cli';
+export type Group = 'listener' | 'storage' | 'carrier' | 'model' | 'security' | 'voice' | 'speech' | 'realtime' | 'prices' | 'limits' | 'sms' | 'cli' | 'cluster';
 
 export interface Variable<T> {
   name: string;

@@ -15,6 +15,7 @@ export const GROUP_TITLES = {
   limits: 'Rate limits and idempotency',
   sms: 'SMS and credits',
   cli: 'Command line (agentline call, sms, login, example-agent)',
+  cluster: 'Several gateway nodes on one PostgreSQL database',
 } as const;
 
 export const V = {
@@ -29,6 +30,13 @@ export const V = {
   LOG_LEVEL: oneOf({ name: 'LOG_LEVEL', group: 'listener', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', description: 'Log level (JSON lines on stdout)' }),
 
   AGENTLINE_DB: text({ name: 'AGENTLINE_DB', group: 'storage', default: './data/agentline.db', description: 'SQLite database file (`:memory:` for a throwaway one); its folder is created' }),
+  AGENTLINE_DATABASE_URL: optionalUrl({
+    name: 'AGENTLINE_DATABASE_URL',
+    group: 'storage',
+    protocols: ['postgres', 'postgresql'],
+    description: 'PostgreSQL instead of SQLite (`postgres://user:password@host:5432/agentline`); set, AGENTLINE_DB is not used for the database. `?schema=name` keeps the tables in that schema',
+  }),
+  AGENTLINE_DATABASE_POOL_SIZE: integer({ name: 'AGENTLINE_DATABASE_POOL_SIZE', group: 'storage', default: 10, min: 1, max: 500, description: 'Connections each gateway process keeps to PostgreSQL' }),
   AGENTLINE_RECORDINGS_DIR: optionalText({
     name: 'AGENTLINE_RECORDINGS_DIR',
     group: 'storage',
@@ -128,6 +136,23 @@ export const V = {
   AGENTLINE_KEY: optionalText({ name: 'AGENTLINE_KEY', group: 'cli', description: 'The API key `agentline call` and `agentline sms` use when `--key` is not given; `agentline login` writes it to `.env`' }),
   AGENTLINE_URL: optionalUrl({ name: 'AGENTLINE_URL', group: 'cli', shownDefault: 'http://$HOST:$PORT', description: 'The gateway `agentline call`, `sms` and `login` talk to when `--url` is not given; `agentline login` writes it to `.env`' }),
   AGENT_WEBHOOK_SECRET: optionalText({ name: 'AGENT_WEBHOOK_SECRET', group: 'cli', description: "`agentline example-agent` checks each request's signature with this number's `webhook_secret` (whsec_...)" }),
+
+  AGENTLINE_NODE_ID: optionalText({
+    name: 'AGENTLINE_NODE_ID',
+    group: 'cluster',
+    pattern: /^[A-Za-z0-9_-]{1,40}$/,
+    patternText: '1 to 40 letters, digits, `-` or `_`',
+    description: 'This node among several on one PostgreSQL database (unset: the host name and random bits, new at every start); keep it across restarts so a restarted node closes the calls its previous run held at once',
+  }),
+  AGENTLINE_REDIS_URL: optionalUrl({
+    name: 'AGENTLINE_REDIS_URL',
+    group: 'cluster',
+    protocols: ['redis', 'rediss'],
+    description: 'Several nodes: carry the bus between nodes and the rate-limit counters on Redis instead of PostgreSQL (LISTEN/NOTIFY and a table)',
+  }),
+  AGENTLINE_NODE_LEASE_SECONDS: integer({ name: 'AGENTLINE_NODE_LEASE_SECONDS', group: 'cluster', default: 15, min: 1, max: 600, description: "A node's calls are recovered by the others this long after it stops renewing its lease (it renews every third of it)" }),
+  AGENTLINE_CLUSTER_TIMEOUT_MS: integer({ name: 'AGENTLINE_CLUSTER_TIMEOUT_MS', group: 'cluster', default: 3000, min: 100, max: 60_000, description: 'How long call control waits for the node holding a call (hang up through another node); past it the API answers 503' }),
+  AGENTLINE_DRAIN_SECONDS: integer({ name: 'AGENTLINE_DRAIN_SECONDS', group: 'cluster', default: 30, min: 0, max: 3600, description: 'On SIGTERM a node takes no new calls and lets its calls finish this long; the rest go to recovery on another node (one node alone: they end)' }),
 } as const;
 
 export const VARIABLES = Object.values(V);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import { ApiError } from '../errors.js';
 
 // `custom_fields` on contacts, companies, leads, deals, tickets and queues: a string map with
@@ -16,8 +17,22 @@ export const CustomFieldQuery = {
   custom_field_value: Type.Optional(Type.String({ maxLength: 500 })),
 };
 
-/** The filter condition, or null when no custom-field filter was asked for. */
-export function customFieldFilter(q: { custom_field_key?: string; custom_field_value?: string }, column = 'custom_fields') {
+type CustomFieldParams = { custom_field_key?: string; custom_field_value?: string };
+
+/**
+ * The filter condition, or null when no custom-field filter was asked for. SQLite reads the
+ * text column with json_extract, PostgreSQL casts it to jsonb and takes `->>`. (The form without
+ * `db` is the SQLite spelling, kept for callers written before PostgreSQL.)
+ */
+export function customFieldFilter(db: Kysely<any>, q: CustomFieldParams, column?: string): ReturnType<typeof sqliteFilter>;
+export function customFieldFilter(q: CustomFieldParams, column?: string): ReturnType<typeof sqliteFilter>;
+export function customFieldFilter(...args: unknown[]) {
+  const withDb = args[0] !== null && typeof (args[0] as Kysely<any>).getExecutor === 'function';
+  const [db, q, column = 'custom_fields'] = (withDb ? args : [undefined, ...args]) as [Kysely<any> | undefined, CustomFieldParams, string | undefined];
+  return sqliteFilter(q, column, db !== undefined && dialectOf(db) === 'postgres');
+}
+
+function sqliteFilter(q: CustomFieldParams, column: string, postgres: boolean) {
   const { custom_field_key: key, custom_field_value: value } = q;
   if (key === undefined && value === undefined) return null;
   if (key === undefined || value === undefined) {
@@ -25,6 +40,7 @@ export function customFieldFilter(q: { custom_field_key?: string; custom_field_v
       { field: key === undefined ? 'custom_field_key' : 'custom_field_value', error: 'required' },
     ]);
   }
+  if (postgres) return sql<boolean>`(${sql.ref(column)}::jsonb ->> ${key}) = ${value}`;
   // The key is a JSON path segment; it is quoted, and quotes and backslashes are refused above.
   const path = `$."${key.replace(/["\\]/g, '')}"`;
   return sql<boolean>`json_extract(${sql.ref(column)}, ${path}) = ${value}`;

@@ -61,6 +61,8 @@ import { identityRoutes } from '../identity/identity-routes.js';
 import { withIdentityContext } from '../identity/identity-context.js';
 import { usageRoutes } from '../usage/usage-routes.js';
 import { createTokenRecorder } from '../usage/token-recorder.js';
+import type { Cluster } from '../cluster/cluster.js';
+import { Drain, installDrain } from '../cluster/drain.js';
 
 export interface AppDeps {
   config: Config;
@@ -81,6 +83,8 @@ export interface AppDeps {
   startWebhookWorker?: boolean;
   /** Delivery worker tuning (retry schedule, timeouts, concurrency); tests shorten it. */
   webhookWorker?: DeliveryWorkerOptions;
+  /** This node's place in a cluster (PostgreSQL, several nodes); none: one process holds everything. */
+  cluster?: Cluster | null;
 }
 
 export interface VoiceRuntime {
@@ -106,11 +110,14 @@ declare module 'fastify' {
     webhooks: DeliveryWorker;
     /** Settles carrier intents left open (at start, on every sweep): see src/intents/. */
     intents: Reconciler;
+    /** Set on SIGTERM: the node takes no new calls (src/cluster/drain.ts). */
+    drain: Drain;
   }
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const limiter = new RateLimiter(deps.config.rateLimits);
+  const cluster = deps.cluster ?? null;
+  const limiter = new RateLimiter(deps.config.rateLimits, Date.now, cluster?.rateCounting ?? null);
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     genReqId: () => newId('req'),
@@ -146,6 +153,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app, deps.config.publicUrl);
 
+  const drain = new Drain();
+  app.decorate('drain', drain);
+  installDrain(app, drain);
+  app.addHook('onClose', async () => limiter.close());
   installIpRateLimit(app, limiter);
   installAuth(app, { db: deps.db, clock: deps.clock, limiter });
   let reconciler: Reconciler | null = null; // built below, once the carriers' deps exist
@@ -173,12 +184,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
 
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
-  const registry = new CallRegistry();
+  const registry = new CallRegistry(cluster ? { added: (callId) => cluster.claim(callId) } : {});
   const transcripts = new TranscriptSink(deps.db, (err) => log.error({ err }, 'could not store transcript turns'));
   const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve, recordTokens: createTokenRecorder({ db: deps.db, clock: deps.clock, log }) });
-  const sessionDeps = { ...services, registry, control: new LocalCallControl(registry), transcripts, agentFor };
-  const hub = new SoftphoneHub();
+  const control = cluster ? cluster.callControl(registry) : new LocalCallControl(registry);
+  const sessionDeps = { ...services, registry, control, transcripts, agentFor };
+  const hub = new SoftphoneHub(cluster?.softphones ?? null);
   const simDialer = new SimDialer(sessionDeps, hub);
+  cluster?.softphones.attach(hub, simDialer);
   const dialers: Record<Mode, Dialer> = { test: simDialer, live: deps.liveDialer ?? new TwilioDialer(null, deps.config.publicUrl) };
   app.decorate('voice', { registry, dialers, sessionDeps });
   app.addHook('onClose', async () => {
@@ -198,7 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   smsDeps.senders.live = deps.liveSmsSender ?? new TwilioSmsSender(null, deps.config.publicUrl);
   smsDeps.senders.test = new SimSmsSender(
     (id, status) => applySmsStatus(smsDeps, id, status, null, null),
-    (m) => hub.find(m.workspace_id, m.to_number)?.sms({ id: m.id, from: m.from_number, to: m.to_number, body: m.body }),
+    (m) => hub.sms(m.workspace_id, m.to_number, { id: m.id, from: m.from_number, to: m.to_number, body: m.body }),
     (err) => log.error({ err }, 'simulated SMS status failed'),
   );
   // SMS campaigns are texted in the background, paced; a restart resumes them (src/marketing/).

@@ -76,3 +76,32 @@ export async function listDueForRenewal(db: Executor, nowIso: string, limit: num
     .limit(limit)
     .execute();
 }
+
+/**
+ * Moves an active number's renewal date from `fromIso` (the one the sweep read) to `toIso`.
+ * Conditional, so of two sweeps racing on one number (two gateway nodes) exactly one renews and
+ * charges it; false for the other.
+ */
+export async function advanceRenewal(db: Executor, id: string, fromIso: string, toIso: string, atIso: string): Promise<boolean> {
+  const res = await db
+    .updateTable('numbers')
+    .set({ renews_at: toIso, renewal_failed_at: null, updated_at: atIso })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .where('renews_at', '=', fromIso)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Records the first failed renewal of a period; false when another sweep already did. */
+export async function markRenewalFailed(db: Executor, id: string, renewsAtIso: string, atIso: string): Promise<boolean> {
+  const res = await db
+    .updateTable('numbers')
+    .set({ renewal_failed_at: atIso })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .where('renews_at', '=', renewsAtIso)
+    .where('renewal_failed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

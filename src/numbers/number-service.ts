@@ -401,13 +401,16 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
   for (const row of await repo.listDueForRenewal(deps.db, now.toISOString(), 500)) {
     const scope: Scope = scopeOf(row);
     try {
-      await deps.db.transaction().execute(async (trx) => {
-        await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now, deps.config.lowBalanceCents);
+      const renewedNow = await deps.db.transaction().execute(async (trx) => {
         const renewed = { ...row, renews_at: new Date(Date.parse(row.renews_at) + periodMs).toISOString(), renewal_failed_at: null, updated_at: now.toISOString() };
-        await repo.updateNumber(trx, scope, row.id, { renews_at: renewed.renews_at, renewal_failed_at: null, updated_at: renewed.updated_at });
+        // The date moves first, conditionally: a sweep on another node that read the same row
+        // gets false and charges nothing. A refused charge below rolls the move back.
+        if (!(await repo.advanceRenewal(trx, row.id, row.renews_at, renewed.renews_at, renewed.updated_at))) return false;
+        await post(trx, scope, { kind: 'number_fee', amountCents: -price, description: `Number ${row.phone_number}, renewal for ${deps.config.prices.numberRenewalDays} days`, related: { type: 'number', id: row.id } }, now, deps.config.lowBalanceCents);
         await emitEvent(trx, scope, 'number.renewed', numberEventData(numberDto(renewed)), now);
+        return true;
       });
-      result.renewed++;
+      if (renewedNow) result.renewed++;
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'insufficient_credits') {
         deps.log.error({ err, number_id: row.id }, 'number renewal failed');
@@ -422,15 +425,16 @@ export async function renewDueNumbers(deps: NumbersDeps): Promise<{ renewed: num
           deps.log.error({ err: releaseErr, number_id: row.id }, 'could not release an unpaid number; will retry');
         }
       } else if (row.renewal_failed_at === null) {
-        await deps.db.transaction().execute(async (trx) => {
-          await repo.updateNumber(trx, scope, row.id, { renewal_failed_at: now.toISOString() });
+        const first = await deps.db.transaction().execute(async (trx) => {
+          if (!(await repo.markRenewalFailed(trx, row.id, row.renews_at, now.toISOString()))) return false;
           await emitEvent(trx, scope, 'number.renewal_failed', {
             ...numberEventData(numberDto(row)),
             required_cents: price,
             release_after: new Date(Date.parse(row.renews_at) + deps.config.renewalGraceDays * DAY_MS).toISOString(),
           }, now);
+          return true;
         });
-        result.failed++;
+        if (first) result.failed++;
       }
     }
   }

@@ -131,11 +131,13 @@ export async function drainRecordings(db: Db): Promise<void> {
  * After a crash: every gateway recording left `recording` that this process is not writing is
  * made a valid file of what reached the disk and becomes ready (or failed, when no file is left).
  */
-export async function recoverInterruptedRecordings(deps: RecordingDeps): Promise<number> {
+export async function recoverInterruptedRecordings(deps: RecordingDeps, onlyCalls?: ReadonlySet<string>): Promise<number> {
   const writing = live.get(deps.db)?.writing ?? new Set<string>();
   let recovered = 0;
   for (const row of await repo.listOpenGatewayRecordings(deps.db)) {
     if (writing.has(row.id) || !row.path) continue;
+    // Several nodes: another node may be writing this one; only recovered calls' recordings are closed.
+    if (onlyCalls && !onlyCalls.has(row.call_id)) continue;
     try {
       let result;
       try {

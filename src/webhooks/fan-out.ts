@@ -2,7 +2,9 @@ import type { Trx } from '../db/database.js';
 import { scopeOf } from '../scope.js';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
-import { deliveryNotifier, PENDING } from './delivery-notifier.js';
+import { sql } from 'kysely';
+import { isPostgres } from '../db/dialect.js';
+import { DELIVERY_CHANNEL, deliveryNotifier, PENDING } from './delivery-notifier.js';
 import { insertDeliveries, listActiveEndpoints } from './webhook-repository.js';
 
 // The outbox fan-out: one pending delivery per matching active endpoint, written in the same
@@ -40,8 +42,17 @@ export async function fanOutEvent(trx: Trx, event: EventsTable, opts: FanOutOpti
     delivered_at: null,
   }));
   await insertDeliveries(trx, rows);
-  // Sent before the commit: the worker's query waits for the (single) connection, so it sees
-  // the rows once committed, or nothing if the transaction rolls back.
-  if (rows.length > 0) deliveryNotifier.emit(PENDING);
+  if (rows.length > 0) {
+    if (isPostgres(trx)) {
+      // A NOTIFY is delivered at commit, and not at all on rollback: every node's worker wakes
+      // (delivery-notifier.ts relays it) once the rows are visible. In-process emit here would
+      // wake the worker before the commit, on another pooled connection that cannot see them yet.
+      await sql`SELECT pg_notify(${DELIVERY_CHANNEL}, '')`.execute(trx);
+    } else {
+      // SQLite: sent before the commit, and the worker's query waits for the (single)
+      // connection, so it sees the rows once committed, or nothing if the transaction rolls back.
+      deliveryNotifier.emit(PENDING);
+    }
+  }
   return rows.length;
 }

@@ -150,6 +150,8 @@ describe('no dead air', () => {
     b.caller.prompt('Hello fast');
     expect(await b.caller.nextText()).toBe('Fast answer.');
     // The fast call was answered while the slow agent still hangs and its caller heard nothing yet.
+    // (On PostgreSQL the slow call's session may still be starting when the fast answer comes.)
+    await eventually(async () => v.agent.requests.some((r) => r.body.metadata.number_id === slow.id));
     expect(v.agent.requests.find((r) => r.body.metadata.number_id === slow.id)!.closedEarly).toBe(false);
     expect(a.caller.received.filter((f) => f.type === 'text')).toEqual([]);
     await a.caller.hangup();

@@ -48,7 +48,7 @@ describe('graceful shutdown', () => {
     await reply;
 
     await server.stop();
-    const opened = openDatabase(config.dbPath);
+    const opened = await openDatabase(config.dbPath);
     const call = await opened.db.selectFrom('calls').selectAll().where('id', '=', call_id).executeTakeFirstOrThrow();
     const minutes = await opened.db.selectFrom('ledger_entries').select('amount_cents').where('related_id', '=', call_id).execute();
     await opened.close();

@@ -31,8 +31,8 @@ let env: GatewayEnv;
 let extra: Record<string, string>;
 let api: ReturnType<typeof apiClient>;
 
-async function inDb<T>(fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-  const opened = openDatabase(env.dbPath);
+async function inDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const opened = await openDatabase(env.dbPath);
   try {
     return await fn(opened.db);
   } finally {

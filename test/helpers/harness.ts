@@ -6,7 +6,8 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Carrier } from '../../src/carriers/carrier.js';
 import { SimCarrier } from '../../src/carriers/sim/sim-carrier.js';
-import { type OpenedDatabase, migrateToLatest, openDatabase } from '../../src/db/database.js';
+import { type OpenedDatabase, migrateToLatest } from '../../src/db/database.js';
+import { openTestDatabase } from './test-database.js';
 import type { Mode } from '../../src/db/schema.js';
 import { buildApp } from '../../src/http/app.js';
 import { createKey, revokeKey } from '../../src/keys/key-service.js';
@@ -17,9 +18,12 @@ import type { Dialer } from '../../src/calls/dialer.js';
 import type OpenAI from 'openai';
 import type { DeliveryWorkerOptions } from '../../src/webhooks/delivery-worker.js';
 import type { SmsSender } from '../../src/sms/sms-sender.js';
+import { relayDeliveryNotifications } from '../../src/webhooks/delivery-notifier.js';
 
-// The real app on a fresh SQLite file, driven through fastify's inject (no sockets needed for
-// plain REST). Tests that need the network listen on loopback themselves.
+// The real app on a fresh database, driven through fastify's inject (no sockets needed for
+// plain REST). Tests that need the network listen on loopback themselves. The database is a
+// SQLite file, or with AGENTLINE_TEST_DATABASE=postgres a schema of its own on the test
+// PostgreSQL, dropped on close (test-database.ts).
 
 export interface Response {
   status: number;
@@ -61,9 +65,11 @@ export async function createHarness(opts: {
   webhookWorker?: DeliveryWorkerOptions;
 } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'agentline-test-'));
-  const config = loadConfig({ AGENTLINE_DB: join(dir, 'agentline.db'), AGENTLINE_ALLOW_PRIVATE_URLS: 'true', ...opts.env });
-  const opened = openDatabase(config.dbPath);
+  const testDb = await openTestDatabase(join(dir, 'agentline.db'), opts.env);
+  const config = loadConfig({ AGENTLINE_DB: join(dir, 'agentline.db'), AGENTLINE_ALLOW_PRIVATE_URLS: 'true', ...testDb.env, ...opts.env });
+  const opened = testDb.opened;
   await migrateToLatest(opened.db);
+  await relayDeliveryNotifications(opened);
   const clock = opts.clock ?? new ManualClock(new Date(), { realtime: true });
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined);
   const carriers: Record<Mode, Carrier> = { test: sim, live: sim, ...opts.carriers };
@@ -122,7 +128,7 @@ export async function createHarness(opts: {
     api,
     async close() {
       await app.close();
-      await opened.close();
+      await testDb.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

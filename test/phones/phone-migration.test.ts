@@ -11,7 +11,7 @@ import { migrationProvider } from '../../src/db/migrations/index.js';
 let opened: OpenedDatabase | undefined;
 let dir: string | undefined;
 afterEach(() => {
-  opened?.sqlite.close();
+  opened?.sqlite?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   opened = dir = undefined;
 });
@@ -19,7 +19,7 @@ afterEach(() => {
 describe('migration 008-phone-regions', () => {
   it('rewrites +4402… to +442…, leaves what it cannot read, and gives every workspace US', async () => {
     dir = mkdtempSync(join(tmpdir(), 'agentline-phones-'));
-    opened = openDatabase(join(dir, 'old.db'));
+    opened = await openDatabase(join(dir, 'old.db'));
     const db = opened.db as any;
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('006-crm');
     expect(error).toBeUndefined();

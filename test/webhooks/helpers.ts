@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Carrier } from '../../src/carriers/carrier.js';
 import { SimCarrier } from '../../src/carriers/sim/sim-carrier.js';
-import { openDatabase } from '../../src/db/database.js';
+import { databaseLocation, openDatabase } from '../../src/db/database.js';
 import type { Mode } from '../../src/db/schema.js';
 import { buildApp } from '../../src/http/app.js';
 import { findActiveByPhone } from '../../src/numbers/number-repository.js';
 import type { DeliveryWorkerOptions } from '../../src/webhooks/delivery-worker.js';
 import type { Harness } from '../helpers/harness.js';
+import { relayDeliveryNotifications } from '../../src/webhooks/delivery-notifier.js';
 
 // A developer's endpoint on loopback: records every request and answers through `handler`
 // (default 200), which tests swap to fail, stall or redirect.
@@ -74,12 +75,13 @@ export const FAST: DeliveryWorkerOptions = { schedule: [30, 30, 30], jitter: 0, 
 
 /**
  * "Restarts" the gateway: closes the harness's app and database without deleting the file, and
- * builds a new app on the same SQLite file with the worker started, as the server does.
+ * builds a new app on the same database (SQLite file or PostgreSQL schema) with the worker started, as the server does.
  */
 export async function restart(h: Harness, worker: DeliveryWorkerOptions): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
   await h.app.close();
   await h.opened.close();
-  const opened = openDatabase(h.config.dbPath);
+  const opened = await openDatabase(databaseLocation(h.config));
+  await relayDeliveryNotifications(opened);
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'test', phone)) !== undefined);
   const carriers: Record<Mode, Carrier> = { test: sim, live: sim };
   const app = await buildApp({ config: h.config, db: opened.db, clock: h.clock, carriers, startWebhookWorker: true, webhookWorker: worker });

@@ -42,6 +42,8 @@ describe('isolation between endpoints', () => {
     await waitFor('all five events at the fast endpoint', () => fast.received.length === 5, 3000);
     // The slow endpoint holds its share of the slots (2 of 4) and no more, and is still hanging.
     await waitFor('the slow endpoint to hold two requests', () => slow.received.length === 2);
+    // The fast endpoint's last attempt is recorded in a moment (longer on PostgreSQL).
+    await waitFor('only the slow endpoint in flight', () => h!.app.webhooks.inFlightCount === 2);
     await new Promise((r) => setTimeout(r, 100));
     expect(slow.received).toHaveLength(2);
     expect(h.app.webhooks.inFlightCount).toBe(2);

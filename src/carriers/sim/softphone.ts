@@ -39,18 +39,47 @@ interface Listener {
   sms(message: { id: string; from: string; to: string; body: string }): void;
 }
 
+type SimSms = { id: string; from: string; to: string; body: string };
+
+/**
+ * Where softphones registered on other gateway nodes are (src/cluster/cluster-softphones.ts):
+ * the hub records its own registrations there, and the dialer rings, cancels and texts the
+ * others' through it. A single node has none.
+ */
+export interface SoftphoneDirectory {
+  registered(workspaceId: string, phone: string): void;
+  unregistered(workspaceId: string, phone: string): void;
+  /** Rings the softphone registered on another node; false when none is. */
+  ringElsewhere(call: CallsTable): Promise<boolean>;
+  /** Cancels a call ringing on another node; false when none rings it. */
+  hangUpElsewhere(call: CallsTable): Promise<boolean>;
+  smsElsewhere(workspaceId: string, phone: string, message: SimSms): void;
+  /** This node holds the call's ringing state (who to tell when it is hung up, or recovery). */
+  claim(callId: string): void;
+}
+
 /** Softphones registered as phone numbers, per workspace. */
 export class SoftphoneHub {
   private readonly listeners = new Map<string, Listener>();
   private readonly key = (workspaceId: string, phone: string) => `${workspaceId}|${phone}`;
+  constructor(readonly directory: SoftphoneDirectory | null = null) {}
   register(workspaceId: string, phone: string, l: Listener) {
     this.listeners.set(this.key(workspaceId, phone), l);
+    this.directory?.registered(workspaceId, phone);
   }
   unregister(workspaceId: string, phone: string, l: Listener) {
-    if (this.listeners.get(this.key(workspaceId, phone)) === l) this.listeners.delete(this.key(workspaceId, phone));
+    if (this.listeners.get(this.key(workspaceId, phone)) !== l) return;
+    this.listeners.delete(this.key(workspaceId, phone));
+    this.directory?.unregistered(workspaceId, phone);
   }
   find(workspaceId: string, phone: string) {
     return this.listeners.get(this.key(workspaceId, phone));
+  }
+  /** A test-mode SMS to a registered softphone, on this node or another. */
+  sms(workspaceId: string, phone: string, message: SimSms): void {
+    const here = this.find(workspaceId, phone);
+    if (here) here.sms(message);
+    else this.directory?.smsElsewhere(workspaceId, phone, message);
   }
 }
 
@@ -116,27 +145,38 @@ export class SimDialer implements Dialer {
   ) {}
 
   async dial(call: CallsTable, number: NumbersTable): Promise<string> {
-    const listener = this.hub.find(call.workspace_id, call.to_number);
-    setImmediate(() => {
-      if (listener) {
-        this.ringing.set(call.id, { listener });
-        calls
-          .updateCall(this.deps.db, call.id, { status: 'ringing', updated_at: this.deps.clock.now().toISOString() })
-          .then(() => listener.ring(call, number))
-          .catch((err: unknown) => this.deps.log.error({ err, call_id: call.id }, 'could not ring a softphone'));
-        return;
-      }
-      // Nobody to ring: the call ends unanswered after a short ring, like a real phone.
-      const timer = setTimeout(() => {
-        this.ringing.delete(call.id);
-        void finalizeCall(this.deps, call.id, { status: 'no-answer', durationSeconds: 0, source: 'gateway', endReason: 'no_answer' }).catch((err: unknown) =>
-          this.deps.log.error({ err, call_id: call.id }, 'could not end an unanswered test call'),
-        );
-      }, this.deps.config.voice.simRingMs);
-      timer.unref();
-      this.ringing.set(call.id, { timer });
-    });
+    setImmediate(() => void this.ring(call, number).catch((err: unknown) => this.deps.log.error({ err, call_id: call.id }, 'could not ring a test call')));
     return `SIM${call.id.slice(5)}`;
+  }
+
+  private async ring(call: CallsTable, number: NumbersTable): Promise<void> {
+    if (this.ringHere(call, number)) return;
+    // A softphone registered on another gateway node rings there; that node keeps the ringing state.
+    const directory = this.hub.directory;
+    if (directory && (await directory.ringElsewhere(call).catch(() => false))) return;
+    // Nobody to ring: the call ends unanswered after a short ring, like a real phone.
+    directory?.claim(call.id);
+    const timer = setTimeout(() => {
+      this.ringing.delete(call.id);
+      void finalizeCall(this.deps, call.id, { status: 'no-answer', durationSeconds: 0, source: 'gateway', endReason: 'no_answer' }).catch((err: unknown) =>
+        this.deps.log.error({ err, call_id: call.id }, 'could not end an unanswered test call'),
+      );
+    }, this.deps.config.voice.simRingMs);
+    timer.unref();
+    this.ringing.set(call.id, { timer });
+  }
+
+  /** Rings a softphone registered on this node; false when none is. */
+  ringHere(call: CallsTable, number: NumbersTable): boolean {
+    const listener = this.hub.find(call.workspace_id, call.to_number);
+    if (!listener) return false;
+    this.ringing.set(call.id, { listener });
+    this.hub.directory?.claim(call.id);
+    calls
+      .updateCall(this.deps.db, call.id, { status: 'ringing', updated_at: this.deps.clock.now().toISOString() })
+      .then(() => listener.ring(call, number))
+      .catch((err: unknown) => this.deps.log.error({ err, call_id: call.id }, 'could not ring a softphone'));
+    return true;
   }
 
   answered(callId: string): void {
@@ -144,12 +184,20 @@ export class SimDialer implements Dialer {
   }
 
   async hangUp(call: CallsTable): Promise<void> {
-    const ring = this.ringing.get(call.id);
-    if (!ring) return; // a connected call is ended by its session (the softphone is told)
-    this.ringing.delete(call.id);
+    if (await this.hangUpHere(call.id)) return;
+    // Ringing on another node: that node cancels it (a connected call is ended by its session).
+    await this.hub.directory?.hangUpElsewhere(call);
+  }
+
+  /** Cancels a call ringing on this node; false when it does not ring here. */
+  async hangUpHere(callId: string): Promise<boolean> {
+    const ring = this.ringing.get(callId);
+    if (!ring) return false; // a connected call is ended by its session (the softphone is told)
+    this.ringing.delete(callId);
     if (ring.timer) clearTimeout(ring.timer);
-    ring.listener?.cancel(call.id);
-    await finalizeCall(this.deps, call.id, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });
+    ring.listener?.cancel(callId);
+    await finalizeCall(this.deps, callId, { status: 'canceled', durationSeconds: 0, source: 'gateway', endReason: 'hangup_requested' });
+    return true;
   }
 
   async fetch(): Promise<CarrierCallState | null> {

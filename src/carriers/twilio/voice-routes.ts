@@ -114,7 +114,9 @@ export async function twilioVoiceRoutes(app: FastifyInstance, deps: SessionDeps)
     const call = fresh ? await calls.findCallByCarrierSid(deps.db, 'twilio', sid) : undefined;
     if (!call) return reply.code(204).send();
     if (TERMINAL_TWILIO.has(status)) {
-      await deps.registry.get(call.id)?.close('caller_hangup');
+      // Wherever the session runs (another node may hold its socket), its end and turns are in
+      // the record before the call is finalized and call.ended goes out.
+      await deps.control.endSession(call.id, 'caller_hangup');
       const duration = readCarrierInt(p, CALL_DURATION, { ...values, ids: { ...values.ids, call_id: call.id } });
       // A refused duration is unknown, not zero: the gateway's own measurement (answered until
       // now, when Twilio reports the end) stands, and a later sane carrier duration can still

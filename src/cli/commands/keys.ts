@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { systemClock } from '../../clock.js';
 import { loadConfig } from '../../config.js';
-import { type OpenedDatabase, migrateToLatest, openDatabase } from '../../db/database.js';
+import { type OpenedDatabase, databaseLocation, describeLocation, migrateToLatest, openDatabase } from '../../db/database.js';
 import { createKey, listKeys, parseScopes, revokeKey } from '../../keys/key-service.js';
 import { explainError } from '../explain-error.js';
 import { EXIT } from '../exit-codes.js';
@@ -16,10 +16,10 @@ export async function withDb<T>(fn: (opened: OpenedDatabase) => Promise<T>): Pro
   const config = loadConfig();
   let opened: OpenedDatabase;
   try {
-    opened = openDatabase(config.dbPath);
+    opened = await openDatabase(databaseLocation(config), { poolSize: 2 });
     await migrateToLatest(opened.db);
   } catch (e) {
-    throw explainError(e, { dbPath: config.dbPath }) ?? e;
+    throw explainError(e, { dbPath: describeLocation(databaseLocation(config)) }) ?? e;
   }
   try {
     return await fn(opened);

@@ -5,6 +5,7 @@ import { describeAgents } from '../../startup-notes.js';
 import { explainError } from '../explain-error.js';
 import { parsePort } from '../options.js';
 import type { CommandResult, Done } from '../result.js';
+import { databaseLocation, describeLocation } from '../../db/database.js';
 
 export function serveCommand(program: Command, done: Done): void {
   program
@@ -26,17 +27,17 @@ async function serve(opts: { port?: number; host?: string }): Promise<CommandRes
   try {
     server = await startServer(config);
   } catch (e) {
-    throw explainError(e, { port: config.port, host: config.host, dbPath: config.dbPath }) ?? e;
+    throw explainError(e, { port: config.port, host: config.host, dbPath: describeLocation(databaseLocation(config)) }) ?? e;
   }
   // A stray rejection is a bug to fix, not a reason to drop every live call: log it and go on.
   process.on('unhandledRejection', (err) => server.app.log.error({ err }, 'unhandled rejection'));
-  process.stdout.write(`Agentline listening on ${server.url} (database ${config.dbPath}). Ctrl-C stops it.\n${describeAgents(config)}\n`);
+  process.stdout.write(`Agentline listening on ${server.url} (database ${describeLocation(databaseLocation(config))}). Ctrl-C stops it.\n${describeAgents(config)}\n`);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     server.app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 10_000 + server.drainMs); // drain, then 10 s to close
     force.unref();
     server.stop().then(
       () => process.exit(0),

@@ -10,6 +10,7 @@ import { createLeadInternal, findLeadByPhone } from '../sales/leads/lead-service
 import { parsePhone, phoneContextOf } from '../phones.js';
 import type { NumbersTable } from '../../db/schema.js';
 import { crmSettingsOf } from '../../numbers/number-dto.js';
+import { dialectOf } from '../../db/dialect.js';
 
 // Every call and SMS lands in the CRM: matched to a contact by the other party's number, and
 // logged on that contact's timeline as a `call` activity when the call ends, or an `sms` activity
@@ -94,15 +95,17 @@ export async function logQuietSmsThreads(deps: ConversationCrmDeps, quietMs: num
     .having(sql`max(created_at)`, '<', cutoff)
     .execute();
   let logged = 0;
+  const pg = dialectOf(deps.db) === 'postgres';
+  const metadataField = (name: 'last_sms_id' | 'thread') => (pg ? sql<string>`(metadata::jsonb ->> ${name})` : sql<string>`json_extract(metadata, ${`$.${name}`})`);
   for (const t of threads) {
     const threadKey = `${t.number_id}:${t.counterpart}`;
     const previous = await deps.db
       .selectFrom('activities')
-      .select(sql<string>`json_extract(metadata, '$.last_sms_id')`.as('last_sms_id'))
+      .select(metadataField('last_sms_id').as('last_sms_id'))
       .where('workspace_id', '=', t.workspace_id)
       .where('mode', '=', t.mode)
       .where('type', '=', 'sms')
-      .where(sql<boolean>`json_extract(metadata, '$.thread') = ${threadKey}`)
+      .where(sql<boolean>`${metadataField('thread')} = ${threadKey}`)
       .orderBy('id', 'desc')
       .executeTakeFirst();
     if (previous && previous.last_sms_id >= t.last_id) continue;

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { dialectOf } from '../dialect.js';
 
 // The CRM and support resources (seed 003): companies, contacts (+ their phone numbers, for
 // caller matching), leads, deal stages, deals, invoices (+ line items), payments, support
@@ -100,8 +101,15 @@ export const crm: Migration = {
       .addColumn('voided_at', 'text')).execute();
     await scopeIndex('invoices');
     await db.schema.createIndex('invoices_number').on('invoices').columns(['workspace_id', 'mode', 'invoice_number']).unique().execute();
+    if (dialectOf(db) === 'postgres') {
+      await sql`CREATE FUNCTION invoices_no_overpay() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'invoice overpaid' USING ERRCODE = 'check_violation'; END $$`.execute(db);
+      await sql`CREATE TRIGGER invoices_no_overpay BEFORE UPDATE OF amount_paid_cents ON invoices
+        FOR EACH ROW WHEN (NEW.amount_paid_cents > NEW.total_cents) EXECUTE FUNCTION invoices_no_overpay()`.execute(db);
+    } else {
     await sql`CREATE TRIGGER invoices_no_overpay BEFORE UPDATE OF amount_paid_cents ON invoices
       WHEN NEW.amount_paid_cents > NEW.total_cents BEGIN SELECT RAISE(ABORT, 'invoice overpaid'); END`.execute(db);
+    }
 
     await db.schema
       .createTable('invoice_line_items')
@@ -203,9 +211,19 @@ export const crm: Migration = {
 
     // Free-text search (`query`) over contacts, companies, leads, deal stages, tickets, activities.
     // SQLite FTS5 here; on PostgreSQL this becomes a tsvector column per table.
+    if (dialectOf(db) === 'postgres') {
+      // The PostgreSQL twin: body is stored already folded (search-index.ts), its tsvector is a
+      // generated column under a GIN index.
+      await sql`CREATE TABLE crm_search (
+        resource_id text NOT NULL, resource_type text NOT NULL, workspace_id text NOT NULL, mode text NOT NULL, body text NOT NULL,
+        body_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED)`.execute(db);
+      await sql`CREATE INDEX crm_search_tsv ON crm_search USING gin (body_tsv)`.execute(db);
+      await sql`CREATE INDEX crm_search_resource ON crm_search (resource_id)`.execute(db);
+    } else {
     await sql`CREATE VIRTUAL TABLE crm_search USING fts5(
       resource_id UNINDEXED, resource_type UNINDEXED, workspace_id UNINDEXED, mode UNINDEXED, body,
       tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    }
 
     await db.schema.alterTable('calls').addColumn('contact_id', 'text').execute();
     await db.schema.alterTable('sms_messages').addColumn('contact_id', 'text').execute();

@@ -12,6 +12,7 @@ import { mediaMode } from './010-media-mode.js';
 import { turnSpeechTimings } from './011-turn-speech-timings.js';
 import { recordings } from './012-recordings.js';
 import { softphoneTickets } from './014-softphone-tickets.js';
+import { cluster } from './016-cluster.js';
 import { cms } from './019-cms.js';
 import { customersInstallTokens } from './018-customers-install-tokens.js';
 import { accountingMarketing } from './020-accounting-marketing.js';
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '011-turn-speech-timings': turnSpeechTimings,
   '012-recordings': recordings,
   '014-softphone-tickets': softphoneTickets,
+  '016-cluster': cluster,
   '019-cms': cms,
   '018-customers-install-tokens': customersInstallTokens,
   '020-accounting-marketing': accountingMarketing,

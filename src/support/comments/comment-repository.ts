@@ -4,6 +4,7 @@ import type { TicketCommentsTable } from '../../db/schema-crm.js';
 import type { PageRequest } from '../../http/pagination.js';
 import type { Scope } from '../../scope.js';
 import { likePattern } from '../support-schemas.js';
+import { likeOperator } from '../../db/dialect.js';
 
 export interface CommentFilter {
   query?: string;
@@ -32,7 +33,7 @@ export async function listComments(db: Executor, scope: Scope, ticketId: string,
     .where('workspace_id', '=', scope.workspaceId)
     .where('mode', '=', scope.mode)
     .where('ticket_id', '=', ticketId);
-  if (filter.query !== undefined && filter.query.trim() !== '') q = q.where(sql<boolean>`body LIKE ${likePattern(filter.query.trim())} ESCAPE '\\'`);
+  if (filter.query !== undefined && filter.query.trim() !== '') q = q.where(sql<boolean>`body ${likeOperator(db)} ${likePattern(filter.query.trim())} ESCAPE '\\'`);
   if (filter.pinned !== undefined) q = q.where('pinned', '=', filter.pinned ? 1 : 0);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();

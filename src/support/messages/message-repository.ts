@@ -4,6 +4,7 @@ import type { TicketMessagesTable } from '../../db/schema-crm.js';
 import type { PageRequest } from '../../http/pagination.js';
 import type { Scope } from '../../scope.js';
 import { likePattern } from '../support-schemas.js';
+import { likeOperator } from '../../db/dialect.js';
 
 export interface MessageFilter {
   query?: string;
@@ -22,7 +23,7 @@ export async function listMessages(db: Executor, scope: Scope, ticketId: string,
     .where('workspace_id', '=', scope.workspaceId)
     .where('mode', '=', scope.mode)
     .where('ticket_id', '=', ticketId);
-  if (filter.query !== undefined && filter.query.trim() !== '') q = q.where(sql<boolean>`body LIKE ${likePattern(filter.query.trim())} ESCAPE '\\'`);
+  if (filter.query !== undefined && filter.query.trim() !== '') q = q.where(sql<boolean>`body ${likeOperator(db)} ${likePattern(filter.query.trim())} ESCAPE '\\'`);
   if (filter.direction) q = q.where('direction', '=', filter.direction);
   if (filter.channel) q = q.where('channel', '=', filter.channel);
   if (page.afterId) q = q.where('id', '<', page.afterId);

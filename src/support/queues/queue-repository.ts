@@ -5,6 +5,7 @@ import type { SupportQueuesTable } from '../../db/schema-crm.js';
 import type { PageRequest } from '../../http/pagination.js';
 import type { Scope } from '../../scope.js';
 import { likePattern } from '../support-schemas.js';
+import { likeOperator } from '../../db/dialect.js';
 
 export interface QueueFilter {
   query?: string;
@@ -45,11 +46,12 @@ export async function listQueues(db: Executor, scope: Scope, page: PageRequest, 
     .where('mode', '=', scope.mode);
   if (filter.query !== undefined && filter.query.trim() !== '') {
     const pattern = likePattern(filter.query.trim());
-    // SQLite's LIKE ignores ASCII case.
-    q = q.where(sql<boolean>`(name LIKE ${pattern} ESCAPE '\\' OR key LIKE ${pattern} ESCAPE '\\')`);
+    // Case-insensitive on both engines (SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE).
+    const like = likeOperator(db);
+    q = q.where(sql<boolean>`(name ${like} ${pattern} ESCAPE '\\' OR key ${like} ${pattern} ESCAPE '\\')`);
   }
   if (filter.status) q = q.where('status', '=', filter.status);
-  const custom = customFieldFilter(filter);
+  const custom = customFieldFilter(db, filter);
   if (custom) q = q.where(custom);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();

@@ -18,7 +18,7 @@ export type UpdateQueueInput = Static<typeof UpdateQueueBody>;
 const keyTaken = (key: string) =>
   new ApiError('conflict', `A support queue with key "${key}" already exists.`, [{ field: 'key', error: 'already_exists', received: key }]);
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+const isUniqueViolation = (err: unknown) => ['SQLITE_CONSTRAINT_UNIQUE', '23505'].includes((err as { code?: string } | null)?.code ?? '');
 
 async function requireFreeKey(db: Executor, scope: Scope, key: string, exceptId?: string): Promise<void> {
   const other = await repo.findQueueByKey(db, scope, key);

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/database.js';
 import type { TicketsTable } from '../../db/schema-crm.js';
 import type { PageRequest } from '../../http/pagination.js';
 import type { Scope } from '../../scope.js';
+import { leastOf } from '../../db/dialect.js';
 
 export interface TicketFilter {
   query?: string;
@@ -58,8 +59,8 @@ export async function updateTicket(db: Executor, scope: Scope, id: string, chang
 }
 
 /** Same rule as firstResponseBreached (ticket-dto.ts): ISO timestamps compare as strings. */
-function breachedCondition(breached: boolean, nowIso: string) {
-  const stop = sql`min(coalesce(first_responded_at, ${nowIso}), coalesce(resolved_at, ${nowIso}), coalesce(closed_at, ${nowIso}))`;
+function breachedCondition(db: Executor, breached: boolean, nowIso: string) {
+  const stop = leastOf(db, [sql`coalesce(first_responded_at, ${nowIso})`, sql`coalesce(resolved_at, ${nowIso})`, sql`coalesce(closed_at, ${nowIso})`]);
   return breached
     ? sql<boolean>`(first_response_due_at IS NOT NULL AND ${stop} > first_response_due_at)`
     : sql<boolean>`(first_response_due_at IS NULL OR ${stop} <= first_response_due_at)`;
@@ -75,9 +76,9 @@ export async function listTickets(db: Executor, scope: Scope, page: PageRequest,
     const value = filter[field];
     if (value !== undefined) q = q.where(field, '=', value);
   }
-  if (filter.query !== undefined) q = q.where(matchesSearch(scope, 'ticket', filter.query));
-  if (filter.breached !== undefined) q = q.where(breachedCondition(filter.breached, nowIso));
-  const custom = customFieldFilter(filter);
+  if (filter.query !== undefined) q = q.where(matchesSearch(db, scope, 'ticket', filter.query));
+  if (filter.breached !== undefined) q = q.where(breachedCondition(db, filter.breached, nowIso));
+  const custom = customFieldFilter(db, filter);
   if (custom) q = q.where(custom);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();

@@ -35,7 +35,7 @@ export async function listActivities(db: Executor, scope: Scope, page: PageReque
   if (filter.type !== undefined) q = q.where('type', '=', filter.type);
   if (filter.relatedType !== undefined) q = q.where('related_resource_type', '=', filter.relatedType);
   if (filter.relatedId !== undefined) q = q.where('related_resource_id', '=', filter.relatedId);
-  if (filter.query !== undefined) q = q.where(matchesSearch(scope, 'activity', filter.query));
+  if (filter.query !== undefined) q = q.where(matchesSearch(db, scope, 'activity', filter.query));
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
 }

@@ -50,8 +50,8 @@ export async function listCompanies(db: Executor, scope: Scope, page: PageReques
     .where('mode', '=', scope.mode);
   if (!filter.includeArchived) q = q.where('archived_at', 'is', null);
   if (filter.domain !== undefined) q = q.where('domain', '=', filter.domain.trim().toLowerCase());
-  if (filter.query !== undefined) q = q.where(matchesSearch(scope, 'company', filter.query));
-  const custom = customFieldFilter(filter);
+  if (filter.query !== undefined) q = q.where(matchesSearch(db, scope, 'company', filter.query));
+  const custom = customFieldFilter(db, filter);
   if (custom) q = q.where(custom);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();

@@ -5,6 +5,7 @@ import type { PageRequest } from '../../../http/pagination.js';
 import type { Scope } from '../../../scope.js';
 import { customFieldFilter } from '../../custom-fields.js';
 import { indexDocument, matchesSearch } from '../../search-index.js';
+import { dialectOf } from '../../../db/dialect.js';
 
 export interface ContactFilter {
   query?: string;
@@ -65,7 +66,7 @@ export async function listContacts(db: Executor, scope: Scope, page: PageRequest
     .where('mode', '=', scope.mode);
   if (!filter.includeArchived) q = q.where('archived_at', 'is', null);
   if (filter.companyId !== undefined) q = q.where('company_id', '=', filter.companyId);
-  if (filter.query !== undefined) q = q.where(matchesSearch(scope, 'contact', filter.query));
+  if (filter.query !== undefined) q = q.where(matchesSearch(db, scope, 'contact', filter.query));
   if (filter.phone !== undefined) {
     const phone = filter.phone;
     q = q.where('id', 'in', (eb) =>
@@ -78,9 +79,13 @@ export async function listContacts(db: Executor, scope: Scope, page: PageRequest
     );
   }
   if (filter.email !== undefined) {
-    q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(contacts.emails) WHERE lower(json_each.value) = lower(${filter.email}))`);
+    q = q.where(
+      dialectOf(db) === 'postgres'
+        ? sql<boolean>`EXISTS (SELECT 1 FROM jsonb_array_elements_text(contacts.emails::jsonb) AS e(value) WHERE lower(e.value) = lower(${filter.email}))`
+        : sql<boolean>`EXISTS (SELECT 1 FROM json_each(contacts.emails) WHERE lower(json_each.value) = lower(${filter.email}))`,
+    );
   }
-  const custom = customFieldFilter(filter);
+  const custom = customFieldFilter(db, filter);
   if (custom) q = q.where(custom);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();

@@ -63,7 +63,7 @@ export async function listStages(
 ): Promise<DealStagesTable[]> {
   let q = scoped(db, scope);
   if (!filter.includeArchived) q = q.where('archived_at', 'is', null);
-  if (filter.query?.trim()) q = q.where(matchesSearch(scope, 'deal_stage', filter.query));
+  if (filter.query?.trim()) q = q.where(matchesSearch(db, scope, 'deal_stage', filter.query));
   const after = page.after;
   if (after) {
     q = q.where((eb) =>

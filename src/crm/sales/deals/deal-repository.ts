@@ -35,7 +35,7 @@ export async function listDeals(db: Executor, scope: Scope, page: PageRequest, f
   if (filter.stage) q = q.where('stage', '=', filter.stage);
   if (filter.company_id) q = q.where('company_id', '=', filter.company_id);
   if (filter.contact_id) q = q.where('contact_id', '=', filter.contact_id);
-  const custom = customFieldFilter(filter);
+  const custom = customFieldFilter(db, filter);
   if (custom) q = q.where(custom);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();

@@ -32,11 +32,11 @@ export async function findLead(db: Executor, scope: Scope, id: string): Promise<
 
 export async function listLeads(db: Executor, scope: Scope, page: PageRequest, filter: LeadFilter): Promise<LeadsTable[]> {
   let q = db.selectFrom('leads').selectAll().where('workspace_id', '=', scope.workspaceId).where('mode', '=', scope.mode);
-  if (filter.query?.trim()) q = q.where(matchesSearch(scope, 'lead', filter.query));
+  if (filter.query?.trim()) q = q.where(matchesSearch(db, scope, 'lead', filter.query));
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.source) q = q.where('source', '=', filter.source);
   if (filter.phone) q = q.where('phone', '=', filter.phone);
-  const custom = customFieldFilter(filter);
+  const custom = customFieldFilter(db, filter);
   if (custom) q = q.where(custom);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
