@@ -52,6 +52,7 @@ export default defineConfig({
     exclude: EXCLUDED,
     env: { AGENTLINE_TEST_DATABASE: 'postgres' },
     setupFiles: ['test/helpers/postgres-setup.ts'],
+    globalSetup: ['test/helpers/postgres-global-setup.ts'],
     // Every statement is a network round trip here: the bulk tests (thousands of rows) need longer.
     testTimeout: 60_000,
     hookTimeout: 60_000,
