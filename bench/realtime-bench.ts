@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { type Child, startChild, type Summary, summarize } from './shared.js';
+import { type Child, machineTimes, processCpuMs, startChild, type Summary, summarize } from './shared.js';
 
 // `npm run bench:realtime`: speech-to-speech calls through the gateway. Three processes besides
 // this one, so none shares an event loop with another:
@@ -73,29 +72,6 @@ function tail(sent: Record<string, number>, received: Record<string, number>): n
   let n = 0;
   for (const [k, s] of Object.entries(sent)) n += Math.max(0, s - (received[k] ?? 0));
   return n;
-}
-
-/** CPU time (user + system) a process has used, in ms, from /proc (NaN where there is none). */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return NaN;
-  }
-}
-
-/** The machine's CPU time (all cores) from /proc/stat: busy, stolen by the hypervisor, total. */
-function machineTimes(): { busy: number; steal: number; total: number } {
-  try {
-    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number) as number[];
-    const busy = user! + nice! + system! + irq! + softirq!;
-    return { busy, steal: steal ?? 0, total: busy + idle! + iowait! + (steal ?? 0) };
-  } catch {
-    return { busy: NaN, steal: NaN, total: NaN };
-  }
 }
 
 export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean; relay?: 'gateway' | 'floor' }): Promise<RealtimeRun> {
