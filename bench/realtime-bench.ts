@@ -25,7 +25,9 @@ import { type Child, machineTimes, processCpuMs, startChild, type Summary, summa
 // CPU of every process (from /proc, % of one core) and of the whole machine is sampled over the
 // measurement window, so an oversubscribed machine shows as such.
 // BENCH_N (default 200), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_RUNS (3),
-// BENCH_FLOOR=0 (skip the floor), BENCH_RECORDING=1 (record the calls, once the gateway can).
+// BENCH_FLOOR=0 (skip the floor), BENCH_RECORDING=1 (record the calls, once the gateway can),
+// BENCH_REALTIME_IDLE=1 (idle calls: the model never speaks, the caller's 50 frames a second
+// still flow to it, as server VAD needs them; the agent hop then has no frames).
 // Nothing here asserts timings.
 
 export interface RealtimeRun {
@@ -74,12 +76,12 @@ function tail(sent: Record<string, number>, received: Record<string, number>): n
   return n;
 }
 
-export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean; relay?: 'gateway' | 'floor' }): Promise<RealtimeRun> {
+export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean; relay?: 'gateway' | 'floor'; idle?: boolean }): Promise<RealtimeRun> {
   const children: Child[] = [];
   const loadAvg = loadavg()[0]!;
   const relay = o.relay ?? 'gateway';
   try {
-    const fake = await startChild('./realtime-fake-process.ts', {});
+    const fake = await startChild('./realtime-fake-process.ts', { BENCH_FAKE_SILENT: o.idle ? '1' : '0' });
     children.push(fake);
     const gateway = relay === 'floor'
       ? await startChild('./realtime-floor-process.ts', { BENCH_REALTIME_URL: fake.ready.url })
@@ -155,7 +157,7 @@ const worstP99 = (runs: RealtimeRun[]) => Math.max(...runs.map((r) => Math.max(r
 
 export function formatRealtimeRuns(runs: RealtimeRun[]): string {
   const lines = [
-    `Realtime (speech to speech) benchmark: N=${runs[0]?.n} two-way calls, 20 ms frames at 50/s both ways, ${runs.length} run(s)`,
+    `Realtime (speech to speech) benchmark: N=${runs[0]?.n} ${process.env.BENCH_REALTIME_IDLE === '1' ? 'IDLE calls (the model silent), caller frames at 50/s' : 'two-way calls, 20 ms frames at 50/s both ways'}, ${runs.length} run(s)`,
     `${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     '',
     'run | caller→append p50/p99/p99.9 ms | delta→Twilio p50/p99/p99.9 ms | lost/reordered (caller, agent) | CPU/call | ELD p99 | mem/call | load avg',
@@ -209,9 +211,10 @@ export async function runRealtimeBench(env: NodeJS.ProcessEnv = process.env): Pr
   if (![n, seconds, warmupSeconds, runs].every((x) => Number.isFinite(x) && x >= 0) || n < 1 || runs < 1) throw new Error('BENCH_N, BENCH_SECONDS, BENCH_WARMUP_SECONDS and BENCH_RUNS must be positive numbers');
   const results: RealtimeRun[] = [];
   const floor = env.BENCH_FLOOR !== '0';
+  const idle = env.BENCH_REALTIME_IDLE === '1';
   for (let i = 0; i < runs; i++) {
-    const floorRun = floor ? await runRealtimeOnce({ n, seconds, warmupSeconds, relay: 'floor' }) : undefined;
-    const run = await runRealtimeOnce({ n, seconds, warmupSeconds, recording: env.BENCH_RECORDING === '1' });
+    const floorRun = floor ? await runRealtimeOnce({ n, seconds, warmupSeconds, relay: 'floor', idle }) : undefined;
+    const run = await runRealtimeOnce({ n, seconds, warmupSeconds, recording: env.BENCH_RECORDING === '1', idle });
     if (floorRun) run.floor = floorRun;
     results.push(run);
   }

@@ -251,7 +251,7 @@ async function main() {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '?', node: process.version, platform: `${platform()} ${release()}`, totalMemMB: Math.round(totalmem() / 2 ** 20) };
   if (QUICK) {
     // Small and short: the defaults of the other runs, unless set.
-    const quick: Record<string, string> = { BENCH_STREAM_N: '5', BENCH_STREAM_TURNS: '2', BENCH_STREAM_WARMUP_TURNS: '1', BENCH_STREAM_PERIOD_S: '4', BENCH_N: '20', BENCH_RUNS: '1', BENCH_SECONDS: '4', BENCH_WARMUP_SECONDS: '1' };
+    const quick: Record<string, string> = { BENCH_STREAM_N: '5', BENCH_STREAM_TURNS: '2', BENCH_STREAM_WARMUP_TURNS: '1', BENCH_STREAM_PERIOD_S: '4', BENCH_N: '20', BENCH_RUNS: '1', BENCH_SECONDS: '4', BENCH_WARMUP_SECONDS: '1', BENCH_STREAM_IDLE_N: '10', BENCH_STREAM_IDLE_S: '3' };
     for (const [k, v] of Object.entries(quick)) env[k] ??= v;
   }
   if (only === undefined || only === 'relay') await relayBench(machine);
