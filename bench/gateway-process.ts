@@ -46,7 +46,7 @@ async function startWindowProfile(): Promise<void> {
   profiler = new Session();
   profiler.connect();
   await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
   await profiler.post('Profiler.start');
 }
 async function stopWindowProfile(): Promise<void> {

@@ -161,6 +161,9 @@ function print(pairs: Pair[], machine: Record<string, unknown>): void {
   const x = (g: number, fl: number | undefined) => (fl === undefined || !Number.isFinite(g / fl) ? '' : ` (${(g / fl).toFixed(2)}×)`);
   type Cell = (r: Run) => number;
   const metric = (label: string, cell: Cell, d = 2): [string, (p: Pair) => string] => [label, (p) => `${f(cell(p.gateway), d)}${p.floor ? ` | ${f(cell(p.floor), d)}${x(cell(p.gateway), cell(p.floor))}` : ''}`];
+  // RSS can fall below its idle reading (freed start-up memory returned to the OS): below noise.
+  const kb = (v: number) => (v < 0 ? 'n/a (RSS fell)' : f(v, 1));
+  const rss = (label: string, cell: Cell): [string, (p: Pair) => string] => [label, (p) => `${kb(cell(p.gateway))}${p.floor ? ` | ${kb(cell(p.floor))}${cell(p.gateway) > 0 && cell(p.floor) > 0 ? x(cell(p.gateway), cell(p.floor)) : ''}` : ''}`];
   const text = (label: string, cell: (r: Run) => string): [string, (p: Pair) => string] => [label, (p) => `${cell(p.gateway)}${p.floor ? ` | ${cell(p.floor)}` : ''}`];
   const rows: Array<[string, (p: Pair) => string]> = [
     text('calls / talking (one prompt a second)', (r) => `${r.calls} / ${r.talking}`),
@@ -169,8 +172,8 @@ function print(pairs: Pair[], machine: Record<string, unknown>): void {
     metric('ADDED latency p99 ms', (r) => r.addedMs.p99),
     metric('ADDED latency p99.9 ms', (r) => r.addedMs.p999),
     metric('CPU per turn ms', (r) => r.cpuMsPerTurn, 3),
-    metric('RSS per call KB (talking window)', (r) => r.rssPerCallKB, 1),
-    metric('RSS per call KB (open, silent, after GC)', (r) => r.rssPerIdleCallKB, 1),
+    rss('RSS per call KB (talking window)', (r) => r.rssPerCallKB),
+    rss('RSS per call KB (open, silent, after GC)', (r) => r.rssPerIdleCallKB),
     metric('JS heap per call KB (after GC)', (r) => r.heapPerCallKB, 1),
     metric('event-loop delay p50 ms', (r) => r.eldP50Ms),
     metric('event-loop delay p99 ms', (r) => r.eldP99Ms),
