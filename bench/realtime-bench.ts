@@ -153,7 +153,8 @@ function rangeLines(runs: RealtimeRun[]): string[] {
 }
 
 const cpuCell = (r: RealtimeRun) => `${r.cpuPct.carrier.toFixed(0)} / ${r.cpuPct.fake.toFixed(0)} / ${r.cpuPct.relay.toFixed(0)} % | ${r.machineBusyPct.toFixed(0)} % (steal ${r.machineStealPct.toFixed(1)} %)`;
-const worstP99 = (runs: RealtimeRun[]) => Math.max(...runs.map((r) => Math.max(r.callerHop.p99, r.agentHop.p99)));
+// An idle run has no agent frames (NaN): the worst is over the hops that carried frames.
+const worstP99 = (runs: RealtimeRun[]) => Math.max(...runs.flatMap((r) => [r.callerHop.p99, r.agentHop.p99].filter(Number.isFinite)));
 
 export function formatRealtimeRuns(runs: RealtimeRun[]): string {
   const lines = [
@@ -198,7 +199,7 @@ export function formatRealtimeRuns(runs: RealtimeRun[]): string {
   lines.push('', `target hop p99 ≤ 3 ms at N=${runs[0]?.n}${runs[0]?.n === 200 ? '' : ' (the target is set at N=200)'}: ${worst <= 3 ? 'met' : 'NOT met'} (worst p99 ${f2(worst)} ms); startup frames (before a call's model socket was open): ${runs.map((r) => r.startupFrames).join(', ')}`);
   if (paired) {
     const fw = worstP99(floors);
-    lines.push(`floor: worst p99 ${f2(fw)} ms (${fw <= 3 ? 'within' : 'above'} 3 ms), best p99 ${f2(Math.min(...floors.map((r) => Math.min(r.callerHop.p99, r.agentHop.p99))))} ms`);
+    lines.push(`floor: worst p99 ${f2(fw)} ms (${fw <= 3 ? 'within' : 'above'} 3 ms), best p99 ${f2(Math.min(...floors.flatMap((r) => [r.callerHop.p99, r.agentHop.p99].filter(Number.isFinite))))} ms`);
   }
   return lines.join('\n');
 }
