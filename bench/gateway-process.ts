@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,28 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, summarize } from './s
 // port instead: a connection-level redirect, no proxy hop, nothing changed in the gateway.
 
 const LIMIT = '10000000';
+
+// BENCH_WINDOW_PROFILE_DIR=dir: a CPU profile of the measured window alone (from `reset` to
+// `sample`), written to dir/gateway-window-<pid>-<n>.cpuprofile; --cpu-prof covers the whole life
+// of the process, call set-up included.
+const WINDOW_PROFILE_DIR = process.env.BENCH_WINDOW_PROFILE_DIR;
+let profiler: Session | null = null;
+let profiles = 0;
+async function startWindowProfile(): Promise<void> {
+  if (!WINDOW_PROFILE_DIR) return;
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
+  await profiler.post('Profiler.start');
+}
+async function stopWindowProfile(): Promise<void> {
+  if (!profiler) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  writeFileSync(join(WINDOW_PROFILE_DIR!, `gateway-window-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(profile));
+  profiler.disconnect();
+  profiler = null;
+}
 
 // Stream run probes, wrapped around two methods (behaviour unchanged, a clock read each):
 //  - inbound lag: when the leg gets each caller `media` frame, against the frame's own audio
@@ -133,7 +156,7 @@ async function main() {
 
   const ms = (ns: number) => Math.max(0, ns / 1e6 - 1); // the histogram includes the 1 ms sampling interval
   serveParent(
-    (cmd) => {
+    async (cmd) => {
       if (cmd === 'memory') {
         (globalThis as { gc?: () => void }).gc?.();
         const { rss, heapUsed } = process.memoryUsage();
@@ -141,6 +164,7 @@ async function main() {
       }
       if (cmd === 'probes') return { inboundLagMs: summarize(inboundLag), vadLagMs: summarize(vadLag), wavBuildMs: summarize(wavBuild) };
       if (cmd === 'reset') {
+        await startWindowProfile();
         eld.reset();
         inboundLag.length = 0;
         vadLag.length = 0;
@@ -150,7 +174,7 @@ async function main() {
         return null;
       }
       const used = process.cpuUsage(cpu);
-      return {
+      const sample = {
         liveCalls: app.voice.registry.size,
         elapsedMs: performance.now() - since,
         cpuMs: (used.user + used.system) / 1000,
@@ -159,6 +183,8 @@ async function main() {
         eldMaxMs: ms(eld.max),
         rss: process.memoryUsage().rss,
       };
+      if (cmd === 'sample' && profiler) await stopWindowProfile();
+      return sample;
     },
     async () => {
       await Promise.all(app.voice.registry.all().map((s) => s.close('gateway_shutdown')));

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { type Child, startChild, type Summary, summarize } from './shared.js';
+import { type Child, machineTimes, processCpuMs, startChild, type Summary, summarize } from './shared.js';
 
 // `npm run bench:realtime`: speech-to-speech calls through the gateway. Three processes besides
 // this one, so none shares an event loop with another:
@@ -26,7 +25,9 @@ import { type Child, startChild, type Summary, summarize } from './shared.js';
 // CPU of every process (from /proc, % of one core) and of the whole machine is sampled over the
 // measurement window, so an oversubscribed machine shows as such.
 // BENCH_N (default 200), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3), BENCH_RUNS (3),
-// BENCH_FLOOR=0 (skip the floor), BENCH_RECORDING=1 (record the calls, once the gateway can).
+// BENCH_FLOOR=0 (skip the floor), BENCH_RECORDING=1 (record the calls, once the gateway can),
+// BENCH_REALTIME_IDLE=1 (idle calls: the model never speaks, the caller's 50 frames a second
+// still flow to it, as server VAD needs them; the agent hop then has no frames).
 // Nothing here asserts timings.
 
 export interface RealtimeRun {
@@ -75,35 +76,12 @@ function tail(sent: Record<string, number>, received: Record<string, number>): n
   return n;
 }
 
-/** CPU time (user + system) a process has used, in ms, from /proc (NaN where there is none). */
-function processCpuMs(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return NaN;
-  }
-}
-
-/** The machine's CPU time (all cores) from /proc/stat: busy, stolen by the hypervisor, total. */
-function machineTimes(): { busy: number; steal: number; total: number } {
-  try {
-    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number) as number[];
-    const busy = user! + nice! + system! + irq! + softirq!;
-    return { busy, steal: steal ?? 0, total: busy + idle! + iowait! + (steal ?? 0) };
-  } catch {
-    return { busy: NaN, steal: NaN, total: NaN };
-  }
-}
-
-export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean; relay?: 'gateway' | 'floor' }): Promise<RealtimeRun> {
+export async function runRealtimeOnce(o: { n: number; seconds: number; warmupSeconds: number; recording?: boolean; relay?: 'gateway' | 'floor'; idle?: boolean }): Promise<RealtimeRun> {
   const children: Child[] = [];
   const loadAvg = loadavg()[0]!;
   const relay = o.relay ?? 'gateway';
   try {
-    const fake = await startChild('./realtime-fake-process.ts', {});
+    const fake = await startChild('./realtime-fake-process.ts', { BENCH_FAKE_SILENT: o.idle ? '1' : '0' });
     children.push(fake);
     const gateway = relay === 'floor'
       ? await startChild('./realtime-floor-process.ts', { BENCH_REALTIME_URL: fake.ready.url })
@@ -175,11 +153,12 @@ function rangeLines(runs: RealtimeRun[]): string[] {
 }
 
 const cpuCell = (r: RealtimeRun) => `${r.cpuPct.carrier.toFixed(0)} / ${r.cpuPct.fake.toFixed(0)} / ${r.cpuPct.relay.toFixed(0)} % | ${r.machineBusyPct.toFixed(0)} % (steal ${r.machineStealPct.toFixed(1)} %)`;
-const worstP99 = (runs: RealtimeRun[]) => Math.max(...runs.map((r) => Math.max(r.callerHop.p99, r.agentHop.p99)));
+// An idle run has no agent frames (NaN): the worst is over the hops that carried frames.
+const worstP99 = (runs: RealtimeRun[]) => Math.max(...runs.flatMap((r) => [r.callerHop.p99, r.agentHop.p99].filter(Number.isFinite)));
 
 export function formatRealtimeRuns(runs: RealtimeRun[]): string {
   const lines = [
-    `Realtime (speech to speech) benchmark: N=${runs[0]?.n} two-way calls, 20 ms frames at 50/s both ways, ${runs.length} run(s)`,
+    `Realtime (speech to speech) benchmark: N=${runs[0]?.n} ${process.env.BENCH_REALTIME_IDLE === '1' ? 'IDLE calls (the model silent), caller frames at 50/s' : 'two-way calls, 20 ms frames at 50/s both ways'}, ${runs.length} run(s)`,
     `${platform()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     '',
     'run | caller→append p50/p99/p99.9 ms | delta→Twilio p50/p99/p99.9 ms | lost/reordered (caller, agent) | CPU/call | ELD p99 | mem/call | load avg',
@@ -220,7 +199,7 @@ export function formatRealtimeRuns(runs: RealtimeRun[]): string {
   lines.push('', `target hop p99 ≤ 3 ms at N=${runs[0]?.n}${runs[0]?.n === 200 ? '' : ' (the target is set at N=200)'}: ${worst <= 3 ? 'met' : 'NOT met'} (worst p99 ${f2(worst)} ms); startup frames (before a call's model socket was open): ${runs.map((r) => r.startupFrames).join(', ')}`);
   if (paired) {
     const fw = worstP99(floors);
-    lines.push(`floor: worst p99 ${f2(fw)} ms (${fw <= 3 ? 'within' : 'above'} 3 ms), best p99 ${f2(Math.min(...floors.map((r) => Math.min(r.callerHop.p99, r.agentHop.p99))))} ms`);
+    lines.push(`floor: worst p99 ${f2(fw)} ms (${fw <= 3 ? 'within' : 'above'} 3 ms), best p99 ${f2(Math.min(...floors.flatMap((r) => [r.callerHop.p99, r.agentHop.p99].filter(Number.isFinite))))} ms`);
   }
   return lines.join('\n');
 }
@@ -233,9 +212,10 @@ export async function runRealtimeBench(env: NodeJS.ProcessEnv = process.env): Pr
   if (![n, seconds, warmupSeconds, runs].every((x) => Number.isFinite(x) && x >= 0) || n < 1 || runs < 1) throw new Error('BENCH_N, BENCH_SECONDS, BENCH_WARMUP_SECONDS and BENCH_RUNS must be positive numbers');
   const results: RealtimeRun[] = [];
   const floor = env.BENCH_FLOOR !== '0';
+  const idle = env.BENCH_REALTIME_IDLE === '1';
   for (let i = 0; i < runs; i++) {
-    const floorRun = floor ? await runRealtimeOnce({ n, seconds, warmupSeconds, relay: 'floor' }) : undefined;
-    const run = await runRealtimeOnce({ n, seconds, warmupSeconds, recording: env.BENCH_RECORDING === '1' });
+    const floorRun = floor ? await runRealtimeOnce({ n, seconds, warmupSeconds, relay: 'floor', idle }) : undefined;
+    const run = await runRealtimeOnce({ n, seconds, warmupSeconds, recording: env.BENCH_RECORDING === '1', idle });
     if (floorRun) run.floor = floorRun;
     results.push(run);
   }

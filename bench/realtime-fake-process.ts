@@ -7,10 +7,11 @@ import { serveParent } from './shared.js';
 // protocol) with one behaviour per connection: answer `session.update`, then speak forever, a
 // 20 ms `response.output_audio.delta` every 20 ms of real time, each stamped (realtime-frames.ts);
 // and time every `input_audio_buffer.append` that arrives (caller frame in → append out).
+// BENCH_FAKE_SILENT=1: the model never speaks (an idle call: the caller's frames still flow in).
 // Commands: reset (start measuring), quiet (stop speaking), sample (hops and order so far).
 
 let measuring = false;
-let speaking = true;
+let speaking = process.env.BENCH_FAKE_SILENT !== '1';
 let hops: number[] = [];
 const check = new SequenceCheck();
 const sent: Record<number, number> = {};

@@ -2,6 +2,7 @@
 // percentiles, and a request/reply channel over the IPC pipe that child_process.fork() opens.
 
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
@@ -36,9 +37,26 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * Profiling flags for the gateway processes: BENCH_PROFILE_DIR=dir writes a CPU profile there
+ * (`--cpu-prof`), plus a heap-allocation profile with BENCH_HEAP_PROFILE=1 (`--heap-prof`);
+ * BENCH_TRACE_GC=1 prints every GC to the bench's stderr (`--trace-gc`). BENCH_PROFILE_FLOOR=1
+ * profiles the floor processes too.
+ */
+function profileFlags(script: string): string[] {
+  const e = process.env;
+  if (!script.includes('gateway') && !(e.BENCH_PROFILE_FLOOR === '1' && script.includes('floor'))) return [];
+  const dir = e.BENCH_PROFILE_DIR;
+  return [
+    ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
+    ...(dir && e.BENCH_HEAP_PROFILE === '1' ? ['--heap-prof', `--heap-prof-dir=${dir}`] : []),
+    ...(e.BENCH_TRACE_GC === '1' ? ['--trace-gc'] : []),
+  ];
+}
+
 /** Starts `script` as a TypeScript child (node --import tsx) and waits for its first message. */
 export async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROFILE_DIR && script.includes('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])], env: { ...process.env, ...env } });
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc', ...profileFlags(script)], env: { ...process.env, ...env } });
   const pending = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
   let nextId = 0;
   const ready = await new Promise<Record<string, any>>((resolve, reject) => {
@@ -86,3 +104,27 @@ export function serveParent(handler: (cmd: string) => unknown | Promise<unknown>
   });
   process.on('disconnect', () => void onExit().finally(() => process.exit(0)));
 }
+
+/** CPU time (user + system) a process has used, in ms, from /proc (NaN where there is none). */
+export function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** The machine's CPU time (all cores) from /proc/stat: busy, stolen by the hypervisor, total. */
+export function machineTimes(): { busy: number; steal: number; total: number } {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = f.map(Number) as number[];
+    const busy = user! + nice! + system! + irq! + softirq!;
+    return { busy, steal: steal ?? 0, total: busy + idle! + iowait! + (steal ?? 0) };
+  } catch {
+    return { busy: NaN, steal: NaN, total: NaN };
+  }
+}
+

@@ -39,6 +39,10 @@ const TTS_SPEED = Number(env.BENCH_TTS_SPEED ?? 2);
 const FIXED_MS = ENDPOINTING_MS + STT_MS + TTFT_MS + TTS_FIRST_BYTE_MS;
 // Two clauses: the first is complete (and goes to TTS) with the first delta.
 const AGENT_DELTAS = ['Sure, I can help you with that. ', 'Is there anything', ' else I can do for you?'];
+// The idle run: N calls on the line, silent (digital silence every 20 ms, as a muted phone
+// sends), nobody speaking: what a call costs the gateway while it waits, VAD included.
+const IDLE_N = Number(env.BENCH_STREAM_IDLE_N ?? 100);
+const IDLE_S = Number(env.BENCH_STREAM_IDLE_S ?? 10);
 if ([...NS, PERIOD_S, WARMUP_TURNS, TURNS, ENDPOINTING_MS, STT_MS, TTFT_MS, TTS_FIRST_BYTE_MS, TTS_CLAUSE_MS, TTS_SPEED].some((n) => !Number.isFinite(n) || n < 0) || NS.some((n) => n < 1)) {
   throw new Error('BENCH_STREAM_* and the fake latencies must be positive numbers');
 }
@@ -148,6 +152,46 @@ async function runOnce(n: number, gateway: Child, fakes: { agent: Child; stt: Ch
 
 export type StreamRun = Awaited<ReturnType<typeof runOnce>>;
 
+async function idleRun(n: number, gateway: Child) {
+  const gw = gateway.ready as { port: number; phone: string; key: string };
+  const before = await gateway.call<Memory>('memory');
+  const load = await startChild('./stream-load-process.ts', { BENCH_GW_PORT: String(gw.port), BENCH_PHONE: gw.phone, BENCH_API_KEY: gw.key, BENCH_N: String(n), BENCH_TURNS: '0', BENCH_WARMUP_TURNS: '0', BENCH_TTS_CLAUSE_MS: String(TTS_CLAUSE_MS) });
+  try {
+    await load.call('open'); // greetings played; from here on every call sends silence only
+    await until(`${n} live calls`, async () => (await gateway.call<GatewaySample>('sample')).liveCalls === n);
+    await sleep(2000);
+    await gateway.call('reset');
+    const loadAvg = loadavg()[0]!;
+    await sleep(IDLE_S * 1000);
+    const s = await gateway.call<GatewaySample>('sample');
+    const open = await gateway.call<Memory>('memory');
+    await load.call('stop');
+    await until('the calls to close', async () => (await gateway.call<GatewaySample>('sample')).liveCalls === 0);
+    return {
+      n,
+      seconds: s.elapsedMs / 1000,
+      cpuPercentOfOneCore: (s.cpuMs / s.elapsedMs) * 100,
+      cpuPercentPer100Calls: ((s.cpuMs / s.elapsedMs) * 100 * 100) / n,
+      eventLoopDelayP99Ms: s.eldP99Ms,
+      rssPerCallKB: (s.rss - before.rss) / 1024 / n,
+      heapPerCallKB: (open.heapUsed - before.heapUsed) / 1024 / n,
+      loadAvg,
+    };
+  } finally {
+    await load.stop();
+  }
+}
+type IdleRun = Awaited<ReturnType<typeof idleRun>>;
+
+function printIdle(r: IdleRun): void {
+  console.log([
+    '',
+    `stream idle: ${r.n} silent calls (a frame every 20 ms each, VAD on every frame), ${r.seconds.toFixed(1)} s measured, load avg ${r.loadAvg.toFixed(2)}`,
+    `  gateway CPU ${r.cpuPercentOfOneCore.toFixed(1)} % of one core = ${r.cpuPercentPer100Calls.toFixed(2)} % per 100 calls (target ≤ 1 %); event-loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(2)} ms`,
+    `  RSS per call ${r.rssPerCallKB.toFixed(0)} KB (model loaded on the first call included), JS heap per call ${r.heapPerCallKB.toFixed(0)} KB after GC`,
+  ].join('\n'));
+}
+
 function print(runs: StreamRun[], vad: VadOffsets): void {
   const f = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '-');
   const pair = (s: Summary, d = 1) => `${f(s.p50, d)} / ${f(s.p99, d)}`;
@@ -236,6 +280,7 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
     startChild('./fake-speech-process.ts', { BENCH_SPEECH_ROLE: 'tts', BENCH_TTS_FIRST_BYTE_MS: String(TTS_FIRST_BYTE_MS), BENCH_TTS_CLAUSE_MS: String(TTS_CLAUSE_MS), BENCH_TTS_SPEED: String(TTS_SPEED) }),
   ]);
   const runs: StreamRun[] = [];
+  let idle: IdleRun | null = null;
   const vad = await vadOffsets(ENDPOINTING_MS);
   try {
     for (const n of NS) {
@@ -253,10 +298,20 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
         await gateway.stop();
       }
     }
+    if (IDLE_N > 0) {
+      console.error(`stream idle run: ${IDLE_N} silent calls, ${IDLE_S} s measured...`);
+      const gateway = await startChild('./gateway-process.ts', { BENCH_MEDIA_MODE: 'stream', BENCH_AGENT_URL: agent.ready.url as string, BENCH_STT_URL: stt.ready.url as string, BENCH_TTS_URL: tts.ready.url as string, BENCH_ENDPOINTING_MS: String(ENDPOINTING_MS) });
+      try {
+        idle = await idleRun(IDLE_N, gateway);
+      } finally {
+        await gateway.stop();
+      }
+    }
   } finally {
     await Promise.all([agent.stop(), stt.stop(), tts.stop()]);
   }
   print(runs, vad);
+  if (idle) printIdle(idle);
   const params = { ns: NS, periodS: PERIOD_S, warmupTurns: WARMUP_TURNS, turns: TURNS, endpointingMs: ENDPOINTING_MS, sttMs: STT_MS, agentTtftMs: TTFT_MS, ttsFirstByteMs: TTS_FIRST_BYTE_MS, ttsClauseMs: TTS_CLAUSE_MS, ttsSpeed: TTS_SPEED };
-  return { params, vadOffsetsMs: vad, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad)) })) };
+  return { params, vadOffsetsMs: vad, idle, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad)) })) };
 }

@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import { newId } from '../ids.js';
 import { openOutbound, type OutboundOptions, type OutboundResponse } from '../net/outbound-http.js';
 import { signStandardWebhook } from '../net/standard-webhooks.js';
 import type { Resolver } from '../net/url-safety.js';
+import { sharedWheel, type WheelTimer } from '../timer-wheel.js';
 import { AgentError, type AgentChunk, type AgentClient, type AgentTurnRequest } from './agent.js';
 import { ChatStreamParser, completionToChunks } from './sse-chat-stream.js';
 
@@ -31,17 +33,29 @@ export interface WebhookAgentOptions {
 
 const ERROR_BODY_CHARS = 200;
 
+/**
+ * JSON of an object a call hands in unchanged on every turn (its tool list, its metadata), made
+ * once per object. Those objects are built when the call starts and never mutated.
+ */
+const serialised = new WeakMap<object, string>();
+function onceJson(value: object): string {
+  let json = serialised.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    serialised.set(value, json);
+  }
+  return json;
+}
+
 export class WebhookAgent implements AgentClient {
   constructor(private readonly opts: WebhookAgentOptions) {}
 
   async *streamReply(request: AgentTurnRequest, signal: AbortSignal): AsyncGenerator<AgentChunk> {
-    const body = JSON.stringify({
-      model: 'custom',
-      messages: request.messages,
-      stream: true,
-      metadata: request.metadata,
-      ...(request.tools.length > 0 ? { tools: request.tools } : {}),
-    });
+    // The same bytes as JSON.stringify({ model, messages, stream, metadata, tools }), with the
+    // parts that do not change during a call (its tools, its metadata) serialised once per call.
+    const tools = request.tools.length > 0 ? `,"tools":${onceJson(request.tools)}` : '';
+    const metadata = request.metadata === undefined ? '' : `,"metadata":${onceJson(request.metadata)}`;
+    const body = `{"model":"custom","messages":${JSON.stringify(request.messages)},"stream":true${metadata}${tools}}`;
     const response = await openOutbound(this.opts.url, {
       method: 'POST',
       headers: this.requestHeaders(body),
@@ -104,28 +118,46 @@ export class WebhookAgent implements AgentClient {
 
   /**
    * The body, failing with 'timeout' when the agent goes quiet for idleTimeoutMs. The clock runs
-   * only while waiting on the network, not while our consumer handles a chunk.
+   * only while waiting on the network, not while our consumer handles a chunk. One deadline on the
+   * shared timer wheel per response, moved forward lazily (when it fires early it re-arms for what
+   * is left), so a chunk costs a clock read, not a timer.
    */
   private async *idleGuarded(response: OutboundResponse): AsyncGenerator<Buffer> {
     const iterator = response.body[Symbol.asyncIterator]();
-    for (;;) {
-      let idled = false;
-      const timer = setTimeout(() => {
-        idled = true;
-        response.close();
-      }, this.opts.idleTimeoutMs);
-      let step: IteratorResult<Buffer>;
-      try {
-        step = await iterator.next();
-      } catch (err) {
-        if (idled) throw this.idleError();
-        throw err;
-      } finally {
-        clearTimeout(timer);
+    const idleMs = this.opts.idleTimeoutMs;
+    let waitingSince = -1; // when the current wait on the network began; -1: not waiting
+    let idled = false;
+    let deadline: WheelTimer | null = null;
+    const check = (): void => {
+      deadline = null;
+      if (waitingSince < 0 || idled) return; // re-armed when the next wait begins
+      const left = waitingSince + idleMs - performance.now();
+      if (left > 0) {
+        deadline = sharedWheel.schedule(left, check);
+        return;
       }
-      if (idled) throw this.idleError();
-      if (step.done) return;
-      yield step.value;
+      idled = true;
+      response.close();
+    };
+    try {
+      for (;;) {
+        waitingSince = performance.now();
+        deadline ??= sharedWheel.schedule(idleMs, check);
+        let step: IteratorResult<Buffer>;
+        try {
+          step = await iterator.next();
+        } catch (err) {
+          if (idled) throw this.idleError();
+          throw err;
+        } finally {
+          waitingSince = -1;
+        }
+        if (idled) throw this.idleError();
+        if (step.done) return;
+        yield step.value;
+      }
+    } finally {
+      (deadline as WheelTimer | null)?.cancel();
     }
   }
 

@@ -2,7 +2,7 @@ import { UtteranceRecorder } from '../stt/utterance-recorder.js';
 import { BargeInDetector } from '../vad/barge-in.js';
 import { SilenceEndpointer } from '../vad/endpointer.js';
 import type { Vad } from '../vad/vad.js';
-import { VoiceActivity } from '../vad/voice-activity.js';
+import { NO_WINDOWS, VoiceActivity } from '../vad/voice-activity.js';
 
 // The caller's side of a stream call: every inbound 20 ms μ-law frame goes, in order, to voice
 // activity detection and to a rolling recorder. From the judged windows:
@@ -12,6 +12,9 @@ import { VoiceActivity } from '../vad/voice-activity.js';
 // An utterance spoken entirely over agent audio that never reached `bargeInMs` (a cough, an
 // "mm", any speech with barge-in off) is not a turn: the agent keeps talking and it is dropped.
 // All times are the stream's audio time, so a slow event loop cannot shorten a pause.
+
+/** Audio kept between turns (the pre-roll needs 200 ms, speech is found a few windows late). */
+const IDLE_KEEP_MS = 1000;
 
 export interface Utterance {
   /** 16-bit PCM mono WAV for STT. */
@@ -61,7 +64,9 @@ export class CallerSpeech {
   push(mulaw: Buffer): void {
     if (this.closed) return;
     this.recorder.push(mulaw);
-    this.activity.pushMulaw(mulaw).then(
+    const judged = this.activity.pushMulaw(mulaw);
+    if (judged === NO_WINDOWS) return; // the frame completed no window: nothing to judge
+    judged.then(
       (windows) => this.judge(windows),
       (err: unknown) => this.opts.onError(err),
     );
@@ -97,6 +102,9 @@ export class CallerSpeech {
         this.recorder.discardBefore(Math.max(0, event.atMs - 500));
         this.opts.onUtterance({ wav, speechStartMs: event.speechStartMs, speechEndMs: event.speechEndMs, endpointingMs, speechEndedAt });
       }
+      // Between turns (any utterance already cut out above) only the last second is kept, for
+      // the next utterance's pre-roll: a silent call does not hold up to 30 s of audio.
+      if (!this.endpointer.inSpeech) this.recorder.dropBefore(window.endMs - IDLE_KEEP_MS);
     }
   }
 }

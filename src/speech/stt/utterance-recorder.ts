@@ -56,6 +56,21 @@ export class UtteranceRecorder {
     return writeWav({ sampleRate: this.wavRate, samples });
   }
 
+  /**
+   * Drops the whole frames that end before `ms` (cheap enough for every VAD window: no copy).
+   * Audio from `ms` on is kept, and a little before it, up to one frame.
+   */
+  dropBefore(ms: number): void {
+    const cut = Math.round(ms * 8);
+    let dropped = 0;
+    while (dropped < this.chunks.length - 1 && this.startByte + this.chunks[dropped]!.length <= cut) {
+      this.startByte += this.chunks[dropped]!.length;
+      this.bufferedBytes -= this.chunks[dropped]!.length;
+      dropped++;
+    }
+    if (dropped > 0) this.chunks.splice(0, dropped);
+  }
+
   /** Drops audio before `ms` (a turn was taken; nothing before it is needed again). */
   discardBefore(ms: number): void {
     const all = Buffer.concat(this.chunks);

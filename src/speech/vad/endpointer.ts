@@ -15,6 +15,8 @@ export interface Endpointer {
   reset(): void;
 }
 
+const NONE: EndpointEvent[] = Object.freeze([]) as unknown as EndpointEvent[];
+
 export const ENDPOINTING_MS = { default: 500, min: 100, max: 3000 } as const;
 
 export interface SilenceEndpointerOptions {
@@ -45,8 +47,8 @@ export class SilenceEndpointer implements Endpointer {
   push(window: VadWindow): EndpointEvent[] {
     if (this.speechStartMs === undefined) {
       if (!window.speech) {
-        this.run = [];
-        return [];
+        if (this.run.length > 0) this.run = [];
+        return NONE; // the silent path allocates nothing
       }
       this.run.push(window);
       if (this.run.length < this.startWindows) return [];
@@ -57,9 +59,9 @@ export class SilenceEndpointer implements Endpointer {
     }
     if (window.speech) {
       this.lastSpeechEndMs = window.endMs;
-      return [];
+      return NONE;
     }
-    if (window.endMs - this.lastSpeechEndMs < this.endpointingMs) return [];
+    if (window.endMs - this.lastSpeechEndMs < this.endpointingMs) return NONE;
     const event: EndpointEvent = {
       type: 'turn_ended',
       speechStartMs: this.speechStartMs,

@@ -1,4 +1,4 @@
-import { decodeMulaw } from '../../media/mulaw.js';
+import { decodeMulaw, mulawToLinear } from '../../media/mulaw.js';
 import { Resampler } from '../../media/resampler.js';
 import type { Vad, VadWindow } from './vad.js';
 
@@ -9,6 +9,10 @@ import type { Vad, VadWindow } from './vad.js';
 // Decisions use hysteresis, as upstream Silero does: a window starts speech at `threshold`,
 // and speech continues until the probability falls below `negThreshold` (threshold - 0.15),
 // so a word's quieter tail does not flicker in and out.
+
+const EMPTY: VadWindow[] = Object.freeze([]) as unknown as VadWindow[];
+/** What push answers for a frame that completed no window while nothing was being judged. */
+export const NO_WINDOWS: Promise<VadWindow[]> = Promise.resolve(EMPTY);
 
 export interface VoiceActivityOptions {
   /** Rate of the audio handed to push(); resampled to the VAD's rate if it differs. Default 8000. */
@@ -23,7 +27,11 @@ export class VoiceActivity {
   private readonly threshold: number;
   private readonly negThreshold: number;
   private readonly resampler: Resampler | undefined;
-  private pending = new Int16Array(0);
+  /** The window being filled, and how many samples it has. */
+  private window: Int16Array;
+  private filled = 0;
+  /** Windows handed to the VAD and not yet judged. */
+  private judging = 0;
   private judgedSamples = 0;
   private speaking = false;
   private tail: Promise<unknown> = Promise.resolve();
@@ -37,16 +45,24 @@ export class VoiceActivity {
     this.negThreshold = options.negThreshold ?? Math.max(0.01, this.threshold - 0.15);
     this.windowMs = (vad.windowSamples * 1000) / vad.sampleRate;
     this.resampler = this.inputRate === vad.sampleRate ? undefined : new Resampler(this.inputRate, vad.sampleRate);
+    this.window = new Int16Array(vad.windowSamples);
   }
 
   /** Audio (ms) pushed but not yet judged: less than one window. */
   get pendingMs(): number {
-    return (this.pending.length * 1000) / this.vad.sampleRate;
+    return (this.filled * 1000) / this.vad.sampleRate;
   }
 
   /** One Twilio media payload (μ-law 8 kHz). */
   pushMulaw(frame: Uint8Array): Promise<VadWindow[]> {
-    return this.push(decodeMulaw(frame));
+    // At the VAD's own rate the bytes are decoded straight into the window being filled.
+    if (this.resampler) return this.push(decodeMulaw(frame));
+    let windows: Int16Array[] | null = null;
+    for (let i = 0; i < frame.length; i++) {
+      this.window[this.filled++] = mulawToLinear(frame[i]!);
+      if (this.filled === this.window.length) windows = this.windowFilled(windows);
+    }
+    return this.judgeAll(windows);
   }
 
   /**
@@ -55,22 +71,39 @@ export class VoiceActivity {
    */
   push(samples: Int16Array): Promise<VadWindow[]> {
     const atRate = this.resampler ? this.resampler.push(samples) : samples;
-    const joined = new Int16Array(this.pending.length + atRate.length);
-    joined.set(this.pending);
-    joined.set(atRate, this.pending.length);
-    const size = this.vad.windowSamples;
-    const whole = joined.length - (joined.length % size);
-    this.pending = joined.slice(whole);
-    const windows: Int16Array[] = [];
-    for (let at = 0; at < whole; at += size) windows.push(joined.subarray(at, at + size));
-    const result = this.tail.then(() => this.judge(windows));
+    let windows: Int16Array[] | null = null;
+    for (let i = 0; i < atRate.length; i++) {
+      this.window[this.filled++] = atRate[i]!;
+      if (this.filled === this.window.length) windows = this.windowFilled(windows);
+    }
+    return this.judgeAll(windows);
+  }
+
+  /** The window being filled is full: it joins `windows` and a fresh one is started. */
+  private windowFilled(windows: Int16Array[] | null): Int16Array[] {
+    const out = windows ?? [];
+    out.push(this.window);
+    this.window = new Int16Array(this.vad.windowSamples);
+    this.filled = 0;
+    return out;
+  }
+
+  /**
+   * Judges the windows a push completed, after every earlier one. A frame that completes none
+   * (most 20 ms frames: a window is 32 ms) allocates nothing and, with nothing still being
+   * judged, answers the shared empty result.
+   */
+  private judgeAll(windows: Int16Array[] | null): Promise<VadWindow[]> {
+    if (!windows) return this.judging === 0 ? NO_WINDOWS : this.tail.then(() => EMPTY);
+    this.judging++;
+    const result = this.tail.then(() => this.judge(windows)).finally(() => this.judging--);
     this.tail = result.catch(() => undefined);
     return result;
   }
 
   /** Forgets buffered audio and the speech state (the stream's clock keeps running). */
   reset(): void {
-    this.pending = new Int16Array(0);
+    this.filled = 0;
     this.speaking = false;
     this.vad.reset();
   }
