@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { EmptyBody } from '../http/empty-body.js';
 import type { FastifyInstance } from 'fastify';
 import type { CrmDeps } from '../crm/crm-deps.js';
 import { IdParams, One } from '../http/envelope.js';
@@ -64,7 +65,7 @@ export async function blogRoutes(app: FastifyInstance, deps: CrmDeps) {
     '/blog/posts/:id/publish',
     {
       config: { scope: 'cms:write' },
-      schema: { tags, summary: 'Publish blog post', description: 'Sets `status` to `published` and records `published_at`; publishing a published post changes nothing.', params: Params, response: { 200: One(PostSchema) } },
+      schema: { tags, summary: 'Publish blog post', description: 'Sets `status` to `published` and records `published_at`; publishing a published post changes nothing.', params: Params, body: EmptyBody, response: { 200: One(PostSchema) } },
     },
     async (request) => ({ data: await setPublished(deps, authOf(request).scope, request.params.id, true, request.idempotency), request_id: request.id }),
   );
@@ -73,7 +74,7 @@ export async function blogRoutes(app: FastifyInstance, deps: CrmDeps) {
     '/blog/posts/:id/unpublish',
     {
       config: { scope: 'cms:write' },
-      schema: { tags, summary: 'Unpublish blog post', description: 'A published post goes back to `draft` and `published_at` is cleared; other posts are unchanged.', params: Params, response: { 200: One(PostSchema) } },
+      schema: { tags, summary: 'Unpublish blog post', description: 'A published post goes back to `draft` and `published_at` is cleared; other posts are unchanged.', params: Params, body: EmptyBody, response: { 200: One(PostSchema) } },
     },
     async (request) => ({ data: await setPublished(deps, authOf(request).scope, request.params.id, false, request.idempotency), request_id: request.id }),
   );
