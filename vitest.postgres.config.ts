@@ -29,6 +29,21 @@ const CORE = [
   'test/calls/outbound-live.test.ts',
   'test/calls/softphone.test.ts',
   'test/calls/stream-call-control.test.ts',
+  // Agents, identity, customers, install tokens, CMS and blog, accounting, marketing, assets,
+  // integrations, analytics governance and BI.
+  'test/agent-profiles',
+  'test/identity',
+  'test/usage',
+  'test/customers',
+  'test/auth',
+  'test/cms',
+  'test/blog',
+  'test/accounting',
+  'test/marketing',
+  'test/assets',
+  'test/integrations',
+  'test/analytics',
+  'test/bi',
 ];
 
 const EXTRA = ['test/http', 'test/calls', 'test/recordings', 'test/realtime'];

@@ -41,8 +41,11 @@ const replyWithUsage = (text: string, prompt: number, completion: number) => ({
 
 /** `agentline …` in-process on the harness's database file; returns its exit code and stdout. */
 async function agentline(...args: string[]) {
+  // The operator's CLI on the harness's own database: its SQLite file, or its PostgreSQL schema.
   const previous = process.env.AGENTLINE_DB;
+  const previousUrl = process.env.AGENTLINE_DATABASE_URL;
   process.env.AGENTLINE_DB = h.config.dbPath;
+  if (h.config.databaseUrl) process.env.AGENTLINE_DATABASE_URL = h.config.databaseUrl;
   let stdout = '';
   let stderr = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -60,6 +63,8 @@ async function agentline(...args: string[]) {
     errSpy.mockRestore();
     if (previous === undefined) delete process.env.AGENTLINE_DB;
     else process.env.AGENTLINE_DB = previous;
+    if (previousUrl === undefined) delete process.env.AGENTLINE_DATABASE_URL;
+    else process.env.AGENTLINE_DATABASE_URL = previousUrl;
   }
 }
 
