@@ -1,4 +1,5 @@
 import type { CallsTable, NumbersTable } from '../db/schema.js';
+import type { TokenRecorder } from '../usage/token-recorder.js';
 import { phoneContextOf } from '../phones/phone-input.js';
 import { scopeOf } from '../scope.js';
 import type { AgentFactory } from './agent-factory.js';
@@ -89,6 +90,8 @@ export interface SessionDeps extends CallServiceDeps {
   agentFor: AgentFactory;
   transcripts: TranscriptSink;
   turnContext: TurnContextProvider;
+  /** Managed usage records for model work done outside the agent factory (realtime calls). */
+  recordTokens?: TokenRecorder;
 }
 
 export async function startSession(

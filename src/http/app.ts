@@ -186,9 +186,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const openai = deps.openai ?? createOpenAIClient({ apiKey: deps.config.openai.apiKey, baseURL: deps.config.openai.baseUrl, timeoutMs: 60_000 });
   const registry = new CallRegistry(cluster ? { added: (callId) => cluster.claim(callId) } : {});
   const transcripts = new TranscriptSink(deps.db, (err) => log.error({ err }, 'could not store transcript turns'));
-  const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve, recordTokens: createTokenRecorder({ db: deps.db, clock: deps.clock, log }) });
+  const recordTokens = createTokenRecorder({ db: deps.db, clock: deps.clock, log });
+  const agentFor = createAgentFactory({ config: deps.config, openai, resolve: deps.resolve, recordTokens });
   const control = cluster ? cluster.callControl(registry) : new LocalCallControl(registry);
-  const sessionDeps = { ...services, registry, control, transcripts, agentFor };
+  const sessionDeps = { ...services, registry, control, transcripts, agentFor, recordTokens };
   const hub = new SoftphoneHub(cluster?.softphones ?? null);
   const simDialer = new SimDialer(sessionDeps, hub);
   cluster?.softphones.attach(hub, simDialer);

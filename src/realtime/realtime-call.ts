@@ -6,6 +6,7 @@ import type { ConversationOptions } from '../calls/conversation.js';
 import type { Config } from '../config.js';
 import type { NumbersTable } from '../db/schema.js';
 import type { StreamSpeech } from '../speech/stream-speech.js';
+import type { TokenRecorder } from '../usage/token-recorder.js';
 import { RealtimeConversation } from './realtime-conversation.js';
 import { RealtimeLeg } from './realtime-leg.js';
 
@@ -14,8 +15,10 @@ import { RealtimeLeg } from './realtime-leg.js';
 // handed to startSession like any other, with the conversation factory beside it.
 
 export async function realtimeCallFor(
-  deps: { config: Config; speech: StreamSpeech },
+  deps: { config: Config; speech: StreamSpeech; recordTokens?: TokenRecorder },
   args: {
+    /** The call, for its usage records. */
+    callId: string;
     socket: WebSocket;
     streamSid: string;
     log: FastifyBaseLogger;
@@ -36,6 +39,9 @@ export async function realtimeCallFor(
     lines: { shipped: (text) => prompts.forLine(text), tts: deps.speech.tts, voice },
     fallback: prompts.fallback,
     finish: args.finish,
+    onUsage: deps.recordTokens
+      ? (u) => deps.recordTokens!(number, { type: 'call', id: args.callId }, { prompt_tokens: u.input_tokens, completion_tokens: u.output_tokens, total_tokens: u.total_tokens, model: r.model })
+      : undefined,
   });
   const setup = { voice, transcriptionModel: deps.config.speech.sttModel, language: number.language, silenceMs: number.endpointing_ms };
   return { leg, conversation: (options) => new RealtimeConversation(options, leg, setup, args.onTurn) };

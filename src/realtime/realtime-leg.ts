@@ -62,6 +62,8 @@ export interface RealtimeLegOptions {
   /** Shipped μ-law of the fallback line. */
   fallback: Buffer;
   finish(outcome: CallOutcome): Promise<void>;
+  /** The model's token usage of each response (`response.done`), for the usage records. */
+  onUsage?: (usage: { input_tokens: number; output_tokens: number; total_tokens: number }) => void;
   /** Longest wait for the last mark in `end`. */
   endWaitCapMs?: number;
   /** How long a caller turn waits for its transcript before later turns go ahead. */
@@ -440,6 +442,14 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
         return;
       case 'response.done': {
         const id = e.response.id;
+        const usage = e.response.usage;
+        if (usage && this.opts.onUsage) {
+          try {
+            this.opts.onUsage({ input_tokens: usage.input_tokens ?? 0, output_tokens: usage.output_tokens ?? 0, total_tokens: usage.total_tokens ?? 0 });
+          } catch (err) {
+            this.opts.log.error({ err }, 'realtime: could not note token usage');
+          }
+        }
         if (this.activeResponse === id || !id) this.activeResponse = null;
         const cancelled = e.response.status === 'cancelled';
         for (const item of this.items.values()) {

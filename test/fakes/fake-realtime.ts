@@ -190,7 +190,8 @@ function connection(index: number, req: IncomingMessage, ws: WebSocket, options:
         send({ type: 'response.output_audio.done', response_id: id, item_id: itemId, output_index: 0, content_index: 0 });
         send({ type: 'response.output_audio_transcript.done', response_id: id, item_id: itemId, output_index: 0, content_index: 0, transcript: words.join(' ') });
       }
-      send({ type: 'response.done', response: { id, object: 'realtime.response', status, output: [] } });
+      const usage = { total_tokens: 100 + words.length * 3, input_tokens: 100, output_tokens: words.length * 3 };
+      send({ type: 'response.done', response: { id, object: 'realtime.response', status, output: [], usage } });
     };
     const next = () => {
       if (response.cancelled || ws.readyState !== WebSocket.OPEN) return;

@@ -106,6 +106,9 @@ describe('a realtime call', () => {
       expect(reply.timings).toMatchObject({ stt_ms: null, tts_first_byte_ms: null, first_token_ms: null });
     }
     expect(turns[4]!.tool_calls!.map((c) => c.function.name)).toEqual(['end_call']);
+    // The model's usage figures of every response (response.done) are the workspace's token usage.
+    // Two model responses: (100 in + 3 out a word) each, as the fake reports them.
+    await slowly(async () => expectOk(await rig.v.api.get('/v1/usage/stats')).data.token_usage.current === 230);
   }, 60_000);
 
   it('barge-in clears Twilio, truncates the model at what was heard, and keeps the heard words', async () => {

@@ -89,7 +89,7 @@ async function startSimStream(deps: MediaSoftphoneDeps, socket: WebSocket, reque
   const { call, number } = opened;
   const log = request.log.child({ call_id: call.id });
   // The same leg as a Twilio stream; "ending at the carrier" is the socket close alone here.
-  const legArgs = { socket, streamSid: frame.streamSid, log, number, finish: async () => {} };
+  const legArgs = { callId: call.id, socket, streamSid: frame.streamSid, log, number, finish: async () => {} };
   // A realtime call's turns are the model's, not spoken through the leg: its conversation shows them.
   const onTurn = (t: { speaker: string; text: string; interrupted: boolean }) => send({ event: 'sim.transcript', ...t });
   const realtime = number.media_mode === 'realtime' ? await realtimeCallFor(deps, { ...legArgs, onTurn }) : null;

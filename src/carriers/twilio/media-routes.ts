@@ -71,6 +71,7 @@ async function startStream(
   const number = await numberForCall(deps.db, call);
   if (!number) return null;
   const legArgs = {
+    callId: call.id,
     socket,
     streamSid: frame.streamSid,
     log: request.log.child({ call_id: call.id }),
