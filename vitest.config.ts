@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Two at once on the 2-core machine: most files spend their time waiting on sockets, timers
+    // and real-time audio, so two overlap well (vitest would otherwise run one at a time here).
+    maxWorkers: 2,
     reporters: ['default'],
   },
 });

@@ -231,7 +231,11 @@ describe.each(SOCKETS)('$name socket', (kind) => {
       expect(await s.talk('still there?')).toBe('Hello');
       s.ws.close(1000);
     } else {
-      expect((await s.closed).code).toBe(expected);
+      const { code } = await s.closed;
+      // An oversized frame is refused unread: while the gateway is sending audio, closing on the
+      // unread rest of it can reset the TCP connection before the 1009 close frame gets through.
+      if (f.name === 'a frame over 64 KiB' && kind.name === 'media') expect([1009, 1006]).toContain(code);
+      else expect(code).toBe(expected);
     }
     // Whatever happened to that socket, the other call on the gateway keeps talking.
     bystander.prompt(`after ${f.name}`);
