@@ -38,7 +38,7 @@ interface CreateOptions {
 }
 
 export function keysCommand(program: Command, done: Done): void {
-  const keys = program.command('keys').description('create, list and revoke API keys (on the AGENTLINE_DB file)');
+  const keys = program.command('keys').description('create, list and revoke API keys (directly on the database: AGENTLINE_DATABASE_URL, else the AGENTLINE_DB file)');
 
   keys
     .command('create')

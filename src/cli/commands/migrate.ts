@@ -10,7 +10,7 @@ import type { CommandResult, Done } from '../result.js';
 export function migrateCommand(program: Command, done: Done): void {
   program
     .command('migrate')
-    .description('create the database (AGENTLINE_DB) or bring it up to date, then exit')
+    .description('create the database (AGENTLINE_DATABASE_URL, else the AGENTLINE_DB file) or bring it up to date, then exit')
     .action(() => done(migrate()));
 }
 

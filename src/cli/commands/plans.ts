@@ -45,7 +45,7 @@ function describePlan(name: string, p: PlanLimits): string {
 type SetOptions = { workspace: string; plan?: string; enforce?: 'warn' | 'block'; json?: boolean } & Record<string, string | undefined>;
 
 export function plansCommand(program: Command, done: Done): void {
-  const plans = program.command('plans').description('show and set workspaces\' plan limits (on the AGENTLINE_DB file; operator only)');
+  const plans = program.command('plans').description('show and set workspaces\' plan limits (directly on the database; operator only)');
 
   plans
     .command('show')
