@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { SimCarrier } from '../src/carriers/sim/sim-carrier.js';
@@ -8,7 +7,7 @@ import { databaseLocation, migrateToLatest, openDatabase } from '../src/db/datab
 import { buildApp } from '../src/http/app.js';
 import { createKey } from '../src/keys/key-service.js';
 import { findActiveByPhone } from '../src/numbers/number-repository.js';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent } from './shared.js';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, windowStats } from './shared.js';
 
 // One gateway node of the cluster benchmark (cluster-bench.ts): the real app on PostgreSQL
 // (BENCH_DATABASE_URL, a schema of the run's own) joined to the cluster under BENCH_NODE_ID, with
@@ -54,35 +53,9 @@ async function main() {
   }
 
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const eld = monitorEventLoopDelay({ resolution: 1 });
-  eld.enable();
-  let cpu = process.cpuUsage();
-  let since = performance.now();
-  const ms = (ns: number) => Math.max(0, ns / 1e6 - 1); // the histogram includes the 1 ms sampling interval
+  const stats = windowStats(() => app.voice.registry.size);
   serveParent(
-    (cmd) => {
-      if (cmd === 'memory') {
-        (globalThis as { gc?: () => void }).gc?.();
-        const { rss, heapUsed } = process.memoryUsage();
-        return { rss, heapUsed };
-      }
-      if (cmd === 'reset') {
-        eld.reset();
-        cpu = process.cpuUsage();
-        since = performance.now();
-        return null;
-      }
-      const used = process.cpuUsage(cpu);
-      return {
-        liveCalls: app.voice.registry.size,
-        elapsedMs: performance.now() - since,
-        cpuMs: (used.user + used.system) / 1000,
-        eldP50Ms: ms(eld.percentile(50)),
-        eldP99Ms: ms(eld.percentile(99)),
-        eldMaxMs: ms(eld.max),
-        rss: process.memoryUsage().rss,
-      };
-    },
+    (cmd) => stats.answer(cmd),
     async () => {
       await Promise.all(app.voice.registry.all().map((s) => s.close('gateway_shutdown')));
       await app.close();

@@ -3,7 +3,7 @@ import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { SimCarrier } from '../src/carriers/sim/sim-carrier.js';
@@ -15,7 +15,7 @@ import { MediaStreamLeg } from '../src/carriers/twilio/media-stream-leg.js';
 import type { MediaFrame } from '../src/carriers/twilio/media-frames.js';
 import { UtteranceRecorder } from '../src/speech/stt/utterance-recorder.js';
 import { VoiceActivity } from '../src/speech/vad/voice-activity.js';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, summarize } from './shared.js';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, windowStats, summarize } from './shared.js';
 
 // The real gateway in its own process, as Twilio sees it: PUBLIC_URL is a public host (what the
 // carrier signs), the socket is 127.0.0.1. Numbers come from the simulated carrier so no Twilio
@@ -149,40 +149,20 @@ async function main() {
   });
 
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const eld = monitorEventLoopDelay({ resolution: 1 });
-  eld.enable();
-  let cpu = process.cpuUsage();
-  let since = performance.now();
-
-  const ms = (ns: number) => Math.max(0, ns / 1e6 - 1); // the histogram includes the 1 ms sampling interval
+  const stats = windowStats(() => app.voice.registry.size);
   serveParent(
     async (cmd) => {
-      if (cmd === 'memory') {
-        (globalThis as { gc?: () => void }).gc?.();
-        const { rss, heapUsed } = process.memoryUsage();
-        return { rss, heapUsed };
-      }
+      if (cmd === 'memory') return stats.memory();
       if (cmd === 'probes') return { inboundLagMs: summarize(inboundLag), vadLagMs: summarize(vadLag), wavBuildMs: summarize(wavBuild) };
       if (cmd === 'reset') {
         await startWindowProfile();
-        eld.reset();
+        stats.reset();
         inboundLag.length = 0;
         vadLag.length = 0;
         wavBuild.length = 0;
-        cpu = process.cpuUsage();
-        since = performance.now();
         return null;
       }
-      const used = process.cpuUsage(cpu);
-      const sample = {
-        liveCalls: app.voice.registry.size,
-        elapsedMs: performance.now() - since,
-        cpuMs: (used.user + used.system) / 1000,
-        eldP50Ms: ms(eld.percentile(50)),
-        eldP99Ms: ms(eld.percentile(99)),
-        eldMaxMs: ms(eld.max),
-        rss: process.memoryUsage().rss,
-      };
+      const sample = stats.sample();
       if (cmd === 'sample' && profiler) await stopWindowProfile();
       return sample;
     },

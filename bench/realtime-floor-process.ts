@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
-import { PUBLIC_URL, serveParent } from './shared.js';
+import { PUBLIC_URL, serveParent, windowStats } from './shared.js';
 
 // The FLOOR of the Realtime benchmark: the thinnest bridge that does the gateway's job on the
 // wire, with `node:http` and `ws` only, measured in the same run as the gateway, so the ratio
@@ -102,27 +101,9 @@ function bridge(twilio: WebSocket): void {
 }
 
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const eld = monitorEventLoopDelay({ resolution: 1 });
-eld.enable();
-let cpu = process.cpuUsage();
-let since = performance.now();
-const ms = (ns: number) => Math.max(0, ns / 1e6 - 1); // the histogram includes the 1 ms sampling interval
+const stats = windowStats(() => live);
 serveParent(
-  (cmd) => {
-    if (cmd === 'memory') {
-      (globalThis as { gc?: () => void }).gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      return { rss, heapUsed };
-    }
-    if (cmd === 'reset') {
-      eld.reset();
-      cpu = process.cpuUsage();
-      since = performance.now();
-      return null;
-    }
-    const used = process.cpuUsage(cpu);
-    return { liveCalls: live, elapsedMs: performance.now() - since, cpuMs: (used.user + used.system) / 1000, eldP99Ms: ms(eld.percentile(99)), eldMaxMs: ms(eld.max), rss: process.memoryUsage().rss };
-  },
+  (cmd) => stats.answer(cmd),
   () =>
     new Promise<void>((resolve) => {
       for (const c of wss.clients) c.terminate();

@@ -1,9 +1,8 @@
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CALL_TOOLS } from '../src/calls/tools.js';
-import { PUBLIC_URL, serveParent } from './shared.js';
+import { PUBLIC_URL, serveParent, windowStats } from './shared.js';
 
 // The FLOOR of the ConversationRelay run: the thinnest relay that does the gateway's job on the
 // wire, with `node:http` and `ws` only, driven by the same carrier (relay-load-process.ts) in the
@@ -118,27 +117,9 @@ function ask(callId: string, messages: Message[], send: (frame: object) => void,
 }
 
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const eld = monitorEventLoopDelay({ resolution: 1 });
-eld.enable();
-let cpu = process.cpuUsage();
-let since = performance.now();
-const ms = (ns: number) => Math.max(0, ns / 1e6 - 1); // the histogram includes the 1 ms sampling interval
+const stats = windowStats(() => live);
 serveParent(
-  (cmd) => {
-    if (cmd === 'memory') {
-      (globalThis as { gc?: () => void }).gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      return { rss, heapUsed };
-    }
-    if (cmd === 'reset') {
-      eld.reset();
-      cpu = process.cpuUsage();
-      since = performance.now();
-      return null;
-    }
-    const used = process.cpuUsage(cpu);
-    return { liveCalls: live, elapsedMs: performance.now() - since, cpuMs: (used.user + used.system) / 1000, eldP50Ms: ms(eld.percentile(50)), eldP99Ms: ms(eld.percentile(99)), eldMaxMs: ms(eld.max), rss: process.memoryUsage().rss };
-  },
+  (cmd) => stats.answer(cmd),
   () =>
     new Promise<void>((resolve) => {
       for (const c of wss.clients) c.terminate();

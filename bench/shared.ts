@@ -3,6 +3,7 @@
 
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 export const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
@@ -126,5 +127,51 @@ export function machineTimes(): { busy: number; steal: number; total: number } {
   } catch {
     return { busy: NaN, steal: NaN, total: NaN };
   }
+}
+
+/**
+ * A child's own figures over a measured window, for the parent's `memory`, `reset` and `sample`
+ * commands: CPU time, event-loop delay (the histogram's 1 ms sampling interval taken off) and
+ * memory. `answer` is a whole serveParent handler for a child that needs nothing else.
+ */
+export function windowStats(liveCalls: () => number) {
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  eld.enable();
+  let cpu = process.cpuUsage();
+  let since = performance.now();
+  const ms = (ns: number) => Math.max(0, ns / 1e6 - 1);
+  const stats = {
+    memory() {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      return { rss, heapUsed };
+    },
+    reset() {
+      eld.reset();
+      cpu = process.cpuUsage();
+      since = performance.now();
+    },
+    sample() {
+      const used = process.cpuUsage(cpu);
+      return {
+        liveCalls: liveCalls(),
+        elapsedMs: performance.now() - since,
+        cpuMs: (used.user + used.system) / 1000,
+        eldP50Ms: ms(eld.percentile(50)),
+        eldP99Ms: ms(eld.percentile(99)),
+        eldMaxMs: ms(eld.max),
+        rss: process.memoryUsage().rss,
+      };
+    },
+    answer(cmd: string) {
+      if (cmd === 'memory') return stats.memory();
+      if (cmd === 'reset') {
+        stats.reset();
+        return null;
+      }
+      return stats.sample();
+    },
+  };
+  return stats;
 }
 
