@@ -102,7 +102,7 @@ export function mediaCallerOn(socket: WebSocket, options: Omit<MediaCallerOption
   const echoedMarks: string[] = [];
   const waiters = new Set<() => void>();
   /** Each received audio frame with the playout time at which it finishes playing. */
-  const audio: Array<{ frame: Buffer; playedBy: number; cleared: boolean }> = [];
+  const audio: Array<{ frame: Buffer; playedBy: number; cleared: boolean; played?: number }> = [];
   /** Marks waiting for the audio before them to play. */
   const pendingMarks: Array<{ name: string; timer: NodeJS.Timeout }> = [];
   const heldMarks: string[] = [];
@@ -145,7 +145,13 @@ export function mediaCallerOn(socket: WebSocket, options: Omit<MediaCallerOption
       }, Math.max(0, playoutEnd - now)) };
       pendingMarks.push(entry);
     } else if (frame.event === 'clear') {
-      for (const a of audio) if (a.playedBy > now) a.cleared = true;
+      for (const a of audio) {
+        if (a.playedBy <= now) continue;
+        // A message longer than a frame that was playing is cut at the frame it reached.
+        const startedAt = a.playedBy - (a.frame.length / FRAME_BYTES) * FRAME_MS;
+        if (startedAt < now) a.played = Math.floor((now - startedAt) / FRAME_MS) * FRAME_BYTES;
+        a.cleared = true;
+      }
       playoutEnd = now;
       for (const m of pendingMarks.splice(0)) {
         clearTimeout(m.timer);
@@ -232,7 +238,7 @@ export function mediaCallerOn(socket: WebSocket, options: Omit<MediaCallerOption
       return names;
     },
     audioFrames: () => audio.map((a) => a.frame),
-    playedAudio: () => Buffer.concat(audio.filter((a) => !a.cleared).map((a) => a.frame)),
+    playedAudio: () => Buffer.concat(audio.map((a) => (a.cleared ? a.frame.subarray(0, a.played ?? 0) : a.frame))),
     play(mulaw) {
       const frames: Buffer[] = [];
       for (let at = 0; at < mulaw.length; at += FRAME_BYTES) {
