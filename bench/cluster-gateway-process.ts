@@ -32,7 +32,7 @@ async function main() {
     AGENTLINE_RATE_LIMIT_PER_WORKSPACE: LIMIT,
     LOG_LEVEL: 'silent',
   });
-  const opened = await openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize });
+  const opened = await openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize, backgroundCheckpoints: true });
   if (process.env.BENCH_SETUP === '1') await migrateToLatest(opened.db);
   const quiet = { warn() {}, error() {}, info() {}, debug() {} };
   const cluster = await Cluster.start({ db: opened.db, clock: systemClock, log: quiet }, { ...config.cluster!, databaseUrl: config.databaseUrl! });

@@ -129,7 +129,7 @@ async function main() {
   });
   if (STREAM) probeStreamPipeline();
   if (STREAM) await routeTranscriptionsTo(process.env.BENCH_TTS_URL!, process.env.BENCH_STT_URL!);
-  const opened = await openDatabase(databaseLocation(config));
+  const opened = await openDatabase(databaseLocation(config), { backgroundCheckpoints: process.env.BENCH_SQLITE_INLINE_CHECKPOINTS !== '1' });
   await migrateToLatest(opened.db);
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'live', phone)) !== undefined);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers: { test: sim, live: sim } }); // no logger: silent

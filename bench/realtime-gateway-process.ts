@@ -37,7 +37,7 @@ async function main() {
     OPENAI_API_KEY: 'sk-bench',
     LOG_LEVEL: 'silent',
   });
-  const opened = await openDatabase(databaseLocation(config));
+  const opened = await openDatabase(databaseLocation(config), { backgroundCheckpoints: process.env.BENCH_SQLITE_INLINE_CHECKPOINTS !== '1' });
   await migrateToLatest(opened.db);
   const sim = new SimCarrier(async (phone) => (await findActiveByPhone(opened.db, 'live', phone)) !== undefined);
   const app = await buildApp({ config, db: opened.db, clock: systemClock, carriers: { test: sim, live: sim } });

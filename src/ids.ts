@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 // IDs are `<prefix>_<26 chars>`: 10 Crockford base32 characters of millisecond time followed by
 // 16 random ones (80 bits), the ULID layout. Sorting ids sorts by creation time, which gives
@@ -21,9 +21,19 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let lastTime = -1;
 let lastRandom: number[] = [];
 
+// Random bytes are drawn 4 KB at a time (a call to the OS per 256 ids, not per id).
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
 function randomDigits(): number[] {
-  const bytes = randomBytes(16);
-  return Array.from(bytes, (b) => b & 31);
+  if (poolAt + 16 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const digits = new Array<number>(16);
+  for (let i = 0; i < 16; i++) digits[i] = pool[poolAt + i]! & 31;
+  poolAt += 16;
+  return digits;
 }
 
 function increment(digits: number[]): number[] {

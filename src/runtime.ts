@@ -24,7 +24,7 @@ export function createLogger(config: Config): FastifyBaseLogger {
 }
 
 export async function openMigrated(config: Config): Promise<OpenedDatabase> {
-  const opened = await openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize });
+  const opened = await openDatabase(databaseLocation(config), { poolSize: config.databasePoolSize, backgroundCheckpoints: true });
   await migrateToLatest(opened.db);
   // PostgreSQL: wake this process's webhook worker on every committed delivery (closed with the database).
   await relayDeliveryNotifications(opened);

@@ -7,6 +7,8 @@ import { migrationProvider } from './migrations/index.js';
 import { PostgresColumnTypes } from './postgres-column-types.js';
 import type { Database } from './schema.js';
 import { type Dialect, isPostgres } from './dialect.js';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
+import { cachingDatabase } from './sqlite-statement-cache.js';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -20,6 +22,8 @@ export interface OpenedDatabase {
   sqlite: SQLite.Database | null;
   /** The PostgreSQL pool; null on SQLite. */
   pool: pg.Pool | null;
+  /** SQLite opened with `backgroundCheckpoints`: the worker thread that checkpoints the WAL. */
+  checkpointer?: Checkpointer | null;
   /** PostgreSQL only: runs `handler` on every NOTIFY on `channel` until the returned stop is called. */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -32,6 +36,8 @@ export interface OpenOptions {
   schema?: string;
   /** PostgreSQL: session settings for every pooled connection (`SET name = value`), e.g. tests' synchronous_commit=off. */
   settings?: Record<string, string>;
+  /** SQLite file: checkpoint the WAL from a worker thread instead of inside commits (long-running servers). */
+  backgroundCheckpoints?: boolean;
 }
 
 /** Where the config says the database is: the PostgreSQL URL when set, else the SQLite file. */
@@ -56,10 +62,10 @@ export function describeLocation(location: string): string {
  * (`:memory:` for a throwaway one).
  */
 export async function openDatabase(location: string, opts: OpenOptions = {}): Promise<OpenedDatabase> {
-  return isPostgresUrl(location) ? openPostgres(location, opts) : openSqlite(location);
+  return isPostgresUrl(location) ? openPostgres(location, opts) : openSqlite(location, opts);
 }
 
-function openSqlite(path: string): OpenedDatabase {
+function openSqlite(path: string, opts: OpenOptions): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -69,17 +75,23 @@ function openSqlite(path: string): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000');
   // Checkpoints run synchronously inside a commit and block the event loop while they copy
   // pages; many small ones (≤ 64 pages) keep each pause short on a live call's token path.
+  // A server moves them to a worker thread (sqlite-checkpointer.ts).
   sqlite.pragma('wal_autocheckpoint = 64');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const checkpointer = opts.backgroundCheckpoints && path !== ':memory:' ? startCheckpointer(sqlite, path) : null;
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
     sqlite,
     pool: null,
+    checkpointer,
     async listen() {
       throw new Error('LISTEN/NOTIFY needs PostgreSQL');
     },
-    close: once(() => db.destroy()),
+    close: once(async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    }),
   };
 }
 
