@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,7 @@ async function startWindowProfile(): Promise<void> {
 async function stopWindowProfile(): Promise<void> {
   if (!profiler) return;
   const { profile } = await profiler.post('Profiler.stop');
+  mkdirSync(WINDOW_PROFILE_DIR!, { recursive: true });
   writeFileSync(join(WINDOW_PROFILE_DIR!, `gateway-window-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(profile));
   profiler.disconnect();
   profiler = null;
