@@ -76,7 +76,7 @@ export async function startChatTurn(deps: ChatDeps, scope: Scope, numberId: stri
   const history = JSON.parse(convo.messages) as ChatMessage[];
   history.push({ role: 'user', content: message });
   const messages: ChatMessage[] = number.system_prompt ? [{ role: 'system', content: number.system_prompt }, ...history] : history;
-  const agent = deps.agentFor(number, { 'X-Agentline-Conversation-Id': publicId, 'X-Agentline-Number-Id': number.id });
+  const agent = deps.agentFor(number, { 'X-Agentline-Conversation-Id': publicId, 'X-Agentline-Number-Id': number.id }, { type: 'chat', id: publicId });
   // The same turn loop as calls and SMS; chat offers no tools the gateway runs, so it is one request.
   const turn = runAgentTurn({ agent, messages, tools: CHAT_TOOLS, metadata: { conversation_id: publicId, number_id: number.id, channel: 'chat' }, signal });
 

@@ -16,7 +16,10 @@ export interface ModelUsage {
   model: string;
 }
 
-export type UsageRelated = { type: 'call' | 'sms'; id: string };
+/** What the tokens were spent on: a call, an SMS, or a chat conversation (its public id). */
+export type UsageRelated = { type: 'call' | 'sms' | 'chat'; id: string };
+
+const OPERATION = { call: 'call_turn', sms: 'sms_reply', chat: 'chat_reply' } as const;
 
 export type TokenRecorder = (number: NumbersTable, related: UsageRelated, usage: ModelUsage) => void;
 
@@ -30,8 +33,8 @@ export function createTokenRecorder(deps: PlanDeps & { log: FastifyBaseLogger })
         id: newId('use'), workspace_id: scope.workspaceId, mode: scope.mode, type: 'token_usage', source: 'managed',
         agent_id: number.agent_id ?? null, related_type: related.type, related_id: related.id,
         prompt_tokens: usage.prompt_tokens, completion_tokens: usage.completion_tokens, total_tokens: usage.total_tokens,
-        model: usage.model, provider: 'openai', usage_type: related.type === 'call' ? 'call' : 'sms',
-        operation: related.type === 'call' ? 'call_turn' : 'sms_reply', status: null, conversation_id: null, task_id: null,
+        model: usage.model, provider: 'openai', usage_type: related.type,
+        operation: OPERATION[related.type], status: null, conversation_id: related.type === 'chat' ? related.id : null, task_id: null,
         message_id: null, result: null, metadata: JSON.stringify({ number_id: number.id }), created_at: at,
       });
       await notePlanUsage(deps, scope, ['tokens']);

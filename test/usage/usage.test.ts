@@ -137,7 +137,7 @@ describe('usage tracking', () => {
     expect(expectOk(await other.get('/v1/usage/stats')).data.token_usage.current).toBe(0);
   });
 
-  it('records a managed agent\'s token usage from the model\'s usage figures on every call and SMS turn', async () => {
+  it('records a managed agent\'s token usage from the model\'s usage figures on every call, SMS and chat turn', async () => {
     await setup();
     const agent = expectOk(await api.post('/v1/agents', { name: 'Receptionist', config: { system_prompt: 'You answer for Acme.', first_message: 'Acme!' } }), 201).data;
     const num = expectOk(await api.post('/v1/numbers', { agent_id: agent.id }), 201).data;
@@ -150,11 +150,19 @@ describe('usage tracking', () => {
     const sms = expectOk(await api.post('/v1/sms/test-inbound', { to: num.id, from: '+16283334444', body: 'Hello by text' }), 201).data;
     await eventually(async () => expectOk(await api.get('/v1/usage/stats')).data.token_usage.current === 85);
 
+    // Talking to the agent in the API's chat counts too, against the conversation.
+    openai!.script(replyWithUsage('Chatting back.', 12, 3));
+    const chat = await api.post(`/v1/numbers/${num.id}/chat`, { message: 'Hi in chat', conversation_id: 'session_u1' });
+    expect(chat.status, chat.text).toBe(200);
+    await eventually(async () => expectOk(await api.get('/v1/usage/stats')).data.token_usage.current === 100);
+
     const rows = await h.opened.db.selectFrom('usage_records').selectAll().orderBy('id').execute();
     expect(rows.map((r) => [r.source, r.agent_id, r.related_type, r.related_id, Number(r.prompt_tokens), Number(r.completion_tokens), Number(r.total_tokens), r.model])).toEqual([
       ['managed', agent.id, 'call', call_id, 42, 8, 50, 'fake-model'],
       ['managed', agent.id, 'sms', sms.id, 30, 5, 35, 'fake-model'],
+      ['managed', agent.id, 'chat', 'session_u1', 12, 3, 15, 'fake-model'],
     ]);
+    expect(rows[2]).toMatchObject({ usage_type: 'chat', operation: 'chat_reply', conversation_id: 'session_u1' });
     const stats = expectOk(await api.get('/v1/usage/stats')).data;
     expect(stats).toMatchObject({ minutes: { current: 1 }, sms_segments: { current: 1 }, numbers: { current: 1 } });
   });
