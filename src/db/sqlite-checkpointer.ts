@@ -65,7 +65,6 @@ export function startCheckpointer(sqlite: SQLite.Database, path: string, interva
     eval: true,
     workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), path, intervalMs },
   });
-  worker.unref();
   let alive = true;
   const waiting: Array<(s: CheckpointStats | null) => void> = [];
   const fallBack = () => {
@@ -85,6 +84,8 @@ export function startCheckpointer(sqlite: SQLite.Database, path: string, interva
   });
   worker.on('exit', fallBack);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // The worker never keeps the process alive (listeners re-ref it: unref after adding them).
+  worker.unref();
   return {
     stats() {
       if (!alive) return Promise.resolve(null);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
-import { startServer } from '../../server.js';
+import type { startServer } from '../../server.js';
 import { describeAgents } from '../../startup-notes.js';
 import { explainError } from '../explain-error.js';
 import { parsePort } from '../options.js';
@@ -25,6 +25,8 @@ async function serve(opts: { port?: number; host?: string }): Promise<CommandRes
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
+    // Loaded here, not at the top: every other command and `--help` start without the whole app.
+    const { startServer } = await import('../../server.js');
     server = await startServer(config);
   } catch (e) {
     throw explainError(e, { port: config.port, host: config.host, dbPath: describeLocation(databaseLocation(config)) }) ?? e;
