@@ -1,7 +1,7 @@
 import type { PgTransport } from './pg-transport.js';
 
-// Sweeps (recovery of calls with a dead owner, number renewals, delivery retries, intent
-// reconciliation) run on one node at a time. On PostgreSQL each takes a session advisory lock
+// Sweeps (recovery of calls with a dead owner, number renewals, the delivery worker's pick of
+// due deliveries and retries, intent reconciliation) run on one node at a time. On PostgreSQL each takes a session advisory lock
 // on the bus's dedicated connection: try, never wait (another node is already doing it), and a
 // node that dies mid-sweep loses its connection and so its lock. Every step of a sweep commits
 // on its own (one call finalized, one number renewed), so a sweep cut short leaves finished

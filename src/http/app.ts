@@ -200,7 +200,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await transcripts.flush();
   });
   const callDeps = { ...sessionDeps, dialers };
-  const webhookWorker = new DeliveryWorker({ db: deps.db, clock: deps.clock, log, allowPrivate: deps.config.allowPrivateUrls, resolve: deps.resolve }, deps.webhookWorker);
+  // Several nodes pick due deliveries one at a time (the cluster's advisory lock).
+  const webhookWorker = new DeliveryWorker({ db: deps.db, clock: deps.clock, log, allowPrivate: deps.config.allowPrivateUrls, resolve: deps.resolve, locks: cluster?.locks }, deps.webhookWorker);
   app.decorate('webhooks', webhookWorker);
   app.addHook('onClose', async () => webhookWorker.stop()); // before the caller closes the database
   const smsDeps = {

@@ -122,6 +122,14 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
   /** Marks sent and not yet echoed, in order: the agent item they follow (null: audio of ours). */
   private markItems = new Map<string, AgentItem | null>();
   private markSeq = 0;
+  /**
+   * Items already on the record (item id → response id) and responses cut here: what the model
+   * sent before our cut reached it is still on the wire, and is dropped until that response's
+   * `response.done`, so a cut reply is neither played on after the cut (nor after the goodbye
+   * that follows it) nor recorded a second time.
+   */
+  private closedItems = new Map<string, string>();
+  private cutResponses = new Set<string>();
   /** Agent audio sent since the last mark, and the item it belongs to. */
   private unmarked: { item: AgentItem; ms: number } | null = null;
   private activeResponse: string | null = null;
@@ -188,6 +196,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     this.respondAfter = false;
     if (!cancel) return;
     if (this.activeResponse) {
+      this.cutResponses.add(this.activeResponse);
       this.model?.send({ type: 'response.cancel' });
       const item = this.current;
       if (item && !item.recorded && !item.responseDone) {
@@ -399,6 +408,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
   }
 
   private onModelEvent(e: RealtimeServerEvent): void {
+    if (isItemOutput(e) && this.isLate(e.item_id, e.response_id)) return;
     switch (e.type) {
       case 'input_audio_buffer.speech_started':
         this.bargeIn();
@@ -451,6 +461,11 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
           }
         }
         if (this.activeResponse === id || !id) this.activeResponse = null;
+        if (id) {
+          // Nothing of this response comes after its done.
+          this.cutResponses.delete(id);
+          for (const [itemId, responseId] of this.closedItems) if (responseId === id) this.closedItems.delete(itemId);
+        }
         const cancelled = e.response.status === 'cancelled';
         for (const item of this.items.values()) {
           if (item.responseId !== id || item.responseDone) continue;
@@ -478,6 +493,11 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
       default:
         return;
     }
+  }
+
+  /** An event of an item already recorded, or of a response cut here. */
+  private isLate(itemId: string, responseId: string): boolean {
+    return this.closedItems.has(itemId) || this.cutResponses.has(responseId);
   }
 
   private itemFor(id: string, responseId: string): AgentItem {
@@ -568,6 +588,7 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     const audioEndMs = Math.round(Math.min(item.sentMs, Math.max(0, head - item.startPos)));
     item.interrupted = true;
     item.heard = heardText(item, audioEndMs);
+    if (this.activeResponse === item.responseId) this.cutResponses.add(item.responseId);
     this.model?.send({ type: 'conversation.item.truncate', item_id: item.id, content_index: 0, audio_end_ms: audioEndMs });
     item.responseDone = true;
     this.forgetMarks();
@@ -593,6 +614,8 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
     if (!item.interrupted && this.heldAudio.some((h) => h.item === item)) return;
     item.recorded = true;
     this.items.delete(item.id);
+    // Cut while its response still runs: more of it may be on the way.
+    if (item.interrupted && this.activeResponse === item.responseId) this.closedItems.set(item.id, item.responseId);
     const text = (item.interrupted ? (item.heard ?? '') : item.transcript).trim();
     if (!text && !item.interrupted) return;
     this.order.agentSaid({ text, interrupted: item.interrupted, startedAt: item.startedAt, timings: item.timings });
@@ -707,6 +730,13 @@ export function heardText(item: { transcript: string; receivedMs: number; respon
   const wordEnd = nextSpace < 0 ? text.length : nextSpace;
   const heard = chars - wordStart >= (wordEnd - wordStart) / 2 ? text.slice(0, wordEnd) : text.slice(0, wordStart);
   return heard.trim();
+}
+
+type ItemOutput = Extract<RealtimeServerEvent, { type: 'response.output_audio.delta' | 'response.output_audio_transcript.delta' | 'response.output_audio_transcript.done' | 'response.output_audio.done' }>;
+
+/** An event carrying an agent item's audio or words. */
+function isItemOutput(e: RealtimeServerEvent): e is ItemOutput {
+  return e.type === 'response.output_audio.delta' || e.type === 'response.output_audio_transcript.delta' || e.type === 'response.output_audio_transcript.done' || e.type === 'response.output_audio.done';
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

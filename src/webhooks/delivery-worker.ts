@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import { type SweepLocks, singleNodeLocks } from '../cluster/sweep-locks.js';
 import type { Resolver } from '../net/url-safety.js';
 import { type AttemptLimits, sendAttempt } from './delivery-attempt.js';
 import { deliveryNotifier, PENDING } from './delivery-notifier.js';
@@ -13,6 +14,13 @@ import * as repo from './webhook-repository.js';
 // mid-attempt only means that attempt is made again after its lease (at-least-once). Attempts
 // run concurrently up to `concurrency`, at most `perEndpointConcurrency` per endpoint, each
 // bounded by timeouts, so a slow or hanging endpoint never holds up the others.
+//
+// Several nodes: picking what is due (new deliveries and retries coming due) is a sweep, run on
+// one node at a time under the `deliveries` advisory lock, so the nodes do not all list and race
+// for the same rows on every wake and poll; the attempts themselves run outside the lock, on the
+// node that claimed them. The per-delivery claim stays the safety net (a lock lost with its
+// session mid-pick cannot send a delivery twice within its lease). A node refused the lock tries
+// again shortly, for what the holder had no free slots for. One node: no lock, as before.
 
 export interface DeliveryWorkerDeps {
   db: Db;
@@ -21,6 +29,8 @@ export interface DeliveryWorkerDeps {
   /** AGENTLINE_ALLOW_PRIVATE_URLS: otherwise private addresses are refused at connect time. */
   allowPrivate: boolean;
   resolve?: Resolver;
+  /** Several nodes: the cluster's advisory locks (default: one node, no lock). */
+  locks?: SweepLocks;
 }
 
 export interface DeliveryWorkerOptions {
@@ -49,6 +59,9 @@ interface InFlight {
 }
 
 const LEASE_MARGIN_MS = 30_000;
+/** After another node held the pick: look again this soon (it may have left rows for us). */
+const REFUSED_RETRY_MS = 100;
+const LOCK_NAME = 'deliveries';
 
 export class DeliveryWorker {
   private readonly policy: RetryPolicy;
@@ -64,6 +77,7 @@ export class DeliveryWorker {
   private stopping = false;
   private wakeQueued = false;
   private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -114,6 +128,8 @@ export class DeliveryWorker {
     if (this.running) {
       this.running = false;
       clearInterval(this.timer);
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
       this.notifier.off(PENDING, this.wake);
     }
     this.stopping = true;
@@ -143,14 +159,29 @@ export class DeliveryWorker {
     );
   };
 
-  /** Picks are serialized so two wakes cannot both launch past the concurrency limit. */
+  /**
+   * Picks are serialized so two wakes cannot both launch past the concurrency limit, and run
+   * under the cluster's lock: 0 when another node is picking (a wake comes back shortly).
+   */
   private fill(onStart?: () => void): Promise<number> {
-    const run = this.chain.then(() => {
+    const run = this.chain.then(async () => {
       onStart?.();
-      return this.fillNow();
+      if (this.stopping || this.inFlight.size >= this.concurrency) return 0;
+      const launched = await (this.deps.locks ?? singleNodeLocks).run(LOCK_NAME, () => this.fillNow());
+      if (launched === null) this.retrySoon();
+      return launched ?? 0;
     });
     this.chain = run.catch(() => undefined);
     return run;
+  }
+
+  private retrySoon(): void {
+    if (!this.running || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.wake();
+    }, REFUSED_RETRY_MS);
+    this.retryTimer.unref();
   }
 
   private async fillNow(): Promise<number> {

@@ -17,7 +17,8 @@ import { decodeMulaw } from '../../src/media/mulaw.js';
 //    and `msPerWord` of μ-law in `response.output_audio.delta`s (distinct bytes per delta, so a
 //    test can follow them), sent `speed` times faster than real time, as OpenAI does; or calls
 //    a function (`response.function_call_arguments.done`) and waits for `response.create`;
-//  - speech while a response streams cancels it (`interrupt_response`);
+//  - speech while a response streams cancels it (`interrupt_response`); so does the client's
+//    `response.cancel`, after `lateWords` more words: what was on the wire when the cancel left;
 //  - `fail('close' | 'error')` breaks a connection mid-call.
 // Every client event is recorded per connection.
 
@@ -61,6 +62,8 @@ export interface FakeRealtimeOptions {
   reply?: (ctx: ReplyContext) => ScriptedReply | null;
   /** Audio sent this many times faster than it plays (default 4). */
   speed?: number;
+  /** Words of a response still sent after the client's `response.cancel` (default 0). */
+  lateWords?: number;
   /** Replace the whole behaviour of a connection (the benchmark). */
   onConnection?: (conn: RealtimeConnection, ws: WebSocket) => void;
 }
@@ -171,7 +174,7 @@ function connection(index: number, req: IncomingMessage, ws: WebSocket, options:
   let silentMs = 0;
   let speechStart = 0;
   let userItem = '';
-  let active: { id: string; cancelled: boolean; timer?: NodeJS.Timeout } | null = null;
+  let active: { id: string; cancelled: boolean; timer?: NodeJS.Timeout; word?: () => void } | null = null;
 
   const respond = (trigger: ReplyContext['trigger']) => {
     const script = options.reply?.({ conn, trigger, n: replies }) ?? { say: 'Okay.' };
@@ -184,6 +187,20 @@ function connection(index: number, req: IncomingMessage, ws: WebSocket, options:
     const words = (script.say ?? '').split(' ').filter(Boolean);
     const msPerWord = script.msPerWord ?? 200;
     let w = 0;
+    const word = () => {
+      const text = words[w]!;
+      send({ type: 'response.output_audio_transcript.delta', response_id: id, item_id: itemId, output_index: 0, content_index: 0, delta: w === 0 ? text : ` ${text}` });
+      // Two deltas a word, each its own recognisable bytes.
+      for (let half = 0; half < 2; half++) {
+        const bytes = Buffer.alloc((msPerWord / 2) * 8, (deltas.length % 200) + 20);
+        deltas.push(bytes);
+        send({ type: 'response.output_audio.delta', response_id: id, item_id: itemId, output_index: 0, content_index: 0, delta: bytes.toString('base64') });
+      }
+      w++;
+    };
+    response.word = () => {
+      if (w < words.length) word();
+    };
     const finish = (status: 'completed' | 'cancelled') => {
       if (active === response) active = null;
       if (words.length && status === 'completed') {
@@ -196,15 +213,7 @@ function connection(index: number, req: IncomingMessage, ws: WebSocket, options:
     const next = () => {
       if (response.cancelled || ws.readyState !== WebSocket.OPEN) return;
       if (w < words.length) {
-        const word = words[w]!;
-        send({ type: 'response.output_audio_transcript.delta', response_id: id, item_id: itemId, output_index: 0, content_index: 0, delta: w === 0 ? word : ` ${word}` });
-        // Two deltas a word, each its own recognisable bytes.
-        for (let half = 0; half < 2; half++) {
-          const bytes = Buffer.alloc((msPerWord / 2) * 8, (deltas.length % 200) + 20);
-          deltas.push(bytes);
-          send({ type: 'response.output_audio.delta', response_id: id, item_id: itemId, output_index: 0, content_index: 0, delta: bytes.toString('base64') });
-        }
-        w++;
+        word();
         response.timer = setTimeout(next, msPerWord / speed);
         return;
       }
@@ -289,7 +298,10 @@ function connection(index: number, req: IncomingMessage, ws: WebSocket, options:
         return;
       case 'response.cancel':
         if (!active) send({ type: 'error', error: { type: 'invalid_request_error', code: 'response_cancel_not_active', message: 'none' } });
-        else cancel();
+        else {
+          for (let i = 0; i < (options.lateWords ?? 0); i++) active.word?.();
+          cancel();
+        }
         return;
       case 'conversation.item.truncate':
         send({ type: 'conversation.item.truncated', item_id: event.item_id, content_index: event.content_index, audio_end_ms: event.audio_end_ms });

@@ -20,7 +20,8 @@ describe('credits on a realtime call', () => {
     rig = await startRealtimeRig({
       env: { AGENTLINE_BILLING_MINUTE_MS: '1500', AGENTLINE_PRICE_INBOUND_MINUTE_CENTS: '300' },
       credits: 1000,
-      realtime: { reply: () => ({ say: 'Let me tell you a very long story about our many fine products and services.', msPerWord: 300 }), transcripts: ['Tell me a story.'] },
+      // A word of the story is still on the wire when the cancel reaches the model.
+      realtime: { reply: () => ({ say: 'Let me tell you a very long story about our many fine products and services.', msPerWord: 300 }), transcripts: ['Tell me a story.'], lateWords: 1 },
     });
   });
   afterAll(async () => rig?.close());
@@ -36,8 +37,13 @@ describe('credits on a realtime call', () => {
 
     expect((await caller.closed).code).toBe(1000);
     const heard = Buffer.concat(caller.audioFrames());
-    expect(heard.indexOf(readFileSync(new URL('../../media/credits_goodbye.ulaw', import.meta.url)))).toBeGreaterThan(0);
+    const goodbye = readFileSync(new URL('../../media/credits_goodbye.ulaw', import.meta.url));
+    const goodbyeAt = heard.indexOf(goodbye);
+    expect(goodbyeAt).toBeGreaterThan(0);
     expect(conn.events.some((e) => e.type === 'response.cancel')).toBe(true);
+    // The story's word that came after the cancel is not played: the goodbye is the last thing heard.
+    for (const late of conn.deltas.slice(-2)) expect(heard.indexOf(late.subarray(0, 160))).toBe(-1);
+    expect(heard.length).toBe(goodbyeAt + goodbye.length);
     expect(rig.v.twilioRest.calls.get(callSid)!.updates.map((u) => u.Twiml)).toEqual(['<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>']);
     await rig.v.twilio('/carrier/twilio/status', { CallSid: callSid, AccountSid: ACCOUNT_SID, CallStatus: 'completed', CallDuration: '2', SequenceNumber: '5' });
     await slowly(async () => expectOk(await rig.v.api.get(`/v1/calls/${callId}`)).data.status === 'completed');
