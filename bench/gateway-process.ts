@@ -127,7 +127,7 @@ async function main() {
     LOG_LEVEL: 'silent',
     ...(STREAM ? { AGENTLINE_SPEECH_BASE_URL: `${process.env.BENCH_TTS_URL}/v1`, AGENTLINE_SPEECH_API_KEY: 'sk-bench' } : {}),
   });
-  if (STREAM) probeStreamPipeline();
+  if (STREAM && process.env.BENCH_STREAM_PROBES !== '0') probeStreamPipeline();
   if (STREAM) await routeTranscriptionsTo(process.env.BENCH_TTS_URL!, process.env.BENCH_STT_URL!);
   const opened = await openDatabase(databaseLocation(config));
   await migrateToLatest(opened.db);

@@ -26,7 +26,8 @@ import { type VadOffsets, vadOffsets } from './stream-utterances.js';
 // Nothing asserts timings.
 
 const env = process.env;
-const NS = (env.BENCH_STREAM_N ?? '20,50').split(',').map((s) => Number(s.trim()));
+// BENCH_STREAM_N=0: no timed runs, the idle run alone (what profiling the idle path needs).
+const NS = env.BENCH_STREAM_N?.trim() === '0' ? [] : (env.BENCH_STREAM_N ?? '20,50').split(',').map((s) => Number(s.trim()));
 const PERIOD_S = Number(env.BENCH_STREAM_PERIOD_S ?? 6);
 const WARMUP_TURNS = Number(env.BENCH_STREAM_WARMUP_TURNS ?? 1);
 const TURNS = Number(env.BENCH_STREAM_TURNS ?? 5);
@@ -281,7 +282,7 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
   ]);
   const runs: StreamRun[] = [];
   let idle: IdleRun | null = null;
-  const vad = await vadOffsets(ENDPOINTING_MS);
+  const vad = NS.length > 0 ? await vadOffsets(ENDPOINTING_MS) : null;
   try {
     for (const n of NS) {
       console.error(`stream run N=${n} (${(WARMUP_TURNS + TURNS) * PERIOD_S} s of turns)...`);
@@ -300,7 +301,8 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
     }
     if (IDLE_N > 0) {
       console.error(`stream idle run: ${IDLE_N} silent calls, ${IDLE_S} s measured...`);
-      const gateway = await startChild('./gateway-process.ts', { BENCH_MEDIA_MODE: 'stream', BENCH_AGENT_URL: agent.ready.url as string, BENCH_STT_URL: stt.ready.url as string, BENCH_TTS_URL: tts.ready.url as string, BENCH_ENDPOINTING_MS: String(ENDPOINTING_MS) });
+      // No per-frame probes here (the idle run reports none): they would be measured as the gateway's.
+      const gateway = await startChild('./gateway-process.ts', { BENCH_MEDIA_MODE: 'stream', BENCH_STREAM_PROBES: '0', BENCH_AGENT_URL: agent.ready.url as string, BENCH_STT_URL: stt.ready.url as string, BENCH_TTS_URL: tts.ready.url as string, BENCH_ENDPOINTING_MS: String(ENDPOINTING_MS) });
       try {
         idle = await idleRun(IDLE_N, gateway);
       } finally {
@@ -310,8 +312,8 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
   } finally {
     await Promise.all([agent.stop(), stt.stop(), tts.stop()]);
   }
-  print(runs, vad);
+  if (vad) print(runs, vad);
   if (idle) printIdle(idle);
   const params = { ns: NS, periodS: PERIOD_S, warmupTurns: WARMUP_TURNS, turns: TURNS, endpointingMs: ENDPOINTING_MS, sttMs: STT_MS, agentTtftMs: TTFT_MS, ttsFirstByteMs: TTS_FIRST_BYTE_MS, ttsClauseMs: TTS_CLAUSE_MS, ttsSpeed: TTS_SPEED };
-  return { params, vadOffsetsMs: vad, idle, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad)) })) };
+  return { params, vadOffsetsMs: vad, idle, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad!)) })) };
 }
