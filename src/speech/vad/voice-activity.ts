@@ -118,11 +118,19 @@ export class VoiceActivity {
     // At the VAD's own rate the bytes are decoded straight into the window being filled.
     if (this.resampler) return this.fill(decodeMulaw(frame), allowNow);
     this.allowNow = allowNow;
-    const size = this.window.length;
+    // Locals in the loop: 160 samples a frame, fields written back once.
+    let window = this.window;
+    let filled = this.filled;
+    const size = window.length;
     for (let i = 0; i < frame.length; i++) {
-      this.window[this.filled++] = mulawToLinear(frame[i]!);
-      if (this.filled === size) this.windowFilled();
+      window[filled++] = mulawToLinear(frame[i]!);
+      if (filled === size) {
+        this.windowFilled();
+        window = this.window;
+        filled = 0;
+      }
     }
+    this.filled = filled;
   }
 
   private fill(samples: Int16Array, allowNow: boolean): void {
