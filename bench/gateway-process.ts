@@ -14,7 +14,7 @@ import { findActiveByPhone } from '../src/numbers/number-repository.js';
 import { MediaStreamLeg } from '../src/carriers/twilio/media-stream-leg.js';
 import type { MediaFrame } from '../src/carriers/twilio/media-frames.js';
 import { UtteranceRecorder } from '../src/speech/stt/utterance-recorder.js';
-import { VoiceActivity } from '../src/speech/vad/voice-activity.js';
+import { VoiceActivity, type WindowSink } from '../src/speech/vad/voice-activity.js';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, windowStats, summarize } from './shared.js';
 
 // The real gateway in its own process, as Twilio sees it: PUBLIC_URL is a public host (what the
@@ -61,8 +61,9 @@ async function stopWindowProfile(): Promise<void> {
 // Stream run probes, wrapped around two methods (behaviour unchanged, a clock read each):
 //  - inbound lag: when the leg gets each caller `media` frame, against the frame's own audio
 //    timestamp, relative to the earliest frame of that stream (how late the gateway hears audio);
-//  - VAD judging: from a frame that completes a 32 ms window to its window being judged (Silero
-//    runs in onnxruntime's setImmediate, one window per event-loop turn per call);
+//  - VAD judging: from a frame that completes a 32 ms window to its window being judged (at once
+//    when the energy gate answers; Silero runs in onnxruntime's setImmediate, one window per
+//    event-loop turn per call);
 //  - the time to cut an utterance out as the WAV for STT (synchronous, on the event loop).
 const inboundLag: number[] = [];
 const vadLag: number[] = [];
@@ -79,14 +80,16 @@ function probeStreamPipeline(): void {
     }
     return handleFrame.call(this, frame);
   };
-  const pushMulaw = VoiceActivity.prototype.pushMulaw;
-  VoiceActivity.prototype.pushMulaw = function (this: VoiceActivity, frame: Uint8Array) {
+  const feedMulaw = VoiceActivity.prototype.feedMulaw;
+  VoiceActivity.prototype.feedMulaw = function (this: VoiceActivity, frame: Uint8Array, sink: WindowSink) {
     const t = performance.now();
-    const judged = pushMulaw.call(this, frame);
-    void judged.then((windows) => {
-      if (windows.length > 0) vadLag.push(performance.now() - t);
-    }, () => undefined);
-    return judged;
+    feedMulaw.call(this, frame, {
+      windows: (windows) => {
+        if (windows.length > 0) vadLag.push(performance.now() - t);
+        sink.windows(windows);
+      },
+      failed: (err) => sink.failed(err),
+    });
   };
   const utteranceWav = UtteranceRecorder.prototype.utteranceWav;
   UtteranceRecorder.prototype.utteranceWav = function (this: UtteranceRecorder, ...args: Parameters<typeof utteranceWav>) {
@@ -128,7 +131,7 @@ async function main() {
     LOG_LEVEL: 'silent',
     ...(STREAM ? { AGENTLINE_SPEECH_BASE_URL: `${process.env.BENCH_TTS_URL}/v1`, AGENTLINE_SPEECH_API_KEY: 'sk-bench' } : {}),
   });
-  if (STREAM) probeStreamPipeline();
+  if (STREAM && process.env.BENCH_STREAM_PROBES !== '0') probeStreamPipeline();
   if (STREAM) await routeTranscriptionsTo(process.env.BENCH_TTS_URL!, process.env.BENCH_STT_URL!);
   const opened = await openDatabase(databaseLocation(config), { backgroundCheckpoints: process.env.BENCH_SQLITE_INLINE_CHECKPOINTS !== '1' });
   await migrateToLatest(opened.db);

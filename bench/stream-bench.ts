@@ -26,7 +26,8 @@ import { type VadOffsets, vadOffsets } from './stream-utterances.js';
 // Nothing asserts timings.
 
 const env = process.env;
-const NS = (env.BENCH_STREAM_N ?? '20,50').split(',').map((s) => Number(s.trim()));
+// BENCH_STREAM_N=0: no timed runs, the idle run alone (what profiling the idle path needs).
+const NS = env.BENCH_STREAM_N?.trim() === '0' ? [] : (env.BENCH_STREAM_N ?? '20,50').split(',').map((s) => Number(s.trim()));
 const PERIOD_S = Number(env.BENCH_STREAM_PERIOD_S ?? 6);
 const WARMUP_TURNS = Number(env.BENCH_STREAM_WARMUP_TURNS ?? 1);
 const TURNS = Number(env.BENCH_STREAM_TURNS ?? 5);
@@ -43,6 +44,9 @@ const AGENT_DELTAS = ['Sure, I can help you with that. ', 'Is there anything', '
 // sends), nobody speaking: what a call costs the gateway while it waits, VAD included.
 const IDLE_N = Number(env.BENCH_STREAM_IDLE_N ?? 100);
 const IDLE_S = Number(env.BENCH_STREAM_IDLE_S ?? 10);
+// The idle floor (stream-idle-floor-process.ts: the same sockets received by `ws` alone) is
+// measured just before the gateway's idle run; BENCH_STREAM_IDLE_FLOOR=0 skips it.
+const IDLE_FLOOR = env.BENCH_STREAM_IDLE_FLOOR !== '0';
 if ([...NS, PERIOD_S, WARMUP_TURNS, TURNS, ENDPOINTING_MS, STT_MS, TTFT_MS, TTS_FIRST_BYTE_MS, TTS_CLAUSE_MS, TTS_SPEED].some((n) => !Number.isFinite(n) || n < 0) || NS.some((n) => n < 1)) {
   throw new Error('BENCH_STREAM_* and the fake latencies must be positive numbers');
 }
@@ -183,11 +187,15 @@ async function idleRun(n: number, gateway: Child) {
 }
 type IdleRun = Awaited<ReturnType<typeof idleRun>>;
 
-function printIdle(r: IdleRun): void {
+function printIdle(r: IdleRun, floor: IdleRun | null): void {
+  const perFrameUs = (x: IdleRun) => ((x.cpuPercentPer100Calls / 100) * 1e6) / (100 * 50); // µs of CPU per 20 ms frame (100 calls × 50 a second)
   console.log([
     '',
     `stream idle: ${r.n} silent calls (a frame every 20 ms each, VAD on every frame), ${r.seconds.toFixed(1)} s measured, load avg ${r.loadAvg.toFixed(2)}`,
-    `  gateway CPU ${r.cpuPercentOfOneCore.toFixed(1)} % of one core = ${r.cpuPercentPer100Calls.toFixed(2)} % per 100 calls (target ≤ 1 %); event-loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(2)} ms`,
+    `  gateway CPU ${r.cpuPercentOfOneCore.toFixed(1)} % of one core = ${r.cpuPercentPer100Calls.toFixed(2)} % per 100 calls (target ≤ 1 %), ${perFrameUs(r).toFixed(1)} µs per frame; event-loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(2)} ms`,
+    ...(floor
+      ? [`  floor (ws + JSON.parse only, just before, load avg ${floor.loadAvg.toFixed(2)}): ${floor.cpuPercentPer100Calls.toFixed(2)} % per 100 calls, ${perFrameUs(floor).toFixed(1)} µs per frame; the gateway adds ${(perFrameUs(r) - perFrameUs(floor)).toFixed(1)} µs per frame`]
+      : []),
     `  RSS per call ${r.rssPerCallKB.toFixed(0)} KB (model loaded on the first call included), JS heap per call ${r.heapPerCallKB.toFixed(0)} KB after GC`,
   ].join('\n'));
 }
@@ -281,7 +289,8 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
   ]);
   const runs: StreamRun[] = [];
   let idle: IdleRun | null = null;
-  const vad = await vadOffsets(ENDPOINTING_MS);
+  let idleFloor: IdleRun | null = null;
+  const vad = NS.length > 0 ? await vadOffsets(ENDPOINTING_MS) : null;
   try {
     for (const n of NS) {
       console.error(`stream run N=${n} (${(WARMUP_TURNS + TURNS) * PERIOD_S} s of turns)...`);
@@ -298,9 +307,19 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
         await gateway.stop();
       }
     }
+    if (IDLE_N > 0 && IDLE_FLOOR) {
+      console.error(`stream idle floor: ${IDLE_N} silent calls, ${IDLE_S} s measured...`);
+      const floor = await startChild('./stream-idle-floor-process.ts', {});
+      try {
+        idleFloor = await idleRun(IDLE_N, floor);
+      } finally {
+        await floor.stop();
+      }
+    }
     if (IDLE_N > 0) {
       console.error(`stream idle run: ${IDLE_N} silent calls, ${IDLE_S} s measured...`);
-      const gateway = await startChild('./gateway-process.ts', { BENCH_MEDIA_MODE: 'stream', BENCH_AGENT_URL: agent.ready.url as string, BENCH_STT_URL: stt.ready.url as string, BENCH_TTS_URL: tts.ready.url as string, BENCH_ENDPOINTING_MS: String(ENDPOINTING_MS) });
+      // No per-frame probes here (the idle run reports none): they would be measured as the gateway's.
+      const gateway = await startChild('./gateway-process.ts', { BENCH_MEDIA_MODE: 'stream', BENCH_STREAM_PROBES: '0', BENCH_AGENT_URL: agent.ready.url as string, BENCH_STT_URL: stt.ready.url as string, BENCH_TTS_URL: tts.ready.url as string, BENCH_ENDPOINTING_MS: String(ENDPOINTING_MS) });
       try {
         idle = await idleRun(IDLE_N, gateway);
       } finally {
@@ -310,8 +329,8 @@ export async function runStreamBench(): Promise<Record<string, unknown>> {
   } finally {
     await Promise.all([agent.stop(), stt.stop(), tts.stop()]);
   }
-  print(runs, vad);
-  if (idle) printIdle(idle);
+  if (vad) print(runs, vad);
+  if (idle) printIdle(idle, idleFloor);
   const params = { ns: NS, periodS: PERIOD_S, warmupTurns: WARMUP_TURNS, turns: TURNS, endpointingMs: ENDPOINTING_MS, sttMs: STT_MS, agentTtftMs: TTFT_MS, ttsFirstByteMs: TTS_FIRST_BYTE_MS, ttsClauseMs: TTS_CLAUSE_MS, ttsSpeed: TTS_SPEED };
-  return { params, vadOffsetsMs: vad, idle, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad)) })) };
+  return { params, vadOffsetsMs: vad, idle, idleFloor, runs: runs.map((r) => ({ ...r, breakdownMs: Object.fromEntries(breakdown(r, vad!)) })) };
 }

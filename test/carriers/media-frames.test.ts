@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMediaFrame } from '../../src/carriers/twilio/media-frames.js';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { isMediaMediaFrame, MediaFrameSchemas, parseMediaFrame } from '../../src/carriers/twilio/media-frames.js';
 
 // The Media Streams parser (carrier-protocols.md §2.2): the frames exactly as Twilio documents
 // them pass, with their string-typed counters; anything else is refused or, for an event Twilio
@@ -77,5 +78,29 @@ describe('parseMediaFrame (Media Streams, Twilio to us)', () => {
   it('names the offending field', () => {
     expect(parseMediaFrame({ ...FRAMES.media, media: { payload: 5 } })).toMatchObject({ reason: expect.stringContaining('"media/payload"') });
     expect(parseMediaFrame({ event: 'start', streamSid: 'MZ1', start: {} })).toMatchObject({ reason: expect.stringContaining('callSid') });
+  });
+});
+
+describe('the hand check of media frames', () => {
+  it('accepts only what the media schema accepts, over variations of every field', () => {
+    const schema = TypeCompiler.Compile(MediaFrameSchemas.media);
+    const values: unknown[] = ['', '4', '04', 'a', '4a', ' 4', 4, null, {}, [], true, undefined, 'AAAA', 'AA==', 'A===', 'AA-_', '/+Az', 'not base64!', '\n'];
+    const base = FRAMES.media as Record<string, any>;
+    const variants: unknown[] = [base, { event: 'media' }, { event: 'media', media: null }, { event: 'media', media: [] }, [base], null, 'media'];
+    for (const v of values) {
+      for (const key of ['sequenceNumber', 'streamSid']) variants.push({ ...base, [key]: v });
+      for (const key of ['track', 'chunk', 'timestamp', 'payload']) variants.push({ ...base, media: { ...base.media, [key]: v } });
+      variants.push({ ...base, media: v });
+      variants.push({ ...base, event: v });
+    }
+    let accepted = 0;
+    for (const value of variants) {
+      const fast = isMediaMediaFrame(value);
+      if (fast) accepted++;
+      expect(fast, JSON.stringify(value)).toBe(schema.Check(value));
+      // Whatever the hand check refuses, a media frame still gets the schema's answer.
+      if ((value as { event?: unknown } | null)?.event === 'media' && !Array.isArray(value)) expect(parseMediaFrame(value).ok, JSON.stringify(value)).toBe(schema.Check(value));
+    }
+    expect(accepted).toBeGreaterThan(20);
   });
 });

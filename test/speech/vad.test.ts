@@ -152,6 +152,38 @@ describe('Silero VAD on real audio', () => {
     }
   });
 
+  it('feedMulaw judges the same windows as pushMulaw, the gated ones before it returns', async () => {
+    // Speech, silence and speech again: windows go to the model, come back at once, go again.
+    const mulaw = Buffer.concat([fixtureMulaw('hello.wav'), silence(1000), fixtureMulaw('second.ulaw')]);
+    const pushed: VadWindow[] = [];
+    const promised = new VoiceActivity(new EnergyGatedVad(model.createStream()));
+    for (const frame of frames(mulaw)) pushed.push(...(await promised.pushMulaw(frame)));
+
+    const fed: VadWindow[] = [];
+    let failures = 0;
+    let atOnce = 0;
+    const activity = new VoiceActivity(new EnergyGatedVad(model.createStream()));
+    const reused = Buffer.alloc(160);
+    for (const frame of frames(mulaw)) {
+      frame.copy(reused); // the leg decodes every frame into one buffer
+      let now = true;
+      activity.feedMulaw(reused.subarray(0, frame.length), {
+        windows: (w) => {
+          if (now) atOnce += w.length;
+          fed.push(...w);
+        },
+        failed: () => failures++,
+      });
+      now = false;
+      await new Promise((resolve) => setImmediate(resolve)); // the model answers on a later turn
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(failures).toBe(0);
+    expect(fed).toEqual(pushed);
+    expect(atOnce).toBeGreaterThan(25); // the second of silence, at least
+    expect(atOnce).toBeLessThan(fed.length);
+  });
+
   it('rejects a window of the wrong size', async () => {
     await expect(model.createStream().speechProbability(new Int16Array(100))).rejects.toThrow(/256-sample/);
   });
@@ -198,6 +230,43 @@ describe('endpointing and barge-in state machines (energy-only VAD)', () => {
     expect(runs).toBe(0);
     await activity.push(Int16Array.from({ length: 2560 }, (_, i) => (i % 2 ? 8000 : -8000)));
     expect(runs).toBe(10);
+  });
+
+  it('feedMulaw keeps stream order when the model is slow, and a sink that throws stops nothing', async () => {
+    // Loud windows wait 5 ms for a "model"; the quiet ones behind them must not overtake them.
+    const slow: Vad = {
+      sampleRate: 8000,
+      windowSamples: 256,
+      speechProbability: (w) => new Promise((resolve) => setTimeout(() => resolve(new EnergyVad().judgeNow(w)), 5)),
+      reset: () => {},
+    };
+    const gate = new EnergyGatedVad(slow);
+    const activity = new VoiceActivity(gate);
+    const got: VadWindow[] = [];
+    const failures: unknown[] = [];
+    let throwOnce = true;
+    const sink = {
+      windows: (w: VadWindow[]) => {
+        got.push(...w);
+        if (throwOnce && w.length > 0) {
+          throwOnce = false;
+          throw new Error('a consumer bug');
+        }
+      },
+      failed: (err: unknown) => failures.push(err),
+    };
+    const loud = Buffer.from(Array.from({ length: 160 }, (_, i) => (i % 2 ? 0x10 : 0x90)));
+    const quiet = Buffer.alloc(160, 0xff);
+    const pattern = [quiet, quiet, quiet, loud, loud, loud, quiet, quiet, quiet, quiet, loud, quiet, quiet, quiet, quiet, quiet];
+    for (const frame of pattern) activity.feedMulaw(frame, sink);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(got.map((w) => w.startMs)).toEqual(Array.from({ length: 10 }, (_, i) => i * 32)); // 16 × 20 ms = 10 windows, in order
+    expect(failures).toHaveLength(1);
+    expect(gate.modelWindows).toBeGreaterThan(2);
+    // Nothing is left in flight: the next quiet window is answered before feedMulaw returns.
+    let now = 0;
+    activity.feedMulaw(Buffer.concat([quiet, quiet]), { windows: (w) => (now += w.length), failed: () => {} });
+    expect(now).toBe(1);
   });
 
   it('an energy-only VAD drives the same endpointer (swappable for tests)', async () => {

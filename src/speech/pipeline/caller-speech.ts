@@ -1,8 +1,8 @@
 import { UtteranceRecorder } from '../stt/utterance-recorder.js';
 import { BargeInDetector } from '../vad/barge-in.js';
 import { SilenceEndpointer } from '../vad/endpointer.js';
-import type { Vad } from '../vad/vad.js';
-import { NO_WINDOWS, VoiceActivity } from '../vad/voice-activity.js';
+import type { Vad, VadWindow } from '../vad/vad.js';
+import { VoiceActivity, type WindowSink } from '../vad/voice-activity.js';
 
 // The caller's side of a stream call: every inbound 20 ms μ-law frame goes, in order, to voice
 // activity detection and to a rolling recorder. From the judged windows:
@@ -52,6 +52,11 @@ export class CallerSpeech {
   /** The current utterance interrupted the agent: it is a turn even if the agent still plays. */
   private bargedIn = false;
   private closed = false;
+  /** Bound once: a frame costs no closure. */
+  private readonly sink: WindowSink = {
+    windows: (windows) => this.judge(windows),
+    failed: (err) => this.opts.onError(err),
+  };
 
   constructor(private readonly opts: CallerSpeechOptions) {
     this.activity = new VoiceActivity(opts.vad);
@@ -60,23 +65,21 @@ export class CallerSpeech {
     this.now = opts.now ?? (() => performance.now());
   }
 
-  /** One inbound frame, in stream order. */
-  push(mulaw: Buffer): void {
+  /**
+   * One inbound frame, in stream order. Read before this returns (the caller may reuse the
+   * buffer); the windows it completes are judged here when the VAD answers at once (silence).
+   */
+  push(mulaw: Uint8Array): void {
     if (this.closed) return;
     this.recorder.push(mulaw);
-    const judged = this.activity.pushMulaw(mulaw);
-    if (judged === NO_WINDOWS) return; // the frame completed no window: nothing to judge
-    judged.then(
-      (windows) => this.judge(windows),
-      (err: unknown) => this.opts.onError(err),
-    );
+    this.activity.feedMulaw(mulaw, this.sink);
   }
 
   close(): void {
     this.closed = true;
   }
 
-  private judge(windows: Awaited<ReturnType<VoiceActivity['pushMulaw']>>): void {
+  private judge(windows: VadWindow[]): void {
     for (const window of windows) {
       if (this.closed) return;
       const playing = this.opts.agentPlaying();

@@ -34,14 +34,18 @@ export class EnergyGatedVad implements Vad {
   }
 
   speechProbability(window: Int16Array): Promise<number> {
-    if (rmsDbfs(window) < this.gateDbfs) {
-      this.gatedWindows++;
-      if (++this.quietRun === this.resetAfterWindows) this.inner.reset();
-      return Promise.resolve(0);
-    }
+    if (this.judgeNow(window) === 0) return Promise.resolve(0);
     this.quietRun = 0;
     this.modelWindows++;
     return this.inner.speechProbability(window);
+  }
+
+  /** 0 for a window the gate answers (silence); undefined for one only the model can judge. */
+  judgeNow(window: Int16Array): number | undefined {
+    if (rmsDbfs(window) >= this.gateDbfs) return undefined;
+    this.gatedWindows++;
+    if (++this.quietRun === this.resetAfterWindows) this.inner.reset();
+    return 0;
   }
 
   reset(): void {
@@ -74,9 +78,14 @@ export class EnergyVad implements Vad {
   }
 
   speechProbability(window: Int16Array): Promise<number> {
+    return Promise.resolve(this.judgeNow(window));
+  }
+
+  /** Always known at once: the level is all it looks at. */
+  judgeNow(window: Int16Array): number {
     const level = rmsDbfs(window);
     const p = (level - this.silenceDbfs) / (this.speechDbfs - this.silenceDbfs);
-    return Promise.resolve(Math.min(1, Math.max(0, p)));
+    return Math.min(1, Math.max(0, p));
   }
 
   reset(): void {}

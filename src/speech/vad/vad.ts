@@ -11,6 +11,12 @@ export interface Vad {
   readonly windowSamples: number;
   /** Speech probability (0–1) of the next window of this stream. */
   speechProbability(window: Int16Array): Promise<number>;
+  /**
+   * The next window's probability when it is known at once (the energy gate's silence), with
+   * the same effect on the stream as speechProbability; undefined when only speechProbability
+   * can tell, and then nothing was consumed: the same window goes to speechProbability.
+   */
+  judgeNow?(window: Int16Array): number | undefined;
   /** Forgets the stream's history (state, context), e.g. after a long silence. */
   reset(): void;
 }
