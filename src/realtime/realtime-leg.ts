@@ -520,10 +520,10 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
       this.heldAudio.push({ item, audio });
       return;
     }
-    this.forward(item, audio);
+    this.out.together(() => this.forward(item, audio));
   }
 
-  /** One chunk of agent audio to Twilio, then its mark. */
+  /** One chunk of agent audio to Twilio, then its mark (in one write: see `together`). */
   private forward(item: AgentItem, audio: Buffer): void {
     if (!this.out.media(audio)) return;
     if (item.sentMs === 0) {
@@ -671,7 +671,9 @@ export class RealtimeLeg implements CallLeg, MediaSocketLeg {
       .finally(() => {
         this.linesBusy--;
         if (this.linesBusy === 0) {
-          for (const h of this.heldAudio.splice(0)) if (!h.item.interrupted) this.forward(h.item, h.audio);
+          this.out.together(() => {
+            for (const h of this.heldAudio.splice(0)) if (!h.item.interrupted) this.forward(h.item, h.audio);
+          });
           for (const item of [...this.items.values()]) {
             if (item.responseDone || item.audioDone) this.audioComplete(item);
             this.maybeRecord(item);
