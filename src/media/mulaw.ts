@@ -42,6 +42,9 @@ export function linearToMulaw(sample: number): number {
 }
 
 /** μ-law bytes → 16-bit samples (one per byte). */
+/** The 16-bit sample of every μ-law byte (read-only; for loops that decode in place). */
+export const MULAW_DECODE: Readonly<Int16Array> = DECODE;
+
 export function decodeMulaw(mulaw: Uint8Array): Int16Array {
   const out = new Int16Array(mulaw.length);
   for (let i = 0; i < mulaw.length; i++) out[i] = DECODE[mulaw[i]!]!;

@@ -1,6 +1,5 @@
 import type { MediaFrame } from '../carriers/twilio/media-frames.js';
 import type { MediaTap, OutboundMediaFrame } from '../carriers/twilio/media-sender.js';
-import { decodeMulaw } from '../media/mulaw.js';
 import { LEFT, RIGHT, StereoTimeline } from './stereo-timeline.js';
 
 // The gateway's recorder of a Media Streams call (`stream`, `realtime`): a MediaTap that lays
@@ -51,11 +50,12 @@ const MAX_LAG = 1000 * SAMPLES_PER_MS;
 interface PendingFrame {
   /** Sample index at which it plays. */
   at: number;
-  samples: Int16Array;
+  mulaw: Uint8Array;
 }
 
 export class CallRecorder implements MediaTap {
   private readonly timeline = new StereoTimeline();
+  private scratch = Buffer.allocUnsafe(160);
   private readonly now: () => number;
   private readonly batch: number;
   /** Wall time of stream time 0. */
@@ -92,13 +92,16 @@ export class CallRecorder implements MediaTap {
       const arrived = this.now();
       let ms = frame.media.timestamp !== undefined ? Number(frame.media.timestamp) : this.callerNext;
       if (!(ms <= arrived - this.origin + MAX_AHEAD_MS)) ms = this.callerNext;
-      const samples = decodeMulaw(Buffer.from(frame.media.payload, 'base64'));
-      this.callerNext = ms + samples.length / SAMPLES_PER_MS;
+      // Decoded into one buffer per call (a 20 ms frame is 160 bytes; a longer one grows it).
+      const payload = frame.media.payload;
+      if (this.scratch.length < payload.length) this.scratch = Buffer.allocUnsafe(payload.length);
+      const length = this.scratch.write(payload, 'base64');
+      this.callerNext = ms + length / SAMPLES_PER_MS;
       const at = Math.round(ms * SAMPLES_PER_MS);
       // A frame stamped ahead of our clock: Twilio's clock wins.
       if (arrived - this.origin < ms) this.origin = arrived - ms;
-      this.timeline.write(LEFT, at, samples);
-      this.callerEnd = Math.max(this.callerEnd, at + samples.length);
+      this.timeline.writeMulaw(LEFT, at, this.scratch, length);
+      this.callerEnd = Math.max(this.callerEnd, at + length);
       this.advance();
     } else if (frame.event === 'mark') {
       const upTo = this.marks.get(frame.mark.name);
@@ -114,9 +117,9 @@ export class CallRecorder implements MediaTap {
     if (this.closed) return;
     if (frame.event === 'media') {
       const at = Math.max(this.clock() + (this.lag ?? 0), this.playEnd);
-      const samples = decodeMulaw(frame.payload);
-      this.pending.push({ at, samples });
-      this.playEnd = at + samples.length;
+      // Kept as the μ-law sent (the sender never reuses it), decoded when it is committed.
+      this.pending.push({ at, mulaw: frame.payload });
+      this.playEnd = at + frame.payload.length;
       this.advance(); // a stream whose caller frames stopped still moves on
     } else if (frame.event === 'mark') {
       this.marks.set(frame.name, this.playEnd);
@@ -160,7 +163,7 @@ export class CallRecorder implements MediaTap {
     let i = 0;
     while (i < this.pending.length && this.pending[i]!.at < upTo) {
       const f = this.pending[i]!;
-      this.timeline.write(RIGHT, f.at, f.samples);
+      this.timeline.writeMulaw(RIGHT, f.at, f.mulaw);
       i++;
     }
     if (i > 0) this.pending.splice(0, i);

@@ -1,3 +1,4 @@
+import { MULAW_DECODE } from '../media/mulaw.js';
 // Two channels of 16-bit samples on one clock (8 kHz: sample n is at n/8 ms), written at any
 // position ahead of what has been taken out, and taken out in order as interleaved PCM (left,
 // right, left, right ...), the layout of a two-channel WAV `data` chunk. What was never written
@@ -37,6 +38,19 @@ export class StereoTimeline {
     const w = this.window;
     let i = (at + from - this.base) * 2 + channel;
     for (let s = from; s < samples.length; s++, i += 2) w[i] = samples[s]!;
+    if (stop > this.furthest) this.furthest = stop;
+  }
+
+  /** `write` of μ-law bytes (the first `length`), decoded straight into the window. */
+  writeMulaw(channel: typeof LEFT | typeof RIGHT, at: number, mulaw: Uint8Array, length = mulaw.length): void {
+    let from = 0;
+    if (at < this.base) from = this.base - at;
+    if (from >= length) return;
+    const stop = at + length;
+    this.ensure(stop - this.base);
+    const w = this.window;
+    let i = (at + from - this.base) * 2 + channel;
+    for (let s = from; s < length; s++, i += 2) w[i] = MULAW_DECODE[mulaw[s]!]!;
     if (stop > this.furthest) this.furthest = stop;
   }
 
