@@ -47,6 +47,17 @@ function onceJson(value: object): string {
   return json;
 }
 
+/**
+ * The same bytes as JSON.stringify(messages). A call sends its whole history every turn, and the
+ * messages in it are never changed once made (an edit is a new object), so each one is serialised
+ * once: a turn serialises only what is new.
+ */
+function messagesJson(messages: readonly object[]): string {
+  let out = '[';
+  for (let i = 0; i < messages.length; i++) out += (i === 0 ? '' : ',') + onceJson(messages[i]!);
+  return `${out}]`;
+}
+
 export class WebhookAgent implements AgentClient {
   constructor(private readonly opts: WebhookAgentOptions) {}
 
@@ -55,7 +66,7 @@ export class WebhookAgent implements AgentClient {
     // parts that do not change during a call (its tools, its metadata) serialised once per call.
     const tools = request.tools.length > 0 ? `,"tools":${onceJson(request.tools)}` : '';
     const metadata = request.metadata === undefined ? '' : `,"metadata":${onceJson(request.metadata)}`;
-    const body = `{"model":"custom","messages":${JSON.stringify(request.messages)},"stream":true${metadata}${tools}}`;
+    const body = `{"model":"custom","messages":${messagesJson(request.messages)},"stream":true${metadata}${tools}}`;
     const response = await openOutbound(this.opts.url, {
       method: 'POST',
       headers: this.requestHeaders(body),

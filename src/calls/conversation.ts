@@ -114,7 +114,8 @@ export class Conversation {
     for (let i = this.history.length - 1; i >= 0; i--) {
       const m = this.history[i]!;
       if (m.role === 'assistant' && typeof m.content === 'string') {
-        m.content = heard;
+        // A new message, not an edit: a message once sent is never changed (its JSON is reused).
+        this.history[i] = { ...m, content: heard };
         break;
       }
       if (m.role === 'user') break;
