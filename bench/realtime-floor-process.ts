@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { PUBLIC_URL, serveParent, windowStats } from './shared.js';
+import { PUBLIC_URL, serveFloor } from './shared.js';
 
 // The FLOOR of the Realtime benchmark: the thinnest bridge that does the gateway's job on the
 // wire, with `node:http` and `ws` only, measured in the same run as the gateway, so the ratio
@@ -100,15 +99,4 @@ function bridge(twilio: WebSocket): void {
   });
 }
 
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const stats = windowStats(() => live);
-serveParent(
-  (cmd) => stats.answer(cmd),
-  () =>
-    new Promise<void>((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
-process.send?.({ port: (server.address() as AddressInfo).port, phone: '+16285550100' });
+await serveFloor(server, wss, () => live);

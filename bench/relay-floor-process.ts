@@ -1,8 +1,7 @@
 import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CALL_TOOLS } from '../src/calls/tools.js';
-import { PUBLIC_URL, serveParent, windowStats } from './shared.js';
+import { PUBLIC_URL, serveFloor } from './shared.js';
 
 // The FLOOR of the ConversationRelay run: the thinnest relay that does the gateway's job on the
 // wire, with `node:http` and `ws` only, driven by the same carrier (relay-load-process.ts) in the
@@ -116,15 +115,4 @@ function ask(callId: string, messages: Message[], send: (frame: object) => void,
   return { abort: () => req.destroy() };
 }
 
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const stats = windowStats(() => live);
-serveParent(
-  (cmd) => stats.answer(cmd),
-  () =>
-    new Promise<void>((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
-process.send?.({ port: (server.address() as AddressInfo).port, phone: '+16285550100' });
+await serveFloor(server, wss, () => live);

@@ -175,3 +175,27 @@ export function windowStats(liveCalls: () => number) {
   return stats;
 }
 
+
+/**
+ * The floors' common ending: listen on a loopback port, answer the bench's window-statistics
+ * commands, close every socket on exit, and tell the parent the port (with `ready`'s fields).
+ */
+export async function serveFloor(
+  server: import('node:http').Server,
+  wss: { clients: Set<{ terminate(): void }> },
+  liveCalls: () => number,
+  ready: Record<string, unknown> = {},
+): Promise<void> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const stats = windowStats(liveCalls);
+  serveParent(
+    (cmd) => stats.answer(cmd),
+    () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  process.send?.({ port: (server.address() as import('node:net').AddressInfo).port, phone: '+16285550100', ...ready });
+}

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { PUBLIC_URL, serveParent, windowStats } from './shared.js';
+import { PUBLIC_URL, serveFloor } from './shared.js';
 
 // The FLOOR of the stream idle run: what one Media Streams socket sending a frame every 20 ms
 // costs a Node process that does nothing but receive it, with `node:http` and `ws` only, measured
@@ -52,15 +51,4 @@ function serve(twilio: WebSocket): void {
   });
 }
 
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const stats = windowStats(() => live);
-serveParent(
-  (cmd) => stats.answer(cmd),
-  () =>
-    new Promise<void>((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
-process.send?.({ port: (server.address() as AddressInfo).port, phone: '+16285550100', key: 'floor' });
+await serveFloor(server, wss, () => live, { key: 'floor' });

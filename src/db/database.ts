@@ -205,7 +205,22 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // database holding other Agentline schemas (one per test) keeps each one's migrations apart.
   const schema = postgres ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({ db: target, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely's migrator finds its own table by listing the columns of every schema in the
+    // database; a schema someone else drops during that scan fails it with "schema … does not
+    // exist" (3F000) although ours is fine. Nothing was migrated (it runs before the lock):
+    // look again, a little later each time.
+    if (attempt < 10 && isOtherSchemaGone(error, schema)) {
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+      continue;
+    }
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '3F000' && typeof e.message === 'string' && ours !== undefined && !e.message.includes(`"${ours}"`);
 }
