@@ -1,5 +1,6 @@
 import type { MediaFrame } from '../carriers/twilio/media-frames.js';
 import type { MediaTap, OutboundMediaFrame } from '../carriers/twilio/media-sender.js';
+import { Base64Scratch } from '../media/base64-scratch.js';
 import { LEFT, RIGHT, StereoTimeline } from './stereo-timeline.js';
 
 // The gateway's recorder of a Media Streams call (`stream`, `realtime`): a MediaTap that lays
@@ -55,7 +56,8 @@ interface PendingFrame {
 
 export class CallRecorder implements MediaTap {
   private readonly timeline = new StereoTimeline();
-  private scratch = Buffer.allocUnsafe(160);
+  /** Caller frames are decoded into one buffer per call. */
+  private readonly scratch = new Base64Scratch();
   private readonly now: () => number;
   private readonly batch: number;
   /** Wall time of stream time 0. */
@@ -92,16 +94,13 @@ export class CallRecorder implements MediaTap {
       const arrived = this.now();
       let ms = frame.media.timestamp !== undefined ? Number(frame.media.timestamp) : this.callerNext;
       if (!(ms <= arrived - this.origin + MAX_AHEAD_MS)) ms = this.callerNext;
-      // Decoded into one buffer per call (a 20 ms frame is 160 bytes; a longer one grows it).
-      const payload = frame.media.payload;
-      if (this.scratch.length < payload.length) this.scratch = Buffer.allocUnsafe(payload.length);
-      const length = this.scratch.write(payload, 'base64');
-      this.callerNext = ms + length / SAMPLES_PER_MS;
+      const mulaw = this.scratch.decode(frame.media.payload);
+      this.callerNext = ms + mulaw.length / SAMPLES_PER_MS;
       const at = Math.round(ms * SAMPLES_PER_MS);
       // A frame stamped ahead of our clock: Twilio's clock wins.
       if (arrived - this.origin < ms) this.origin = arrived - ms;
-      this.timeline.writeMulaw(LEFT, at, this.scratch, length);
-      this.callerEnd = Math.max(this.callerEnd, at + length);
+      this.timeline.writeMulaw(LEFT, at, mulaw);
+      this.callerEnd = Math.max(this.callerEnd, at + mulaw.length);
       this.advance();
     } else if (frame.event === 'mark') {
       const upTo = this.marks.get(frame.mark.name);

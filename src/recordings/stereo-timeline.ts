@@ -28,21 +28,12 @@ export class StereoTimeline {
     return Math.max(this.furthest, this.base);
   }
 
-  /** Writes `samples` on one channel from absolute sample `at`; anything before `taken` is dropped. */
-  write(channel: typeof LEFT | typeof RIGHT, at: number, samples: Int16Array): void {
-    let from = 0;
-    if (at < this.base) from = this.base - at;
-    if (from >= samples.length) return;
-    const stop = at + samples.length;
-    this.ensure(stop - this.base);
-    const w = this.window;
-    let i = (at + from - this.base) * 2 + channel;
-    for (let s = from; s < samples.length; s++, i += 2) w[i] = samples[s]!;
-    if (stop > this.furthest) this.furthest = stop;
-  }
-
-  /** `write` of μ-law bytes (the first `length`), decoded straight into the window. */
-  writeMulaw(channel: typeof LEFT | typeof RIGHT, at: number, mulaw: Uint8Array, length = mulaw.length): void {
+  /**
+   * Writes μ-law bytes, decoded straight into the window, on one channel from absolute sample
+   * `at`; anything before `taken` is dropped.
+   */
+  writeMulaw(channel: typeof LEFT | typeof RIGHT, at: number, mulaw: Uint8Array): void {
+    const length = mulaw.length;
     let from = 0;
     if (at < this.base) from = this.base - at;
     if (from >= length) return;

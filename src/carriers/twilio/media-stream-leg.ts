@@ -14,6 +14,7 @@ import type { NumbersTable } from '../../db/schema.js';
 import { endAfterLastWords } from './end-after-last-words.js';
 import { MediaSender } from './media-sender.js';
 import type { StreamSpeech } from '../../speech/stream-speech.js';
+import { Base64Scratch } from '../../media/base64-scratch.js';
 
 // A CallLeg over Twilio Media Streams (carrier-protocols.md §2): the gateway carries the call's
 // audio and runs its own speech pipeline. This file is the wire protocol and the glue:
@@ -86,9 +87,8 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
   private gone = false;
   private hungUpReason: string | null = null;
   private disposed = false;
-  /** Caller frames are decoded into this one buffer (CallerSpeech reads a frame before push returns). */
-  private inbound = Buffer.allocUnsafe(160);
-  private inboundView = this.inbound;
+  /** Caller frames are decoded into one buffer (CallerSpeech reads a frame before push returns). */
+  private readonly inbound = new Base64Scratch();
 
   constructor(private readonly opts: MediaStreamLegOptions) {
     this.now = opts.now ?? (() => performance.now());
@@ -136,7 +136,7 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
     switch (frame.event) {
       case 'media':
         if (frame.media.track && frame.media.track !== 'inbound') return;
-        this.caller.push(this.decodeInbound(frame.media.payload));
+        this.caller.push(this.inbound.decode(frame.media.payload));
         return;
       case 'mark':
         this.agent.markPlayed(frame.mark.name);
@@ -201,16 +201,6 @@ export class MediaStreamLeg implements CallLeg, MediaSocketLeg {
     this.agent.close();
     this.out.closeTap();
     this.wakeEnding?.();
-  }
-
-  /** A media payload (base64 checked by the parser) as μ-law bytes, in the reused inbound buffer. */
-  private decodeInbound(payload: string): Buffer {
-    const most = Math.ceil(payload.length / 4) * 3;
-    if (most > this.inbound.length) this.inbound = this.inboundView = Buffer.allocUnsafe(most);
-    const length = this.inbound.write(payload, 'base64');
-    // 20 ms frames are all one size: the view over them is made once.
-    if (length !== this.inboundView.length) this.inboundView = this.inbound.subarray(0, length);
-    return this.inboundView;
   }
 
   /** To the session, or held until it attaches; nothing after `hangup`. */
