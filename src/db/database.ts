@@ -209,9 +209,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     // Kysely's migrator finds its own table by listing the columns of every schema in the
-    // database; a schema someone else drops during that scan fails it with "schema … does not
-    // exist" (3F000) although ours is fine. Nothing was migrated (it runs before the lock):
-    // look again, a little later each time.
+    // database; a schema or table someone else drops during that scan fails it with "schema …
+    // does not exist" (3F000) or "relation "their_schema.t" does not exist" (42P01) although ours
+    // is fine. Nothing was migrated (it runs before the lock): look again, a little later each time.
     if (attempt < 10 && isOtherSchemaGone(error, schema)) {
       await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
       continue;
@@ -222,5 +222,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 
 function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
   const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === '3F000' && typeof e.message === 'string' && ours !== undefined && !e.message.includes(`"${ours}"`);
+  if (typeof e?.message !== 'string' || ours === undefined) return false;
+  if (e.code === '3F000') return !e.message.includes(`"${ours}"`);
+  return e.code === '42P01' && !e.message.includes(`"${ours}.`) && !e.message.includes(`"${ours}"`);
 }
