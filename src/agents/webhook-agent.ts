@@ -1,9 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { newId } from '../ids.js';
-import { openOutbound, type OutboundOptions, type OutboundResponse } from '../net/outbound-http.js';
+import { type IdleLimit, openOutbound, type OutboundOptions, type OutboundResponse } from '../net/outbound-http.js';
 import { signStandardWebhook } from '../net/standard-webhooks.js';
 import type { Resolver } from '../net/url-safety.js';
-import { sharedWheel, type WheelTimer } from '../timer-wheel.js';
 import { AgentError, type AgentChunk, type AgentClient, type AgentTurnRequest } from './agent.js';
 import { ChatStreamParser, completionToChunks } from './sse-chat-stream.js';
 
@@ -59,7 +57,12 @@ function messagesJson(messages: readonly object[]): string {
 }
 
 export class WebhookAgent implements AgentClient {
-  constructor(private readonly opts: WebhookAgentOptions) {}
+  /** The body may go quiet for idleTimeoutMs while we wait on it (not while we handle a chunk). */
+  private readonly idle: IdleLimit;
+
+  constructor(private readonly opts: WebhookAgentOptions) {
+    this.idle = { ms: opts.idleTimeoutMs, error: () => this.idleError() };
+  }
 
   async *streamReply(request: AgentTurnRequest, signal: AbortSignal): AsyncGenerator<AgentChunk> {
     // The same bytes as JSON.stringify({ model, messages, stream, metadata, tools }), with the
@@ -78,6 +81,7 @@ export class WebhookAgent implements AgentClient {
       maxResponseBytes: this.opts.maxResponseBytes,
       lookup: this.opts.lookup,
       agents: this.opts.agents,
+      idle: this.idle,
     });
     try {
       if (response.status < 200 || response.status >= 300) {
@@ -102,11 +106,12 @@ export class WebhookAgent implements AgentClient {
       }
       // Anything that is not JSON is read as SSE; a non-SSE body fails as malformed.
       const parser = new ChatStreamParser();
-      for await (const bytes of this.idleGuarded(response)) {
-        yield* parser.push(bytes);
+      for await (const bytes of response.body) {
+        // A plain loop: `yield*` over an array in an async generator wraps it in an async iterator.
+        for (const chunk of parser.push(bytes)) yield chunk;
         if (parser.done) return;
       }
-      yield* parser.end();
+      for (const chunk of parser.end()) yield chunk;
     } finally {
       response.close();
     }
@@ -127,55 +132,10 @@ export class WebhookAgent implements AgentClient {
     };
   }
 
-  /**
-   * The body, failing with 'timeout' when the agent goes quiet for idleTimeoutMs. The clock runs
-   * only while waiting on the network, not while our consumer handles a chunk. One deadline on the
-   * shared timer wheel per response, moved forward lazily (when it fires early it re-arms for what
-   * is left), so a chunk costs a clock read, not a timer.
-   */
-  private async *idleGuarded(response: OutboundResponse): AsyncGenerator<Buffer> {
-    const iterator = response.body[Symbol.asyncIterator]();
-    const idleMs = this.opts.idleTimeoutMs;
-    let waitingSince = -1; // when the current wait on the network began; -1: not waiting
-    let idled = false;
-    let deadline: WheelTimer | null = null;
-    const check = (): void => {
-      deadline = null;
-      if (waitingSince < 0 || idled) return; // re-armed when the next wait begins
-      const left = waitingSince + idleMs - performance.now();
-      if (left > 0) {
-        deadline = sharedWheel.schedule(left, check);
-        return;
-      }
-      idled = true;
-      response.close();
-    };
-    try {
-      for (;;) {
-        waitingSince = performance.now();
-        deadline ??= sharedWheel.schedule(idleMs, check);
-        let step: IteratorResult<Buffer>;
-        try {
-          step = await iterator.next();
-        } catch (err) {
-          if (idled) throw this.idleError();
-          throw err;
-        } finally {
-          waitingSince = -1;
-        }
-        if (idled) throw this.idleError();
-        if (step.done) return;
-        yield step.value;
-      }
-    } finally {
-      (deadline as WheelTimer | null)?.cancel();
-    }
-  }
-
   private async readText(response: OutboundResponse, maxChars: number): Promise<string> {
     const decoder = new TextDecoder();
     let text = '';
-    for await (const bytes of this.idleGuarded(response)) {
+    for await (const bytes of response.body) {
       text += decoder.decode(bytes, { stream: true });
       if (text.length >= maxChars) return text;
     }

@@ -1,7 +1,9 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { AgentError } from '../agents/agent.js';
+import { sharedWheel, type WheelTimer } from '../timer-wheel.js';
 import { isPrivateAddress, systemResolver, type Resolver } from './url-safety.js';
 
 // Outbound HTTP to customer-chosen URLs (webhook agents, event deliveries). The SSRF check runs
@@ -27,13 +29,15 @@ export interface OutboundOptions {
   lookup?: Resolver;
   /** Keep-alive pools; without them every request opens (and closes) its own connection. */
   agents?: { http: http.Agent; https: https.Agent };
+  /** The longest the body may go quiet while read; without it, only the signal bounds the body. */
+  idle?: IdleLimit;
 }
 
 export interface OutboundResponse {
   status: number;
   headers: IncomingHttpHeaders;
-  /** Response body; throws AgentError once maxResponseBytes is exceeded or the socket fails. */
-  body: AsyncIterable<Buffer>;
+  /** Response body; throws AgentError once maxResponseBytes is exceeded, the socket fails or it idles. */
+  body: AsyncIterableIterator<Buffer>;
   /** Destroys the connection; idempotent. */
   close(): void;
 }
@@ -135,7 +139,7 @@ function openOnce(rawUrl: string, opts: OutboundOptions, mayReuse: boolean): Pro
       resolve({
         status: response.statusCode ?? 0,
         headers: response.headers,
-        body: limitedBody(response, opts.maxResponseBytes, opts.signal, destroy, release),
+        body: new ResponseBody(response, opts.maxResponseBytes, opts.signal, destroy, release, opts.idle),
         // A response read to its end hands its socket back to the pool (draining what is left
         // so it frees); anything else is destroyed, so an abort always closes the connection.
         close: () => {
@@ -150,29 +154,160 @@ function openOnce(rawUrl: string, opts: OutboundOptions, mayReuse: boolean): Pro
   });
 }
 
-async function* limitedBody(
-  res: IncomingMessage,
-  maxBytes: number,
-  signal: AbortSignal,
-  destroy: (err?: Error) => void,
-  release: () => void,
-): AsyncGenerator<Buffer> {
-  let total = 0;
-  let complete = false;
-  try {
-    for await (const chunk of res as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) throw new AgentError('malformed', `response exceeded ${maxBytes} bytes`);
-      yield chunk;
+/** How long the body may go quiet while its reader waits, and what that failure says. */
+export interface IdleLimit {
+  ms: number;
+  error: () => Error;
+}
+
+const HIGH_WATER_CHUNKS = 16;
+
+/**
+ * The response body as an async iterator, read from the stream's events: one promise per chunk
+ * the reader waits for and nothing else (a stream's own async iterator and generators stacked on
+ * it allocate several objects per chunk, on every token of every call). Fails with AgentError
+ * once maxBytes is exceeded, the socket fails, the request is aborted, or (with `idle`) nothing
+ * arrives for idle.ms while the reader waits: the idle clock runs only while waiting on the
+ * network, not while the reader handles a chunk, on one deadline of the shared timer wheel per
+ * response, moved forward lazily (when it fires early it re-arms for what is left). A body read to
+ * its end hands the socket back to the pool; one failed or abandoned is destroyed.
+ */
+class ResponseBody implements AsyncIterableIterator<Buffer> {
+  private readonly queue: Buffer[] = [];
+  private total = 0;
+  private ended = false;
+  private finished = false;
+  private failure: Error | null = null;
+  private paused = false;
+  private waiter: { resolve: (step: IteratorResult<Buffer>) => void; reject: (err: Error) => void } | null = null;
+  private waitingSince = -1;
+  private deadline: WheelTimer | null = null;
+
+  constructor(
+    private readonly res: IncomingMessage,
+    private readonly maxBytes: number,
+    private readonly signal: AbortSignal,
+    private readonly destroy: (err?: Error) => void,
+    private readonly release: () => void,
+    private readonly idle: IdleLimit | undefined,
+  ) {
+    res.on('data', this.onData);
+    res.on('end', this.onEnd);
+    res.on('error', this.onError);
+    res.on('close', this.onClose);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Buffer>> {
+    if (this.queue.length > 0) {
+      const value = this.queue.shift()!;
+      if (this.paused && this.queue.length < HIGH_WATER_CHUNKS / 2) {
+        this.paused = false;
+        this.res.resume();
+      }
+      return Promise.resolve({ value, done: false });
     }
-    if (signal.aborted) throw abortedError();
-    complete = res.complete;
-  } catch (err) {
-    throw toAgentError(err, signal);
-  } finally {
+    if (this.failure) {
+      const err = this.failure;
+      this.failure = null;
+      return Promise.reject(err);
+    }
+    if (this.finished) return Promise.resolve({ value: undefined, done: true });
+    if (this.ended) {
+      this.end();
+      return this.next();
+    }
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+      if (this.idle) {
+        this.waitingSince = performance.now();
+        this.deadline ??= sharedWheel.schedule(this.idle.ms, this.checkIdle);
+      }
+    });
+  }
+
+  /** The reader stopped early: the rest is never read, so the connection is closed. */
+  return(): Promise<IteratorResult<Buffer>> {
+    if (!this.finished) this.finish(false);
+    this.queue.length = 0;
+    this.failure = null;
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private readonly onData = (chunk: Buffer): void => {
+    if (this.finished) return;
+    this.total += chunk.length;
+    if (this.total > this.maxBytes) return this.fail(new AgentError('malformed', `response exceeded ${this.maxBytes} bytes`));
+    const waiter = this.waiter;
+    if (waiter) {
+      this.waiter = null;
+      this.waitingSince = -1;
+      waiter.resolve({ value: chunk, done: false });
+      return;
+    }
+    this.queue.push(chunk);
+    if (!this.paused && this.queue.length >= HIGH_WATER_CHUNKS) {
+      this.paused = true;
+      this.res.pause();
+    }
+  };
+
+  private readonly onEnd = (): void => {
+    if (this.finished) return;
+    this.ended = true;
+    if (this.waiter && this.queue.length === 0) this.end();
+  };
+
+  private readonly onError = (err: Error): void => this.fail(toAgentError(err, this.signal));
+
+  private readonly onClose = (): void => {
+    if (!this.ended) this.fail(this.signal.aborted ? abortedError() : new AgentError('connection', 'the response was cut off before its end'));
+  };
+
+  private readonly checkIdle = (): void => {
+    this.deadline = null;
+    if (this.waitingSince < 0 || this.finished || !this.idle) return; // re-armed when the next wait begins
+    const left = this.waitingSince + this.idle.ms - performance.now();
+    if (left > 0) {
+      this.deadline = sharedWheel.schedule(left, this.checkIdle);
+      return;
+    }
+    this.fail(this.idle.error());
+  };
+
+  /** Everything was read: done, or aborted if the request was meanwhile. */
+  private end(): void {
+    if (this.signal.aborted) return this.fail(abortedError());
+    this.finish(this.res.complete);
+    const waiter = this.waiter;
+    this.waiter = null;
+    waiter?.resolve({ value: undefined, done: true });
+  }
+
+  private fail(err: Error): void {
+    if (this.finished) return;
+    this.finish(false);
+    const waiter = this.waiter;
+    this.waiter = null;
+    if (waiter) waiter.reject(err);
+    else this.failure = err;
+  }
+
+  private finish(complete: boolean): void {
+    this.finished = true;
+    this.waitingSince = -1;
+    this.deadline?.cancel();
+    this.deadline = null;
+    this.res.off('data', this.onData);
+    this.res.off('end', this.onEnd);
+    this.res.off('close', this.onClose);
+    this.res.off('error', this.onError);
     // A fully read response leaves its socket to the pool; anything else closes it.
-    if (complete) release();
-    else destroy();
+    if (complete) this.release();
+    else this.destroy();
   }
 }
 
