@@ -12,6 +12,8 @@ import { defineConfig } from 'vitest/config';
 
 const CORE = [
   'test/postgres',
+  // The batch insert transcripts are written with (SQL compiled once per batch size).
+  'test/db/batch-insert.test.ts',
   'test/credits',
   'test/numbers/numbers.test.ts',
   'test/sms',

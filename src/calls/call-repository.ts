@@ -1,3 +1,4 @@
+import { insertBatch } from '../db/batch-insert.js';
 import type { Executor } from '../db/database.js';
 import { isPostgres } from '../db/dialect.js';
 import type { CallStatus, CallTurnsTable, CallsTable } from '../db/schema.js';
@@ -76,8 +77,14 @@ export async function listUnfinishedCalls(db: Executor): Promise<CallsTable[]> {
   return db.selectFrom('calls').selectAll().where('status', 'in', ACTIVE_STATUSES).execute();
 }
 
+const TURN_COLUMNS = [
+  'id', 'call_id', 'workspace_id', 'mode', 'seq', 'speaker', 'text', 'started_at', 'interrupted', 'first_token_ms',
+  'gateway_added_ms', 'agent_total_ms', 'endpointing_ms', 'stt_ms', 'tts_first_byte_ms', 'first_audio_ms', 'error', 'tool_calls',
+] as const satisfies readonly (keyof CallTurnsTable)[];
+
+/** Written on every turn of every call: SQL compiled once per batch size (db/batch-insert.ts). */
 export async function insertTurns(db: Executor, rows: CallTurnsTable[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('call_turns').values(rows).execute();
+  await insertBatch(db, 'call_turns', TURN_COLUMNS, rows);
 }
 
 export async function listTurns(db: Executor, callId: string): Promise<CallTurnsTable[]> {
