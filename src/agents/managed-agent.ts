@@ -39,14 +39,14 @@ export class ManagedAgent implements AgentClient {
       );
       for await (const chunk of stream) {
         if (chunk.usage) this.reportUsage(chunk.usage, chunk.model);
-        yield* deltas.accept(chunk);
+        for (const c of deltas.accept(chunk)) yield c; // no async wrapper around the array
       }
     } catch (err) {
       throw toAgentError(err, signal);
     }
     // The SDK ends the stream quietly on abort rather than throwing.
     if (signal.aborted) throw aborted();
-    yield* deltas.finish();
+    for (const c of deltas.finish()) yield c;
   }
 
   private reportUsage(usage: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown }, model: unknown): void {

@@ -64,7 +64,7 @@ export async function* runAgentTurn(input: AgentTurnInput): AsyncGenerator<Agent
       if (chunk.type === 'text') {
         text += chunk.text;
         roundText += chunk.text;
-        yield { type: 'text', text: chunk.text };
+        yield chunk; // the same shape as the event: one object less per token
       } else {
         calls.push(chunk.call);
         yield { type: 'toolCall', call: chunk.call };

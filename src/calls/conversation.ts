@@ -52,7 +52,12 @@ export class Conversation {
   private digits = '';
   private digitTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly o: ConversationOptions) {}
+  /** One object for the whole call: a webhook agent serialises each message object once. */
+  private readonly system: ChatMessage | null;
+
+  constructor(private readonly o: ConversationOptions) {
+    this.system = o.systemPrompt ? { role: 'system', content: o.systemPrompt } : null;
+  }
 
   get isEnded(): boolean {
     return this.ended;
@@ -184,7 +189,7 @@ export class Conversation {
   private messages(): ChatMessage[] {
     const max = this.o.maxHistory ?? 60;
     const recent = this.history.length > max ? this.history.slice(-max) : this.history;
-    return this.o.systemPrompt ? [{ role: 'system', content: this.o.systemPrompt }, ...recent] : [...recent];
+    return this.system ? [this.system, ...recent] : [...recent];
   }
 
   private async runTurn(promptAt: number): Promise<void> {
