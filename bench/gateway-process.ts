@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { MediaStreamLeg } from '../src/carriers/twilio/media-stream-leg.js';
 import type { MediaFrame } from '../src/carriers/twilio/media-frames.js';
 import { UtteranceRecorder } from '../src/speech/stt/utterance-recorder.js';
 import { VoiceActivity, type WindowSink } from '../src/speech/vad/voice-activity.js';
-import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, windowStats, summarize } from './shared.js';
+import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, windowProfile, windowStats, summarize } from './shared.js';
 
 // The real gateway in its own process, as Twilio sees it: PUBLIC_URL is a public host (what the
 // carrier signs), the socket is 127.0.0.1. Numbers come from the simulated carrier so no Twilio
@@ -34,29 +33,6 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, serveParent, windowStats, summariz
 // port instead: a connection-level redirect, no proxy hop, nothing changed in the gateway.
 
 const LIMIT = '10000000';
-
-// BENCH_WINDOW_PROFILE_DIR=dir: a CPU profile of the measured window alone (from `reset` to
-// `sample`), written to dir/gateway-window-<pid>-<n>.cpuprofile; --cpu-prof covers the whole life
-// of the process, call set-up included.
-const WINDOW_PROFILE_DIR = process.env.BENCH_WINDOW_PROFILE_DIR;
-let profiler: Session | null = null;
-let profiles = 0;
-async function startWindowProfile(): Promise<void> {
-  if (!WINDOW_PROFILE_DIR) return;
-  profiler = new Session();
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
-  await profiler.post('Profiler.start');
-}
-async function stopWindowProfile(): Promise<void> {
-  if (!profiler) return;
-  const { profile } = await profiler.post('Profiler.stop');
-  mkdirSync(WINDOW_PROFILE_DIR!, { recursive: true });
-  writeFileSync(join(WINDOW_PROFILE_DIR!, `gateway-window-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(profile));
-  profiler.disconnect();
-  profiler = null;
-}
 
 // Stream run probes, wrapped around two methods (behaviour unchanged, a clock read each):
 //  - inbound lag: when the leg gets each caller `media` frame, against the frame's own audio
@@ -154,12 +130,13 @@ async function main() {
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const stats = windowStats(() => app.voice.registry.size);
+  const profile = windowProfile('gateway');
   serveParent(
     async (cmd) => {
       if (cmd === 'memory') return stats.memory();
       if (cmd === 'probes') return { inboundLagMs: summarize(inboundLag), vadLagMs: summarize(vadLag), wavBuildMs: summarize(wavBuild) };
       if (cmd === 'reset') {
-        await startWindowProfile();
+        await profile.start();
         stats.reset();
         inboundLag.length = 0;
         vadLag.length = 0;
@@ -167,7 +144,7 @@ async function main() {
         return null;
       }
       const sample = stats.sample();
-      if (cmd === 'sample' && profiler) await stopWindowProfile();
+      if (cmd === 'sample') await profile.stop();
       return sample;
     },
     async () => {

@@ -1,8 +1,10 @@
 // Shared by the benchmark processes: the Twilio identity the gateway is configured with,
 // percentiles, and a request/reply channel over the IPC pipe that child_process.fork() opens.
 
-import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -55,9 +57,22 @@ function profileFlags(script: string): string[] {
   ];
 }
 
+let built = false;
+/** Compiles src/ into dist/ once per bench run (incremental: quick when nothing changed). */
+function buildOnce(): void {
+  if (built) return;
+  built = true;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+}
+
 /** Starts `script` as a TypeScript child (node --import tsx) and waits for its first message. */
 export async function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', '--expose-gc', ...profileFlags(script)], env: { ...process.env, ...env } });
+  // The gateway's modules load from dist/ (compiled, as `agentline serve` runs them): see use-dist.mjs.
+  const source = process.env.BENCH_SOURCE === '1';
+  if (!source) buildOnce();
+  const compiled = source ? [] : ['--import', fileURLToPath(new URL('./use-dist.mjs', import.meta.url))];
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...compiled, '--expose-gc', ...profileFlags(script)], env: { ...process.env, ...env } });
   const pending = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
   let nextId = 0;
   const ready = await new Promise<Record<string, any>>((resolve, reject) => {
@@ -177,6 +192,48 @@ export function windowStats(liveCalls: () => number) {
 
 
 /**
+ * BENCH_WINDOW_PROFILE_DIR=dir: a CPU profile of the measured window alone (from `reset` to
+ * `sample`), written to dir/<name>-window-<pid>-<n>.cpuprofile (--cpu-prof covers the whole life of
+ * the process, call set-up included); the gateway always, a floor with BENCH_PROFILE_FLOOR=1. With
+ * BENCH_WINDOW_ALLOC=1, an allocation profile of the same window beside it (.heapprofile: every
+ * sampled allocation, kept or collected since, which --heap-prof does not count), for finding what
+ * feeds the young-generation GCs.
+ */
+export function windowProfile(name: string) {
+  const e = process.env;
+  const dir = e.BENCH_WINDOW_PROFILE_DIR;
+  const on = !!dir && (name === 'gateway' || e.BENCH_PROFILE_FLOOR === '1');
+  const alloc = e.BENCH_WINDOW_ALLOC === '1';
+  let session: Session | null = null;
+  let n = 0;
+  return {
+    async start(): Promise<void> {
+      if (!on || session) return;
+      session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 500 });
+      await session.post('Profiler.start');
+      if (alloc) {
+        await session.post('HeapProfiler.enable');
+        await session.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      }
+    },
+    async stop(): Promise<void> {
+      if (!session) return;
+      const s = session;
+      session = null;
+      const { profile } = await s.post('Profiler.stop');
+      mkdirSync(dir!, { recursive: true });
+      const base = join(dir!, `${name}-window-${process.pid}-${++n}`);
+      writeFileSync(`${base}.cpuprofile`, JSON.stringify(profile));
+      if (alloc) writeFileSync(`${base}.heapprofile`, JSON.stringify((await s.post('HeapProfiler.stopSampling')).profile));
+      s.disconnect();
+    },
+  };
+}
+
+/**
  * The floors' common ending: listen on a loopback port, answer the bench's window-statistics
  * commands, close every socket on exit, and tell the parent the port (with `ready`'s fields).
  */
@@ -188,8 +245,14 @@ export async function serveFloor(
 ): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const stats = windowStats(liveCalls);
+  const profile = windowProfile('floor');
   serveParent(
-    (cmd) => stats.answer(cmd),
+    async (cmd) => {
+      if (cmd === 'reset') await profile.start();
+      const answer = stats.answer(cmd);
+      if (cmd === 'sample') await profile.stop();
+      return answer;
+    },
     () =>
       new Promise<void>((resolve) => {
         for (const c of wss.clients) c.terminate();
