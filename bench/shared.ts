@@ -43,7 +43,8 @@ export interface Child {
 /**
  * Profiling flags for the gateway processes: BENCH_PROFILE_DIR=dir writes a CPU profile there
  * (`--cpu-prof`), plus a heap-allocation profile with BENCH_HEAP_PROFILE=1 (`--heap-prof`);
- * BENCH_TRACE_GC=1 prints every GC to the bench's stderr (`--trace-gc`). BENCH_PROFILE_FLOOR=1
+ * BENCH_TRACE_GC=1 prints every GC to the bench's stderr (`--trace-gc`; `nvp` for each GC's phases),
+ * BENCH_NODE_FLAGS adds Node/V8 flags (GC experiments). BENCH_PROFILE_FLOOR=1
  * profiles the floor processes too.
  */
 function profileFlags(script: string): string[] {
@@ -53,7 +54,8 @@ function profileFlags(script: string): string[] {
   return [
     ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
     ...(dir && e.BENCH_HEAP_PROFILE === '1' ? ['--heap-prof', `--heap-prof-dir=${dir}`] : []),
-    ...(e.BENCH_TRACE_GC === '1' ? ['--trace-gc'] : []),
+    ...(e.BENCH_TRACE_GC === '1' ? ['--trace-gc'] : e.BENCH_TRACE_GC === 'nvp' ? ['--trace-gc-nvp'] : []),
+    ...(e.BENCH_NODE_FLAGS ? e.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : []),
   ];
 }
 
