@@ -8,8 +8,10 @@ import { END_CALL, SEND_DIGITS, TRANSFER_CALL, type ToolAction, interpretToolCal
 // interpret the call-control tools it called. What each channel does with the text (speak it,
 // text it, stream it as SSE) and with the ending stays with the channel.
 //
-// It is an async generator so the text reaches the channel the moment it exists, and so a
-// channel that stops listening (a barge-in supersedes the turn) stops the loop too.
+// The text reaches the channel the moment it exists, through the listener; a channel that stops
+// listening (a barge-in supersedes the turn) aborts the signal, which stops the loop and closes
+// the agent's request. Push, not an async generator: a generator between the agent's stream and
+// the channel allocated a request, a promise and a result object per token on every call.
 
 export const MAX_TOOL_ROUNDS = 3;
 
@@ -47,9 +49,19 @@ export interface AgentTurnResult {
   closingLine: string | null;
 }
 
-export type AgentTurnEvent = { type: 'text'; text: string } | { type: 'toolCall'; call: ToolCall } | { type: 'done'; result: AgentTurnResult };
+/** Hears a turn as it happens; both optional. */
+export interface AgentTurnListener {
+  /** A text delta (never empty), the moment it arrives. */
+  text?(text: string): void;
+  /** A complete tool call, the moment it is whole. */
+  toolCall?(call: ToolCall): void;
+}
 
-export async function* runAgentTurn(input: AgentTurnInput): AsyncGenerator<AgentTurnEvent, void, undefined> {
+/**
+ * Runs a whole turn: every round's request, the tools the gateway runs, and the interpretation of
+ * the call-control tools. Fails with the agent's error (AgentError 'aborted' once `signal` is).
+ */
+export async function runAgentTurn(input: AgentTurnInput, on: AgentTurnListener = {}): Promise<AgentTurnResult> {
   const maxRounds = input.maxRounds ?? MAX_TOOL_ROUNDS;
   const toolCalls: ToolCall[] = [];
   const exchange: ChatMessage[] = [];
@@ -64,10 +76,10 @@ export async function* runAgentTurn(input: AgentTurnInput): AsyncGenerator<Agent
       if (chunk.type === 'text') {
         text += chunk.text;
         roundText += chunk.text;
-        yield chunk; // the same shape as the event: one object less per token
+        on.text?.(chunk.text);
       } else {
         calls.push(chunk.call);
-        yield { type: 'toolCall', call: chunk.call };
+        on.toolCall?.(chunk.call);
       }
     }
     toolCalls.push(...calls);
@@ -87,13 +99,7 @@ export async function* runAgentTurn(input: AgentTurnInput): AsyncGenerator<Agent
   const actions = toolCalls.filter((c) => isCallControl(c.function.name)).map((c) => interpretToolCall(c.function.name, c.function.arguments, input.phones));
   const ending = actions.find((a): a is Extract<ToolAction, { kind: 'end' | 'transfer' }> => a.kind === 'end' || a.kind === 'transfer') ?? null;
   const closingLine = ending?.kind === 'end' ? (text ? null : ending.say) : (ending?.say ?? null);
-  yield { type: 'done', result: { text, lastText, lastCalls, toolCalls, exchange, actions, ending, closingLine } };
-}
-
-/** Runs a whole turn, for channels that need only its end (an SMS reply). */
-export async function completeAgentTurn(input: AgentTurnInput): Promise<AgentTurnResult> {
-  for await (const e of runAgentTurn(input)) if (e.type === 'done') return e.result;
-  throw new Error('the agent turn ended without a result');
+  return { text, lastText, lastCalls, toolCalls, exchange, actions, ending, closingLine };
 }
 
 export function describeError(err: unknown): string {

@@ -203,33 +203,33 @@ export class Conversation {
     const requestAt = performance.now();
     turn.requestAt = requestAt;
 
-    let result: AgentTurnResult | null = null;
+    let result: AgentTurnResult;
     try {
-      const events = runAgentTurn({
-        agent: this.o.agent,
-        messages: this.messages(),
-        tools: this.o.tools,
-        metadata: this.o.metadata,
-        signal: turn.controller.signal,
-        runTool: this.o.runTool,
-        phones: this.o.phones,
-      });
-      for await (const e of events) {
-        if (this.inFlight !== turn) return; // superseded by a barge-in or a newer prompt
-        if (e.type === 'text') {
-          if (turn.firstTokenAt === 0) {
-            turn.firstTokenAt = performance.now();
-            clearTimeout(timer);
-          }
-          this.o.leg.speak(e.text);
-          if (turn.firstSentAt === 0) turn.firstSentAt = performance.now();
-          turn.spoken += e.text;
-        } else if (e.type === 'toolCall') {
-          clearTimeout(timer);
-        } else {
-          result = e.result;
-        }
-      }
+      // Whatever supersedes this turn (a barge-in, a newer prompt, the call ending) aborts it first.
+      result = await runAgentTurn(
+        {
+          agent: this.o.agent,
+          messages: this.messages(),
+          tools: this.o.tools,
+          metadata: this.o.metadata,
+          signal: turn.controller.signal,
+          runTool: this.o.runTool,
+          phones: this.o.phones,
+        },
+        {
+          text: (text) => {
+            if (this.inFlight !== turn) return;
+            if (turn.firstTokenAt === 0) {
+              turn.firstTokenAt = performance.now();
+              clearTimeout(timer);
+            }
+            this.o.leg.speak(text);
+            if (turn.firstSentAt === 0) turn.firstSentAt = performance.now();
+            turn.spoken += text;
+          },
+          toolCall: () => clearTimeout(timer),
+        },
+      );
     } catch (err) {
       clearTimeout(timer);
       if (this.inFlight !== turn) return; // aborted on purpose: the interrupt already recorded it
@@ -238,7 +238,7 @@ export class Conversation {
       return;
     }
     clearTimeout(timer);
-    if (this.inFlight !== turn || !result) return;
+    if (this.inFlight !== turn) return;
     this.inFlight = null;
 
     if (turn.spoken === '' && result.toolCalls.length === 0) {

@@ -51,7 +51,7 @@ export async function chatRoutes(app: FastifyInstance, deps: ChatDeps) {
       const send = (event: string, data: object) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       res.on('close', () => controller.abort()); // the client left: stop the agent too
       try {
-        for await (const text of turn.deltas) send('delta', { text });
+        await turn.stream((text) => send('delta', { text }));
         const { reply: text, ending } = await turn.finish();
         send('done', {
           conversation_id: turn.conversationId,

@@ -60,8 +60,8 @@ export interface ChatTurnResult {
 export interface ChatTurn {
   /** The id the client sends back: its own, or the `conv_` one we generated. */
   conversationId: string;
-  /** The reply as a caller would hear it: the agent's text, then a call-control tool's line. */
-  deltas: AsyncIterable<string>;
+  /** Runs the turn (once), handing over the reply as a caller would hear it, piece by piece: the agent's text, then a call-control tool's line. */
+  stream(onDelta: (text: string) => void): Promise<void>;
   /** Stores the exchange once the reply is complete (or cut short) and says how the turn ended. */
   finish(): Promise<ChatTurnResult>;
 }
@@ -78,33 +78,34 @@ export async function startChatTurn(deps: ChatDeps, scope: Scope, numberId: stri
   const messages: ChatMessage[] = number.system_prompt ? [{ role: 'system', content: number.system_prompt }, ...history] : history;
   const agent = deps.agentFor(number, { 'X-Agentline-Conversation-Id': publicId, 'X-Agentline-Number-Id': number.id }, { type: 'chat', id: publicId });
   // The same turn loop as calls and SMS; chat offers no tools the gateway runs, so it is one request.
-  const turn = runAgentTurn({ agent, messages, tools: CHAT_TOOLS, metadata: { conversation_id: publicId, number_id: number.id, channel: 'chat' }, signal });
+  const input = { agent, messages, tools: CHAT_TOOLS, metadata: { conversation_id: publicId, number_id: number.id, channel: 'chat' }, signal };
 
   let reply = '';
   let ending: ChatEnding | null = null;
-  async function* deltas(): AsyncGenerator<string> {
-    for await (const e of turn) {
-      if (e.type === 'text') {
-        reply += e.text;
-        yield e.text;
-      } else if (e.type === 'done' && e.result.ending) {
-        // As on a call: the first end or transfer wins; a goodbye is spoken only if nothing was said.
-        const action = e.result.ending;
-        ending = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transfer_to: action.to };
-        const line = e.result.closingLine;
-        if (line) {
-          const text = reply && !/\s$/.test(reply) ? ` ${line}` : line;
-          reply += text;
-          yield text;
-        }
-      }
+  let streamed: Promise<void> | undefined;
+  const stream = async (onDelta: (text: string) => void): Promise<void> => {
+    const result = await runAgentTurn(input, {
+      text: (text) => {
+        reply += text;
+        onDelta(text);
+      },
+    });
+    if (!result.ending) return;
+    // As on a call: the first end or transfer wins; a goodbye is spoken only if nothing was said.
+    const action = result.ending;
+    ending = action.kind === 'end' ? { reason: 'agent_ended' } : { reason: 'transferred', transfer_to: action.to };
+    const line = result.closingLine;
+    if (line) {
+      const text = reply && !/\s$/.test(reply) ? ` ${line}` : line;
+      reply += text;
+      onDelta(text);
     }
-  }
+  };
 
   let finished: Promise<ChatTurnResult> | undefined;
   return {
     conversationId: publicId,
-    deltas: deltas(),
+    stream: (onDelta) => (streamed ??= stream(onDelta)),
     finish() {
       finished ??= (async () => {
         if (reply) history.push({ role: 'assistant', content: reply });

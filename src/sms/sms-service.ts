@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatMessage } from '../agents/agent.js';
 import type { AgentFactory } from '../calls/agent-factory.js';
-import { completeAgentTurn } from '../calls/agent-turn.js';
+import { runAgentTurn } from '../calls/agent-turn.js';
 import type { TurnContextProvider } from '../calls/turn-context.js';
 import { CarrierError, carrierFailure } from '../carriers/carrier.js';
 import type { Clock } from '../clock.js';
@@ -292,7 +292,7 @@ async function replyWithAgent(deps: SmsDeps, number: NumbersTable, inbound: SmsM
     channel: 'sms', sms_id: inbound.id, number_id: number.id, from: inbound.from_number, to: inbound.to_number, direction: 'inbound',
     ...(inbound.contact_id ? { contact_id: inbound.contact_id } : {}),
   };
-  const turn = await completeAgentTurn({
+  const turn = await runAgentTurn({
     agent,
     messages: [...(prompt ? [{ role: 'system' as const, content: prompt }] : []), ...history],
     tools: extra.tools,

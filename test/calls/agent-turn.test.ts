@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgentError, type AgentChunk, type AgentClient, type AgentTurnRequest, type ToolCall } from '../../src/agents/agent.js';
-import { type AgentTurnEvent, completeAgentTurn, runAgentTurn } from '../../src/calls/agent-turn.js';
+import { runAgentTurn } from '../../src/calls/agent-turn.js';
 import { CALL_TOOLS } from '../../src/calls/tools.js';
 
 // The one agent turn loop (calls, SMS, chat), against a scripted agent: one reply per request,
@@ -26,27 +26,21 @@ const text = (t: string): AgentChunk => ({ type: 'text', text: t });
 const tool = (id: string, name: string, args: object): AgentChunk => ({ type: 'tool_call', call: { id, type: 'function', function: { name, arguments: JSON.stringify(args) } } });
 const base = { messages: [{ role: 'user' as const, content: 'hi' }], tools: CALL_TOOLS, metadata: { channel: 'test' } };
 
-async function collect(events: AsyncIterable<AgentTurnEvent>) {
-  const texts: string[] = [];
-  for await (const e of events) if (e.type === 'text') texts.push(e.text);
-  return texts;
-}
 
 describe('runAgentTurn', () => {
   it('streams text deltas as they arrive and ends with the whole reply', async () => {
     const agent = scripted([text('Hello, '), text('there.')]);
-    const events: AgentTurnEvent[] = [];
-    for await (const e of runAgentTurn({ ...base, agent, signal: new AbortController().signal })) events.push(e);
-    expect(events.slice(0, 2)).toEqual([{ type: 'text', text: 'Hello, ' }, { type: 'text', text: 'there.' }]);
-    const done = events.at(-1);
-    expect(done?.type === 'done' && done.result).toMatchObject({ text: 'Hello, there.', lastText: 'Hello, there.', toolCalls: [], exchange: [], ending: null, closingLine: null });
+    const heard: string[] = [];
+    const result = await runAgentTurn({ ...base, agent, signal: new AbortController().signal }, { text: (t) => heard.push(t) });
+    expect(heard).toEqual(['Hello, ', 'there.']);
+    expect(result).toMatchObject({ text: 'Hello, there.', lastText: 'Hello, there.', toolCalls: [], exchange: [], ending: null, closingLine: null });
     expect(agent.requests).toHaveLength(1);
   });
 
   it('runs the tools the gateway runs, hands their results back and continues the same turn', async () => {
     const agent = scripted([text('Let me look. '), tool('t1', 'lookup_contact', { phone: '+14155550123' })], [text('You are Ada.')]);
     const ran: ToolCall[] = [];
-    const result = await completeAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async (c) => (ran.push(c), '{"name":"Ada"}') });
+    const result = await runAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async (c) => (ran.push(c), '{"name":"Ada"}') });
     expect(ran.map((c) => c.function.name)).toEqual(['lookup_contact']);
     expect(result.text).toBe('Let me look. You are Ada.');
     expect(result.lastText).toBe('You are Ada.');
@@ -66,7 +60,7 @@ describe('runAgentTurn', () => {
       [text('never asked for')],
     );
     const ran: string[] = [];
-    const result = await completeAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async (c) => (ran.push(c.id), 'ok') });
+    const result = await runAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async (c) => (ran.push(c.id), 'ok') });
     expect(agent.requests).toHaveLength(3);
     expect(ran).toEqual(['a', 'b']);
     expect(result.toolCalls.map((c) => c.id)).toEqual(['a', 'b', 'c']);
@@ -74,14 +68,14 @@ describe('runAgentTurn', () => {
 
   it('a failing tool reports its error to the agent instead of ending the turn', async () => {
     const agent = scripted([tool('x', 'create_ticket', {})], [text('Sorry, I could not open a ticket.')]);
-    const result = await completeAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async () => Promise.reject(new Error('database is locked')) });
+    const result = await runAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async () => Promise.reject(new Error('database is locked')) });
     expect(agent.requests[1]!.messages.at(-1)).toEqual({ role: 'tool', tool_call_id: 'x', content: 'error: database is locked' });
     expect(result.text).toBe('Sorry, I could not open a ticket.');
   });
 
   it('interprets call control: digits and the first end or transfer, whose line is spoken when due', async () => {
     const phones = { defaultRegion: 'US' as const };
-    const transfer = await completeAgentTurn({
+    const transfer = await runAgentTurn({
       ...base, phones, signal: new AbortController().signal,
       agent: scripted([text('One moment.'), tool('d', 'send_digits', { digits: '12#' }), tool('t', 'transfer_call', { to: '(415) 555-0123' }), tool('e', 'end_call', {})]),
     });
@@ -89,9 +83,9 @@ describe('runAgentTurn', () => {
     expect(transfer.ending).toEqual({ kind: 'transfer', to: '+14155550123', say: 'Transferring you now.' });
     expect(transfer.closingLine).toBe('Transferring you now.');
     // A goodbye is said only when the agent said nothing itself.
-    const silentEnd = await completeAgentTurn({ ...base, signal: new AbortController().signal, agent: scripted([tool('e', 'end_call', { goodbye: 'Bye now.' })]) });
+    const silentEnd = await runAgentTurn({ ...base, signal: new AbortController().signal, agent: scripted([tool('e', 'end_call', { goodbye: 'Bye now.' })]) });
     expect(silentEnd.closingLine).toBe('Bye now.');
-    const spokenEnd = await completeAgentTurn({ ...base, signal: new AbortController().signal, agent: scripted([text('Thanks, bye.'), tool('e', 'end_call', { goodbye: 'Bye now.' })]) });
+    const spokenEnd = await runAgentTurn({ ...base, signal: new AbortController().signal, agent: scripted([text('Thanks, bye.'), tool('e', 'end_call', { goodbye: 'Bye now.' })]) });
     expect(spokenEnd.ending?.kind).toBe('end');
     expect(spokenEnd.closingLine).toBeNull();
   });
@@ -99,22 +93,23 @@ describe('runAgentTurn', () => {
   it('call-control tools are never run as tools, even with a runner', async () => {
     const agent = scripted([tool('e', 'end_call', {})]);
     const ran: string[] = [];
-    const result = await completeAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async (c) => (ran.push(c.id), 'ok') });
+    const result = await runAgentTurn({ ...base, agent, signal: new AbortController().signal, runTool: async (c) => (ran.push(c.id), 'ok') });
     expect(ran).toEqual([]);
     expect(agent.requests).toHaveLength(1);
     expect(result.ending?.kind).toBe('end');
   });
 
-  it('a consumer that stops listening stops the loop: no further request is made', async () => {
+  it('a channel that stops listening aborts: the loop stops, no further request is made', async () => {
     const agent = scripted([text('first '), tool('a', 'log_note', {})], [text('second')]);
     const controller = new AbortController();
     const texts: string[] = [];
-    for await (const e of runAgentTurn({ ...base, agent, signal: controller.signal, runTool: async () => 'ok' })) {
-      if (e.type === 'text') {
-        texts.push(e.text);
-        break; // a barge-in superseded the turn
-      }
-    }
+    const turn = runAgentTurn({ ...base, agent, signal: controller.signal, runTool: async () => 'ok' }, {
+      text: (t) => {
+        texts.push(t);
+        controller.abort(); // a barge-in superseded the turn
+      },
+    });
+    await expect(turn).rejects.toThrow(AgentError);
     expect(texts).toEqual(['first ']);
     expect(agent.requests).toHaveLength(1);
   });
@@ -122,10 +117,9 @@ describe('runAgentTurn', () => {
   it('an aborted turn fails with the agent error, not a result', async () => {
     const controller = new AbortController();
     const agent = scripted([text('a'), text('b')]);
-    const events = runAgentTurn({ ...base, agent, signal: controller.signal });
-    const first = await events.next();
-    expect(first.value).toEqual({ type: 'text', text: 'a' });
-    controller.abort();
-    await expect(collect(events)).rejects.toThrow(AgentError);
+    const heard: string[] = [];
+    const turn = runAgentTurn({ ...base, agent, signal: controller.signal }, { text: (t) => (heard.push(t), controller.abort()) });
+    await expect(turn).rejects.toThrow(AgentError);
+    expect(heard).toEqual(['a']);
   });
 });
