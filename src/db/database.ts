@@ -8,6 +8,7 @@ import { PostgresColumnTypes } from './postgres-column-types.js';
 import type { Database } from './schema.js';
 import { type Dialect, isPostgres } from './dialect.js';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
+import { withScopedIntrospection } from './scoped-introspection.js';
 import { cachingDatabase } from './sqlite-statement-cache.js';
 
 export type Db = Kysely<Database>;
@@ -204,25 +205,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // Kysely looks its bookkeeping tables up in every schema unless told which: name ours, so a
   // database holding other Agentline schemas (one per test) keeps each one's migrations apart.
   const schema = postgres ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db: target, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  for (let attempt = 1; ; attempt++) {
-    const { error, results } = await migrator.migrateToLatest();
-    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    // Kysely's migrator finds its own table by listing the columns of every schema in the
-    // database; a schema or table someone else drops during that scan fails it with "schema …
-    // does not exist" (3F000) or "relation "their_schema.t" does not exist" (42P01) although ours
-    // is fine. Nothing was migrated (it runs before the lock): look again, a little later each time.
-    if (attempt < 10 && isOtherSchemaGone(error, schema)) {
-      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
-      continue;
-    }
-    throw error instanceof Error ? error : new Error(String(error));
-  }
-}
-
-function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  if (typeof e?.message !== 'string' || ours === undefined) return false;
-  if (e.code === '3F000') return !e.message.includes(`"${ours}"`);
-  return e.code === '42P01' && !e.message.includes(`"${ours}.`) && !e.message.includes(`"${ours}"`);
+  // Its own bookkeeping tables are looked up in our schema only (scoped-introspection.ts): Kysely's
+  // own lookup scans every schema of the database and fails when another tenant drops one meanwhile.
+  const migrator = new Migrator({ db: schema ? withScopedIntrospection(target, schema) : target, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
