@@ -11,18 +11,23 @@ import type { Executor } from './database.js';
 // own for `insertInto(table).values(rows)` of that many rows, compiled with every column given.
 
 const SIZES = [64, 32, 16, 8, 4, 2, 1];
-const compiled = new Map<string, string>();
+/** Per column list (a constant of its repository): dialect, table and size → SQL. */
+const compiled = new WeakMap<readonly string[], Map<string, string>>();
 
-function insertSql<T extends keyof Database & string>(db: Executor, table: T, columns: readonly (keyof Database[T] & string)[], size: number): string {
-  const dialect = dialectOf(db as Kysely<Database>);
-  const key = `${dialect} ${table} ${columns.join(',')} ${size}`;
-  let text = compiled.get(key);
-  if (text === undefined) {
-    const row = Object.fromEntries(columns.map((c) => [c, null]));
-    text = (db as Kysely<any>).insertInto(table).values(Array.from({ length: size }, () => row)).compile().sql;
-    compiled.set(key, text);
-  }
-  return text;
+/** The SQL for `size` rows, by dialect and table, compiled on first use. */
+function sqlFor<T extends keyof Database & string>(db: Executor, table: T, columns: readonly (keyof Database[T] & string)[]): (size: number) => string {
+  let known = compiled.get(columns);
+  if (!known) compiled.set(columns, (known = new Map()));
+  const shape = `${dialectOf(db as Kysely<Database>)} ${table} `;
+  return (size) => {
+    let text = known.get(shape + size);
+    if (text === undefined) {
+      const row = Object.fromEntries(columns.map((c) => [c, null]));
+      text = (db as Kysely<any>).insertInto(table).values(Array.from({ length: size }, () => row)).compile().sql;
+      known.set(shape + size, text);
+    }
+    return text;
+  };
 }
 
 /** Inserts `rows` (each with every one of `columns`); one transaction when it takes several statements. */
@@ -34,6 +39,7 @@ export async function insertBatch<T extends keyof Database & string>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const statements: CompiledQuery[] = [];
+  const insertSql = sqlFor(db, table, columns);
   let at = 0;
   for (const size of SIZES) {
     while (rows.length - at >= size) {
@@ -43,7 +49,7 @@ export async function insertBatch<T extends keyof Database & string>(
         const row = rows[r] as unknown as Record<string, unknown>;
         for (const c of columns) params[p++] = row[c] ?? null;
       }
-      statements.push(CompiledQuery.raw(insertSql(db, table, columns, size), params));
+      statements.push(CompiledQuery.raw(insertSql(size), params));
       at += size;
     }
   }

@@ -1,4 +1,4 @@
-import { type DatabaseIntrospector, type Kysely, sql, type TableMetadata } from 'kysely';
+import { type DatabaseIntrospector, type DatabaseMetadata, type Kysely, sql, type TableMetadata } from 'kysely';
 
 // Kysely's migrator finds its own bookkeeping tables through `db.introspection`, and PostgreSQL's
 // introspector lists the columns of every table in every schema of the database. A database shared
@@ -27,8 +27,6 @@ function scopedIntrospector(db: Kysely<any>, schema: string): DatabaseIntrospect
     },
   };
 }
-
-type DatabaseMetadata = Awaited<ReturnType<DatabaseIntrospector['getMetadata']>>;
 
 /** `db` for the migrator: the same database, with introspection limited to `schema` (see above). */
 export function withScopedIntrospection<DB>(db: Kysely<DB>, schema: string): Kysely<DB> {
