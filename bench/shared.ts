@@ -59,6 +59,18 @@ function profileFlags(script: string): string[] {
   ];
 }
 
+/**
+ * The relays under test (gateways and floors alike) run with the V8 thread pool the gateway is
+ * started with (`--v8-pool-size=1`: `npm start`, the Dockerfile; see describeGcThreads), so
+ * gateway/floor compares code, not runtime settings. BENCH_V8_POOL_SIZE=N sets another size,
+ * `default` leaves Node's own (4). The carrier, agent and speech fakes keep Node's defaults.
+ */
+function relayFlags(script: string): string[] {
+  if (!script.includes('gateway') && !script.includes('floor')) return [];
+  const size = process.env.BENCH_V8_POOL_SIZE ?? '1';
+  return size === 'default' ? [] : [`--v8-pool-size=${size}`];
+}
+
 let built = false;
 /** Compiles src/ into dist/ once per bench run (incremental: quick when nothing changed). */
 function buildOnce(): void {
@@ -74,7 +86,7 @@ export async function startChild(script: string, env: Record<string, string>): P
   const source = process.env.BENCH_SOURCE === '1';
   if (!source) buildOnce();
   const compiled = source ? [] : ['--import', fileURLToPath(new URL('./use-dist.mjs', import.meta.url))];
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...compiled, '--expose-gc', ...profileFlags(script)], env: { ...process.env, ...env } });
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ['--import', 'tsx', ...compiled, '--expose-gc', ...relayFlags(script), ...profileFlags(script)], env: { ...process.env, ...env } });
   const pending = new Map<number, { resolve: (value: any) => void; reject: (err: Error) => void }>();
   let nextId = 0;
   const ready = await new Promise<Record<string, any>>((resolve, reject) => {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `agentline` command. The TypeScript sources are compiled to dist/ by `npm install`
-// (the `prepare` script) and by `npm start`; this shim only loads the compiled CLI.
+// The `agentline` command. The TypeScript sources are compiled to dist/ by `npm install` (the
+// `prepare` script) and by `npm start`; this shim only loads the compiled CLI. (Node flags cannot
+// go on the line above portably: BusyBox's and the BSDs' env have no -S. `npm start` and the
+// Docker image start the gateway with --v8-pool-size=1 themselves; see describeGcThreads.)
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,5 +80,45 @@ describe('agentline serve', () => {
     const exited = new Promise<number | null>((r) => child!.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+describe('agentline serve: the V8 background threads it runs with', () => {
+  // `npm start` and the Docker image give V8 one background thread (the README's Performance
+  // section says why); the startup lines say what this process runs with.
+  const started = async (args: string[], extra: Record<string, string> = {}) => {
+    dir = mkdtempSync(join(tmpdir(), 'agentline-cli-'));
+    child = spawn('node', args, { env: env({ PORT: '0', ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 10_000);
+      child!.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/V8 background threads/.test(out)) {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGTERM');
+    return out;
+  };
+
+  it('one, as npm start runs it', async () => {
+    const npmStart = /node (--v8-pool-size=1) dist\/cli\.js serve/.exec(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start);
+    expect(npmStart).not.toBeNull();
+    expect(await started([npmStart![1]!, CLI, 'serve'])).toContain('V8 background threads: 1 (--v8-pool-size=1)');
+  });
+
+  it("Node's default, and how to change it, when started without the flag", async () => {
+    expect(await started([CLI, 'serve'])).toMatch(/V8 background threads: Node's default \(4\); on a machine of few cores start the gateway with `node --v8-pool-size=1 dist\/cli.js serve`/);
+  });
+
+  it('reads NODE_OPTIONS too', async () => {
+    expect(await started([CLI, 'serve'], { NODE_OPTIONS: '--v8-pool-size=2' })).toContain('V8 background threads: 2 (--v8-pool-size=2)');
+  });
+
+  it('the Docker image starts it with one', () => {
+    expect(readFileSync('Dockerfile', 'utf8')).toContain('CMD ["node", "--v8-pool-size=1", "dist/cli.js", "serve"]');
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import type { startServer } from '../../server.js';
-import { describeAgents } from '../../startup-notes.js';
+import { describeAgents, describeGcThreads, v8PoolSize } from '../../startup-notes.js';
 import { explainError } from '../explain-error.js';
 import { parsePort } from '../options.js';
 import type { CommandResult, Done } from '../result.js';
@@ -33,7 +33,7 @@ async function serve(opts: { port?: number; host?: string }): Promise<CommandRes
   }
   // A stray rejection is a bug to fix, not a reason to drop every live call: log it and go on.
   process.on('unhandledRejection', (err) => server.app.log.error({ err }, 'unhandled rejection'));
-  process.stdout.write(`Agentline listening on ${server.url} (database ${describeLocation(databaseLocation(config))}). Ctrl-C stops it.\n${describeAgents(config)}\n`);
+  process.stdout.write(`Agentline listening on ${server.url} (database ${describeLocation(databaseLocation(config))}). Ctrl-C stops it.\n${describeAgents(config)}\n${describeGcThreads(v8PoolSize(process.execArgv, process.env.NODE_OPTIONS))}\n`);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
