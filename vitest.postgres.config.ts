@@ -4,10 +4,10 @@ import { defineConfig } from 'vitest/config';
 // has its own schema on AGENTLINE_TEST_DATABASE_URL (default postgres@127.0.0.1:5432/test),
 // emptied for the next harness of the same worker when it closes, dropped after each test file.
 //
-// `npm run test:postgres` runs CORE; CI runs QUICK (below) after the whole suite on SQLite. EXTRA passes on
-// PostgreSQL too but repeats what CORE covers at a high price (the security suite's hundreds of
-// route checks) or is about audio timing rather than the database; AGENTLINE_TEST_POSTGRES_ALL=1
-// adds it. Suites that never open a database (media, speech, carriers' serializers, agents, the
+// `npm run test:postgres` runs CORE; CI runs QUICK (below) after the whole suite on SQLite. EXTRA
+// passes on PostgreSQL too but repeats what CORE covers at a high price (the security suite's
+// hundreds of route checks) or is about audio timing rather than the database;
+// AGENTLINE_TEST_POSTGRES_ALL=1 adds it. Suites that never open a database (media, speech, carriers' serializers, agents, the
 // console) are not repeated at all.
 
 const CORE = [
